@@ -1,0 +1,52 @@
+/* smm-api-error.h: what can go wrong talking to a panel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SMM_API_ERROR (smm_api_error_quark ())
+GQuark smm_api_error_quark (void);
+
+typedef enum {
+  /* the panel said so, in one of the texts or translation keys of API.md */
+  SMM_API_ERROR_INVALID_KEY,
+  SMM_API_ERROR_NOT_ENOUGH_FUNDS,
+  SMM_API_ERROR_BAD_LINK,
+  SMM_API_ERROR_QUANTITY_TOO_LOW,
+  SMM_API_ERROR_QUANTITY_TOO_HIGH,
+  SMM_API_ERROR_INCORRECT_SERVICE,
+  SMM_API_ERROR_INCORRECT_ORDER,
+  SMM_API_ERROR_REFILL_NOT_FOUND,
+  SMM_API_ERROR_REFILL_DISABLED,
+  SMM_API_ERROR_DUPLICATE_ORDER,
+  SMM_API_ERROR_ACCOUNT_SUSPENDED,
+  SMM_API_ERROR_RATE_LIMITED,
+  SMM_API_ERROR_INCORRECT_REQUEST,
+  SMM_API_ERROR_PANEL,           /* any other error text: kept as the panel wrote it */
+  /* the reply was not an answer of the API */
+  SMM_API_ERROR_NOT_API,         /* an HTML page, plain text, an empty body */
+  SMM_API_ERROR_MALFORMED,       /* cut-off or broken JSON */
+  SMM_API_ERROR_UNEXPECTED,      /* JSON, but not the shape the action answers */
+  SMM_API_ERROR_TOO_LARGE,
+  /* transport */
+  SMM_API_ERROR_HTTP,            /* an HTTP status without an API answer */
+  SMM_API_ERROR_NETWORK,
+  SMM_API_ERROR_TIMEOUT,
+  SMM_API_ERROR_REDIRECT,
+  SMM_API_ERROR_INSECURE,        /* plain http:// to a host that is not loopback */
+  SMM_API_ERROR_TLS,
+  SMM_API_ERROR_INVALID_URL,
+  /* `add` was sent and no answer came back: the order may or may not exist */
+  SMM_API_ERROR_OUTCOME_UNKNOWN,
+  /* the request itself is wrong; nothing was sent */
+  SMM_API_ERROR_INVALID_INPUT,
+} SmmApiError;
+
+GError   *smm_api_error_from_panel_text (const char *text);
+gboolean  smm_api_error_is_transient   (const GError *error);
+
+G_END_DECLS

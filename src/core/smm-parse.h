@@ -1,0 +1,84 @@
+/* smm-parse.h: panel replies to models, with every quirk of real panels
+ *
+ * Pure functions, no I/O: they can be fuzzed. Every reply is untrusted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "smm-api-error.h"
+#include "smm-money.h"
+#include "smm-order.h"
+#include "smm-refill.h"
+#include "smm-service.h"
+
+G_BEGIN_DECLS
+
+#define SMM_PARSE_MAX_BODY (32 * 1024 * 1024)
+
+/* The answer to a cancel request for one order. */
+typedef struct {
+  gint64   order_id;
+  gboolean accepted;
+  GError  *error;      /* why not, when not accepted */
+} SmmCancelResult;
+
+void        smm_cancel_result_free          (SmmCancelResult *result);
+
+GPtrArray  *smm_parse_services              (const char   *data,
+                                             gsize         length,
+                                             guint        *n_skipped,
+                                             GError      **error);
+gboolean    smm_parse_add                   (const char   *data,
+                                             gsize         length,
+                                             gint64       *order_id,
+                                             GError      **error);
+SmmOrder   *smm_parse_status                (const char   *data,
+                                             gsize         length,
+                                             gint64        order_id,
+                                             GError      **error);
+GPtrArray  *smm_parse_status_batch          (const char   *data,
+                                             gsize         length,
+                                             const gint64 *ids,
+                                             guint         n_ids,
+                                             GError      **error);
+gboolean    smm_parse_refill                (const char   *data,
+                                             gsize         length,
+                                             gint64       *refill_id,
+                                             GError      **error);
+GPtrArray  *smm_parse_refill_batch          (const char   *data,
+                                             gsize         length,
+                                             const gint64 *ids,
+                                             guint         n_ids,
+                                             GError      **error);
+SmmRefill  *smm_parse_refill_status         (const char   *data,
+                                             gsize         length,
+                                             gint64        refill_id,
+                                             GError      **error);
+GPtrArray  *smm_parse_refill_status_batch   (const char   *data,
+                                             gsize         length,
+                                             const gint64 *ids,
+                                             guint         n_ids,
+                                             GError      **error);
+GPtrArray  *smm_parse_cancel_batch          (const char   *data,
+                                             gsize         length,
+                                             const gint64 *ids,
+                                             guint         n_ids,
+                                             GError      **error);
+gboolean    smm_parse_balance               (const char   *data,
+                                             gsize         length,
+                                             SmmMoney     *balance,
+                                             char        **currency,
+                                             GError      **error);
+GError     *smm_parse_error_reply           (const char   *data,
+                                             gsize         length);
+
+/* Tolerant readers of one JSON value, shared with the store's import */
+gboolean    smm_parse_integer_text          (const char   *text,
+                                             gint64       *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmCancelResult, smm_cancel_result_free)
+
+G_END_DECLS

@@ -1,0 +1,364 @@
+/* smm-service.c: one service of a panel's catalogue
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-service"
+
+#include "config.h"
+
+#include "smm-service.h"
+#include "smm-util.h"
+
+struct _SmmService
+{
+  GObject         parent_instance;
+
+  gint64          id;
+  char           *name;
+  SmmServiceType  type;
+  char           *type_name;
+  char           *category;
+  SmmMoney        rate;
+  gint64          min;
+  gint64          max;
+  char           *description;
+  guint           refill : 1;
+  guint           cancel : 1;
+  guint           dripfeed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SmmService, smm_service, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_SERVICE_TYPE,
+  PROP_TYPE_NAME,
+  PROP_CATEGORY,
+  PROP_RATE,
+  PROP_MIN,
+  PROP_MAX,
+  PROP_REFILL,
+  PROP_CANCEL,
+  PROP_DRIPFEED,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+smm_service_finalize (GObject *object)
+{
+  SmmService *self = (SmmService *) object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->type_name, g_free);
+  g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->description, g_free);
+
+  G_OBJECT_CLASS (smm_service_parent_class)->finalize (object);
+}
+
+static void
+smm_service_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SmmService *self = SMM_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_SERVICE_TYPE:
+      g_value_set_enum (value, self->type);
+      break;
+    case PROP_TYPE_NAME:
+      g_value_set_string (value, self->type_name);
+      break;
+    case PROP_CATEGORY:
+      g_value_set_string (value, self->category);
+      break;
+    case PROP_RATE:
+      g_value_set_boxed (value, &self->rate);
+      break;
+    case PROP_MIN:
+      g_value_set_int64 (value, self->min);
+      break;
+    case PROP_MAX:
+      g_value_set_int64 (value, self->max);
+      break;
+    case PROP_REFILL:
+      g_value_set_boolean (value, self->refill);
+      break;
+    case PROP_CANCEL:
+      g_value_set_boolean (value, self->cancel);
+      break;
+    case PROP_DRIPFEED:
+      g_value_set_boolean (value, self->dripfeed);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+smm_service_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  SmmService *self = SMM_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_get_int64 (value);
+      break;
+    case PROP_NAME:
+      smm_service_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_TYPE_NAME:
+      smm_service_set_type_name (self, g_value_get_string (value));
+      break;
+    case PROP_CATEGORY:
+      smm_service_set_category (self, g_value_get_string (value));
+      break;
+    case PROP_RATE:
+      {
+        const SmmMoney *rate = g_value_get_boxed (value);
+        smm_service_set_rate (self, rate ? *rate : SMM_MONEY_ZERO);
+      }
+      break;
+    case PROP_MIN:
+      smm_service_set_min (self, g_value_get_int64 (value));
+      break;
+    case PROP_MAX:
+      smm_service_set_max (self, g_value_get_int64 (value));
+      break;
+    case PROP_REFILL:
+      smm_service_set_refill (self, g_value_get_boolean (value));
+      break;
+    case PROP_CANCEL:
+      smm_service_set_cancel (self, g_value_get_boolean (value));
+      break;
+    case PROP_DRIPFEED:
+      smm_service_set_dripfeed (self, g_value_get_boolean (value));
+      break;
+    case PROP_DESCRIPTION:
+      smm_service_set_description (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+smm_service_class_init (SmmServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = smm_service_finalize;
+  object_class->get_property = smm_service_get_property;
+  object_class->set_property = smm_service_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_SERVICE_TYPE] =
+    g_param_spec_enum ("service-type", NULL, NULL, SMM_TYPE_SERVICE_TYPE,
+                       SMM_SERVICE_TYPE_DEFAULT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TYPE_NAME] = g_param_spec_string ("type-name", NULL, NULL, NULL, rw);
+  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, rw);
+  properties[PROP_RATE] = g_param_spec_boxed ("rate", NULL, NULL, SMM_TYPE_MONEY, rw);
+  properties[PROP_MIN] = g_param_spec_int64 ("min", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_MAX] = g_param_spec_int64 ("max", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_REFILL] = g_param_spec_boolean ("refill", NULL, NULL, FALSE, rw);
+  properties[PROP_CANCEL] = g_param_spec_boolean ("cancel", NULL, NULL, FALSE, rw);
+  properties[PROP_DRIPFEED] = g_param_spec_boolean ("dripfeed", NULL, NULL, FALSE, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+smm_service_init (SmmService *self)
+{
+  self->name = g_strdup ("");
+  self->type_name = g_strdup ("Default");
+  self->category = g_strdup ("");
+}
+
+SmmService *
+smm_service_new (gint64      id,
+                 const char *name)
+{
+  return g_object_new (SMM_TYPE_SERVICE, "id", id, "name", name, NULL);
+}
+
+gint64
+smm_service_get_id (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), 0);
+  return self->id;
+}
+
+const char *
+smm_service_get_name (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), NULL);
+  return self->name;
+}
+
+void
+smm_service_set_name (SmmService *self,
+                      const char *name)
+{
+  g_return_if_fail (SMM_IS_SERVICE (self));
+  if (smm_set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+SmmServiceType
+smm_service_get_service_type (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), SMM_SERVICE_TYPE_DEFAULT);
+  return self->type;
+}
+
+/* Returns: the type as the panel wrote it; an unknown one is kept verbatim */
+const char *
+smm_service_get_type_name (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), NULL);
+  return self->type_name;
+}
+
+void
+smm_service_set_type_name (SmmService *self,
+                           const char *type_name)
+{
+  SmmServiceType type;
+
+  g_return_if_fail (SMM_IS_SERVICE (self));
+
+  if (!smm_set_string (&self->type_name, type_name))
+    return;
+  type = smm_service_type_from_string (type_name);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_NAME]);
+  if (type != self->type)
+    {
+      self->type = type;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE_TYPE]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+smm_service_get_category (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), NULL);
+  return self->category;
+}
+
+void
+smm_service_set_category (SmmService *self,
+                          const char *category)
+{
+  g_return_if_fail (SMM_IS_SERVICE (self));
+  if (smm_set_string (&self->category, category))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+}
+
+SmmMoney
+smm_service_get_rate (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), SMM_MONEY_ZERO);
+  return self->rate;
+}
+
+void
+smm_service_set_rate (SmmService *self,
+                      SmmMoney    rate)
+{
+  g_return_if_fail (SMM_IS_SERVICE (self));
+  if (self->rate.units == rate.units)
+    return;
+  self->rate = rate;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
+}
+
+#define INT64_ACCESSORS(field, PROP)                                   \
+gint64                                                                 \
+smm_service_get_##field (SmmService *self)                             \
+{                                                                      \
+  g_return_val_if_fail (SMM_IS_SERVICE (self), 0);                     \
+  return self->field;                                                  \
+}                                                                      \
+                                                                       \
+void                                                                   \
+smm_service_set_##field (SmmService *self,                             \
+                         gint64      value)                            \
+{                                                                      \
+  g_return_if_fail (SMM_IS_SERVICE (self));                            \
+  if (self->field == value)                                            \
+    return;                                                            \
+  self->field = value;                                                 \
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);        \
+}
+
+INT64_ACCESSORS (min, PROP_MIN)
+INT64_ACCESSORS (max, PROP_MAX)
+
+#define BOOLEAN_ACCESSORS(field, PROP)                                 \
+gboolean                                                               \
+smm_service_get_##field (SmmService *self)                             \
+{                                                                      \
+  g_return_val_if_fail (SMM_IS_SERVICE (self), FALSE);                 \
+  return self->field;                                                  \
+}                                                                      \
+                                                                       \
+void                                                                   \
+smm_service_set_##field (SmmService *self,                             \
+                         gboolean    value)                            \
+{                                                                      \
+  g_return_if_fail (SMM_IS_SERVICE (self));                            \
+  value = !!value;                                                     \
+  if (self->field == (guint) value)                                    \
+    return;                                                            \
+  self->field = value;                                                 \
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);        \
+}
+
+BOOLEAN_ACCESSORS (refill, PROP_REFILL)
+BOOLEAN_ACCESSORS (cancel, PROP_CANCEL)
+BOOLEAN_ACCESSORS (dripfeed, PROP_DRIPFEED)
+
+const char *
+smm_service_get_description (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), NULL);
+  return self->description;
+}
+
+void
+smm_service_set_description (SmmService *self,
+                             const char *description)
+{
+  g_return_if_fail (SMM_IS_SERVICE (self));
+  if (smm_set_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
