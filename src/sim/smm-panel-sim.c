@@ -1,0 +1,167 @@
+/* smm-panel-sim.c: runs the simulated SMM panel until interrupted
+ *
+ * The first line on stdout is the endpoint URL, for scripts and tests to read.
+ */
+#define G_LOG_DOMAIN "smm-sim"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <glib-unix.h>
+
+#include "smm-sim.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+is_amount (const char *text)
+{
+  return g_regex_match_simple ("^[0-9]{1,12}(\\.[0-9]{1,5})?$", text, 0, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmSim) sim = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *balance = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *fault_name = NULL;
+  SmmSimFault fault = SMM_SIM_FAULT_NONE;
+  gint port = 0;
+  gint n_services = 0;
+  gint latency = 0;
+  double speed = 1.0;
+  double fault_rate = 1.0;
+  gboolean quirks = FALSE;
+  gboolean version = FALSE;
+  guint sigint_id;
+  guint sigterm_id;
+  GOptionEntry entries[] = {
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port to listen on, on 127.0.0.1 (0: any free port)", "N" },
+    { "key", 'k', 0, G_OPTION_ARG_STRING, &key, "The API key the panel accepts (default: demo-key)", "KEY" },
+    { "balance", 'b', 0, G_OPTION_ARG_STRING, &balance, "Starting balance (default: 1000.00)", "AMOUNT" },
+    { "currency", 'c', 0, G_OPTION_ARG_STRING, &currency, "The panel's currency (default: USD)", "CODE" },
+    { "services", 's', 0, G_OPTION_ARG_INT, &n_services, "Offer N generated services instead of the demo catalogue", "N" },
+    { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed, "How fast simulated time runs (default: 1.0)", "X" },
+    { "quirks", 'q', 0, G_OPTION_ARG_NONE, &quirks, "Answer in the quirky shapes some panels use", NULL },
+    { "latency", 'l', 0, G_OPTION_ARG_INT, &latency, "Delay every reply by MS milliseconds", "MS" },
+    { "fault", 'f', 0, G_OPTION_ARG_STRING, &fault_name,
+      "Inject a fault: html, 500, 429, slow, truncate, drop-after-add, redirect", "NAME" },
+    { "fault-rate", 0, 0, G_OPTION_ARG_DOUBLE, &fault_rate, "Share of requests that fail, 0 to 1 (default: 1.0)", "R" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  /* stdout carries the URL; every log line goes to stderr */
+  g_log_writer_default_set_use_stderr (TRUE);
+
+  context = g_option_context_new ("- a simulated SMM panel speaking API v2");
+  g_option_context_set_summary (context,
+                                "Serves the SMM panel API v2 on http://127.0.0.1:PORT/api/v2 and "
+                                "prints that URL as the first line of its output.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("smm-panel-sim: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (version)
+    {
+      g_print ("smm-panel-sim %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (port < 0 || port > 65535)
+    {
+      g_printerr ("smm-panel-sim: --port must be between 0 and 65535\n");
+      return EXIT_FAILURE;
+    }
+  if (n_services < 0 || n_services > 1000000)
+    {
+      g_printerr ("smm-panel-sim: --services must be between 0 and 1000000\n");
+      return EXIT_FAILURE;
+    }
+  if (!(speed > 0 && speed <= 1e6))
+    {
+      g_printerr ("smm-panel-sim: --speed must be a positive number\n");
+      return EXIT_FAILURE;
+    }
+  if (latency < 0)
+    {
+      g_printerr ("smm-panel-sim: --latency must not be negative\n");
+      return EXIT_FAILURE;
+    }
+  if (!(fault_rate >= 0 && fault_rate <= 1))
+    {
+      g_printerr ("smm-panel-sim: --fault-rate must be between 0 and 1\n");
+      return EXIT_FAILURE;
+    }
+  if (balance != NULL && !is_amount (balance))
+    {
+      g_printerr ("smm-panel-sim: --balance must be an amount like 1000.00\n");
+      return EXIT_FAILURE;
+    }
+  if (key != NULL && *key == '\0')
+    {
+      g_printerr ("smm-panel-sim: --key must not be empty\n");
+      return EXIT_FAILURE;
+    }
+  if (currency != NULL && *currency == '\0')
+    {
+      g_printerr ("smm-panel-sim: --currency must not be empty\n");
+      return EXIT_FAILURE;
+    }
+  if (fault_name != NULL && !smm_sim_fault_from_string (fault_name, &fault))
+    {
+      g_printerr ("smm-panel-sim: unknown fault “%s” (html, 500, 429, slow, truncate, "
+                  "drop-after-add, redirect)\n", fault_name);
+      return EXIT_FAILURE;
+    }
+
+  sim = smm_sim_new ();
+  smm_sim_set_key (sim, key != NULL ? key : "demo-key");
+  smm_sim_set_balance (sim, balance != NULL ? balance : "1000.00");
+  smm_sim_set_currency (sim, currency != NULL ? currency : "USD");
+  smm_sim_set_generated_services (sim, (guint) n_services);
+  smm_sim_set_speed (sim, speed);
+  smm_sim_set_quirks (sim, quirks);
+  smm_sim_set_latency (sim, (guint) latency);
+  smm_sim_set_fault (sim, fault, fault_rate);
+
+  if (!smm_sim_start (sim, (guint16) port, &error))
+    {
+      g_printerr ("smm-panel-sim: cannot listen on 127.0.0.1:%d: %s\n", port, error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("%s\n", smm_sim_get_url (sim));
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+
+  g_main_loop_run (loop);
+
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+  smm_sim_stop (sim);
+
+  return EXIT_SUCCESS;
+}

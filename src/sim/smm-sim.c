@@ -1,0 +1,2154 @@
+/* smm-sim.c: an SMM panel that speaks API v2 on loopback
+ *
+ * Money is kept as a count of 1e-5 units (gint64), never as a double. Time is a simulated clock:
+ * real monotonic time multiplied by the speed, plus what smm_sim_advance() added. Orders and refills
+ * keep only their creation time; their status is computed from the clock when it is asked for, and
+ * the refund of a Partial order is booked the first time it is seen final (or when the balance is
+ * read).
+ */
+#define G_LOG_DOMAIN "smm-sim"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "smm-sim.h"
+#include "smm-sim-catalogue.h"
+
+#define FIRST_ORDER_ID         G_GINT64_CONSTANT (23501)
+#define MAX_BATCH              100
+#define ORDER_PENDING_SECONDS  5.0
+#define REFILL_PENDING_SECONDS 5.0
+#define REFILL_DONE_SECONDS    30.0
+#define MAX_BODY_SIZE          (16 * 1024 * 1024)
+#define MAX_LINK_LENGTH        4096
+#define MAX_RUNS               1000
+#define MAX_INTERVAL           (60 * 24 * 30)
+#define MAX_POSTS              10000
+
+/* In quirks mode some numbers go out as bare JSON numbers written from their decimal text (a
+ * double would print 0.9 as 0.90000000000000002). json-glib has no raw values, so such a number is
+ * added as a string starting with this marker, and the marker and quotes are removed from the
+ * generated text. Strings echoed from requests are cleaned of control characters first. */
+#define RAW_MARKER      "\001"
+#define RAW_MARKER_JSON "\"\\u0001"
+
+typedef enum {
+  ORDER_PENDING,
+  ORDER_IN_PROGRESS,
+  ORDER_COMPLETED,
+  ORDER_PARTIAL,
+  ORDER_CANCELED,
+} OrderState;
+
+static const char * const order_state_names[] = {
+  [ORDER_PENDING] = "Pending",
+  [ORDER_IN_PROGRESS] = "In progress",
+  [ORDER_COMPLETED] = "Completed",
+  [ORDER_PARTIAL] = "Partial",
+  [ORDER_CANCELED] = "Canceled",
+};
+
+typedef struct {
+  gint64   id;
+  guint    service_id;
+  guint64  quantity;
+  gint64   charge;           /* what was taken from the balance */
+  gint64   refund;           /* what was given back */
+  double   created;          /* simulated seconds */
+  guint64  canceled_remains;
+  guint    canceled : 1;
+  guint    settled : 1;      /* final, and any refund booked */
+} SimOrder;
+
+typedef struct {
+  gint64  id;
+  gint64  order_id;
+  double  created;
+} SimRefill;
+
+typedef struct {
+  SmmSim            *self;
+  SoupServerMessage *msg;
+  GSource           *source;
+  gulong             disconnected_id;
+} Delay;
+
+static const char * const known_actions[] = {
+  "services", "add", "status", "refill", "refill_status", "cancel", "balance",
+};
+
+struct _SmmSim
+{
+  GObject       parent_instance;
+
+  /* Guards everything below but the server part. */
+  GMutex        mutex;
+
+  char         *key;
+  char         *currency;
+  guint         n_generated;
+  double        speed;
+  gboolean      quirks;
+  guint         latency_ms;
+  guint         slow_ms;
+  SmmSimFault   fault;
+  double        fault_rate;
+
+  gint64        balance;
+  GPtrArray    *services;       /* SmmSimService, index = id - 1 */
+  GHashTable   *orders;         /* &SimOrder.id -> SimOrder (owned) */
+  GHashTable   *active_links;   /* "service\nlink" -> SimOrder (borrowed): the last order */
+  GPtrArray    *unsettled;      /* SimOrder (borrowed) that will end Partial, refund not booked */
+  GArray       *refills;        /* SimRefill, index = id - 1 */
+  gint64        next_order_id;
+  gint64        t0_us;
+  double        offset;
+  guint         n_requests;
+  guint         n_dropped;
+  guint         action_counts[G_N_ELEMENTS (known_actions)];
+  guint         order_count;
+  char         *url;
+
+  /* The server part: used only on the server's thread (or by start/stop when not threaded). */
+  GMainContext *context;
+  SoupServer   *server;
+  GPtrArray    *delays;         /* Delay */
+
+  /* Threaded mode; thread_ready and thread_error are guarded by the mutex. */
+  GThread      *thread;
+  GMainLoop    *loop;
+  GCond         cond;
+  guint16       thread_port;
+  gboolean      thread_ready;
+  GError       *thread_error;
+};
+
+G_DEFINE_FINAL_TYPE (SmmSim, smm_sim, G_TYPE_OBJECT)
+
+/* Fixed point helpers */
+
+/* a * b / c, rounded half up; a >= 0, c > 0. */
+static gint64
+mul_div_round (gint64  a,
+               guint64 b,
+               guint64 c)
+{
+#ifdef __SIZEOF_INT128__
+  __extension__ unsigned __int128 p = (unsigned __int128) (guint64) MAX (a, 0) * b;
+  __extension__ unsigned __int128 q = (2 * p + c) / (2 * (unsigned __int128) c);
+
+  return q > (unsigned __int128) G_MAXINT64 ? G_MAXINT64 : (gint64) q;
+#else
+  long double q = (long double) MAX (a, 0) * (long double) b / (long double) c + 0.5L;
+
+  return q >= (long double) G_MAXINT64 ? G_MAXINT64 : (gint64) q;
+#endif
+}
+
+/* "0.90" -> "0.9", "5.00" -> "5", "0.0450" -> "0.045" */
+static char *
+trim_decimal (const char *text)
+{
+  char *copy = g_strdup (text);
+  gsize len = strlen (copy);
+
+  if (strchr (copy, '.') == NULL)
+    return copy;
+  while (len > 0 && copy[len - 1] == '0')
+    copy[--len] = '\0';
+  if (len > 0 && copy[len - 1] == '.')
+    copy[--len] = '\0';
+
+  return copy;
+}
+
+/* Request parsing */
+
+static const char *
+field (GHashTable *fields,
+       const char *name)
+{
+  return g_hash_table_lookup (fields, name);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Present and not blank */
+static const char *
+field_set (GHashTable *fields,
+           const char *name)
+{
+  const char *value = field (fields, name);
+
+  return is_blank (value) ? NULL : value;
+}
+
+typedef enum {
+  COUNT_OK,
+  COUNT_INVALID,
+  COUNT_TOO_BIG,
+} CountResult;
+
+/* A non-negative integer, surrounding blanks allowed. */
+static CountResult
+parse_count (const char *text,
+             guint64    *out)
+{
+  const char *p = text;
+  guint64 value = 0;
+  gboolean too_big = FALSE;
+  guint n_digits = 0;
+
+  if (text == NULL)
+    return COUNT_INVALID;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  for (; g_ascii_isdigit (*p); p++, n_digits++)
+    {
+      guint digit = (guint) (*p - '0');
+
+      if (value > ((guint64) G_MAXINT64 - digit) / 10)
+        too_big = TRUE;
+      else
+        value = value * 10 + digit;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (n_digits == 0 || *p != '\0')
+    return COUNT_INVALID;
+  if (too_big)
+    return COUNT_TOO_BIG;
+
+  *out = value;
+  return COUNT_OK;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (parse_count (text, &value) != COUNT_OK)
+    return FALSE;
+
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* Splits "1, 2,,3,2" into "1", "2", "3": blanks and repeated ids are dropped, as panels do (a
+ * reply keyed by id cannot hold one twice). Stops after max + 1 ids and sets too_many. */
+static GPtrArray *
+split_ids (const char *text,
+           guint       max,
+           gboolean   *too_many)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *p = text;
+
+  *too_many = FALSE;
+
+  while (*p)
+    {
+      const char *start;
+      const char *end;
+
+      while (*p == ',' || g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+
+      start = p;
+      while (*p && *p != ',')
+        p++;
+      end = p;
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
+
+      {
+        g_autofree char *id = g_strndup (start, (gsize) (end - start));
+
+        if (g_hash_table_contains (seen, id))
+          continue;
+        if (ids->len == max)
+          {
+            *too_many = TRUE;
+            break;
+          }
+        g_hash_table_add (seen, id);
+        g_ptr_array_add (ids, g_steal_pointer (&id));
+      }
+    }
+
+  return ids;
+}
+
+/* Counts the non-blank lines; lines end at a newline, or at a literal "\n" or "\r\n" as some
+ * clients send them. */
+static guint64
+count_lines (const char *text)
+{
+  guint64 n = 0;
+  gboolean content = FALSE;
+
+  if (text == NULL)
+    return 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\n')
+        {
+          n += content;
+          content = FALSE;
+        }
+      else if (p[0] == '\\' && p[1] == 'n')
+        {
+          n += content;
+          content = FALSE;
+          p++;
+        }
+      else if (p[0] == '\\' && p[1] == 'r' && p[2] == '\\' && p[3] == 'n')
+        {
+          n += content;
+          content = FALSE;
+          p += 3;
+        }
+      else if (!g_ascii_isspace (*p))
+        content = TRUE;
+    }
+
+  return n + content;
+}
+
+static gboolean
+link_is_valid (const char *link)
+{
+  gsize len;
+
+  if (link == NULL)
+    return FALSE;
+
+  len = strlen (link);
+  if (len == 0 || len > MAX_LINK_LENGTH)
+    return FALSE;
+  for (const char *p = link; *p; p++)
+    if (g_ascii_isspace (*p) || (guchar) *p < 0x20)
+      return FALSE;
+
+  return strchr (link, '.') != NULL;
+}
+
+/* A string from the request, safe to put in a reply or a log line. */
+static char *
+clean_echo (const char *text,
+            gsize       max_len)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, MIN (strlen (text), max_len));
+
+  for (char *p = valid; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = '?';
+
+  return g_steal_pointer (&valid);
+}
+
+/* JSON output */
+
+static void
+add_raw_number (JsonBuilder *builder,
+                const char  *digits)
+{
+  g_autofree char *marked = g_strconcat (RAW_MARKER, digits, NULL);
+
+  json_builder_add_string_value (builder, marked);
+}
+
+static void
+add_quirky_bool (JsonBuilder *builder,
+                 guint        id,
+                 gboolean     value)
+{
+  if (id % 2 == 1)
+    json_builder_add_string_value (builder, value ? "1" : "0");
+  else
+    json_builder_add_string_value (builder, value ? "Yes" : "No");
+}
+
+static char *
+node_to_string (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  GString *out;
+  const char *p;
+  const char *hit;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  if (strstr (text, RAW_MARKER_JSON) == NULL)
+    return g_steal_pointer (&text);
+
+  out = g_string_sized_new (strlen (text));
+  p = text;
+  while ((hit = strstr (p, RAW_MARKER_JSON)) != NULL)
+    {
+      const char *q = hit + strlen (RAW_MARKER_JSON);
+
+      g_string_append_len (out, p, hit - p);
+      while (*q && *q != '"')
+        g_string_append_c (out, *q++);
+      p = *q ? q + 1 : q;
+    }
+  g_string_append (out, p);
+
+  return g_string_free (out, FALSE);
+}
+
+static JsonNode *
+error_node (const char *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Wraps a single reply in a one-element array, as some panels do. */
+static JsonNode *
+maybe_wrap (SmmSim   *self,
+            JsonNode *node)
+{
+  JsonArray *array;
+  JsonNode *wrapped;
+
+  if (!self->quirks)
+    return node;
+
+  array = json_array_new ();
+  json_array_add_element (array, node);
+  wrapped = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (wrapped, array);
+
+  return wrapped;
+}
+
+/* The model, all called with the mutex held */
+
+static double
+sim_now_locked (SmmSim *self)
+{
+  gint64 elapsed_us = g_get_monotonic_time () - self->t0_us;
+
+  return (double) elapsed_us / G_USEC_PER_SEC * self->speed + self->offset;
+}
+
+static SmmSimService *
+lookup_service_locked (SmmSim *self,
+                       guint   id)
+{
+  if (id == 0 || id > self->services->len)
+    return NULL;
+
+  return g_ptr_array_index (self->services, id - 1);
+}
+
+static guint64
+order_final_remains (SimOrder *order)
+{
+  return order->id % 5 == 0 ? order->quantity / 10 : 0;
+}
+
+static void
+order_settle_locked (SmmSim   *self,
+                     SimOrder *order)
+{
+  guint64 remains;
+
+  if (order->settled)
+    return;
+
+  order->settled = TRUE;
+  remains = order_final_remains (order);
+  if (remains > 0 && order->quantity > 0)
+    {
+      order->refund = mul_div_round (order->charge, remains, order->quantity);
+      self->balance += order->refund;
+    }
+}
+
+static OrderState
+order_get_state_locked (SmmSim   *self,
+                        SimOrder *order,
+                        double    now,
+                        guint64  *remains)
+{
+  double elapsed = now - order->created;
+  double done = (double) (order->quantity / 100) + 10.0;
+  guint64 final_remains = order_final_remains (order);
+  guint64 delivered;
+
+  if (order->canceled)
+    {
+      *remains = order->canceled_remains;
+      return ORDER_CANCELED;
+    }
+
+  if (elapsed < ORDER_PENDING_SECONDS)
+    {
+      *remains = order->quantity;
+      return ORDER_PENDING;
+    }
+
+  if (elapsed >= done)
+    {
+      order_settle_locked (self, order);
+      *remains = final_remains;
+      return final_remains > 0 ? ORDER_PARTIAL : ORDER_COMPLETED;
+    }
+
+  delivered = (guint64) ((double) (order->quantity - final_remains)
+                         * ((elapsed - ORDER_PENDING_SECONDS) / (done - ORDER_PENDING_SECONDS)));
+  *remains = order->quantity - MIN (delivered, order->quantity - final_remains);
+
+  return ORDER_IN_PROGRESS;
+}
+
+static gboolean
+order_is_active_locked (SmmSim   *self,
+                        SimOrder *order,
+                        double    now)
+{
+  guint64 remains;
+  OrderState state = order_get_state_locked (self, order, now, &remains);
+
+  return state == ORDER_PENDING || state == ORDER_IN_PROGRESS;
+}
+
+/* Books the refunds of every Partial order that ended. */
+static void
+settle_all_locked (SmmSim *self)
+{
+  double now = sim_now_locked (self);
+
+  for (guint i = self->unsettled->len; i > 0; i--)
+    {
+      SimOrder *order = g_ptr_array_index (self->unsettled, i - 1);
+
+      if (!order->settled)
+        order_is_active_locked (self, order, now);
+      if (order->settled)
+        g_ptr_array_remove_index_fast (self->unsettled, i - 1);
+    }
+}
+
+static SimOrder *
+lookup_order_locked (SmmSim     *self,
+                     const char *text)
+{
+  gint64 id;
+
+  if (!parse_id (text, &id))
+    return NULL;
+
+  return g_hash_table_lookup (self->orders, &id);
+}
+
+/* Actions */
+
+static JsonNode *
+action_services_locked (SmmSim *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->services->len; i++)
+    {
+      SmmSimService *service = g_ptr_array_index (self->services, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "service");
+      if (self->quirks)
+        {
+          g_autofree char *id = g_strdup_printf ("%u", service->id);
+          json_builder_add_string_value (builder, id);
+        }
+      else
+        json_builder_add_int_value (builder, service->id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, service->name);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, smm_sim_type_to_string (service->type));
+      json_builder_set_member_name (builder, "category");
+      json_builder_add_string_value (builder, service->category);
+
+      json_builder_set_member_name (builder, "rate");
+      if (self->quirks)
+        {
+          g_autofree char *rate = trim_decimal (service->rate);
+          add_raw_number (builder, rate);
+        }
+      else
+        json_builder_add_string_value (builder, service->rate);
+
+      if (self->quirks)
+        {
+          json_builder_set_member_name (builder, "min");
+          json_builder_add_int_value (builder, service->min);
+          json_builder_set_member_name (builder, "max");
+          if (service->max == 50000)
+            json_builder_add_string_value (builder, "50.000");
+          else
+            json_builder_add_int_value (builder, service->max);
+          json_builder_set_member_name (builder, "refill");
+          add_quirky_bool (builder, service->id, service->refill);
+          json_builder_set_member_name (builder, "cancel");
+          add_quirky_bool (builder, service->id, service->cancel);
+          json_builder_set_member_name (builder, "dripfeed");
+          add_quirky_bool (builder, service->id + 1, service->dripfeed);
+          json_builder_set_member_name (builder, "desc");
+          json_builder_add_string_value (builder, "Start: 0-1 hours. Speed: up to 10K per day.");
+        }
+      else
+        {
+          g_autofree char *min = g_strdup_printf ("%u", service->min);
+          g_autofree char *max = g_strdup_printf ("%u", service->max);
+
+          json_builder_set_member_name (builder, "min");
+          json_builder_add_string_value (builder, min);
+          json_builder_set_member_name (builder, "max");
+          json_builder_add_string_value (builder, max);
+          json_builder_set_member_name (builder, "refill");
+          json_builder_add_boolean_value (builder, service->refill);
+          json_builder_set_member_name (builder, "cancel");
+          json_builder_add_boolean_value (builder, service->cancel);
+          json_builder_set_member_name (builder, "dripfeed");
+          json_builder_add_boolean_value (builder, service->dripfeed);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Checks the drip-feed fields; sets runs to 1 when absent. */
+static gboolean
+check_dripfeed (SmmSimService *service,
+                GHashTable    *fields,
+                guint64       *runs)
+{
+  const char *runs_text = field_set (fields, "runs");
+  const char *interval_text = field_set (fields, "interval");
+  guint64 interval;
+
+  *runs = 1;
+  if (runs_text == NULL && interval_text == NULL)
+    return TRUE;
+
+  if (!service->dripfeed || runs_text == NULL || interval_text == NULL)
+    return FALSE;
+  if (parse_count (runs_text, runs) != COUNT_OK || *runs < 1 || *runs > MAX_RUNS)
+    return FALSE;
+  if (parse_count (interval_text, &interval) != COUNT_OK || interval < 1 || interval > MAX_INTERVAL)
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_range (const char *text,
+             guint64     low,
+             guint64     high)
+{
+  guint64 value;
+
+  return parse_count (text, &value) == COUNT_OK && value >= low && value <= high;
+}
+
+static JsonNode *
+action_add_locked (SmmSim     *self,
+                   GHashTable *fields)
+{
+  SmmSimService *service = NULL;
+  const char *link = NULL;
+  const char *dup_target;
+  g_autofree char *dup_key = NULL;
+  guint64 quantity = 0;
+  guint64 runs = 1;
+  gboolean needs_quantity = FALSE;
+  gboolean is_package = FALSE;
+  CountResult count_result = COUNT_OK;
+  gint64 charge;
+  gint64 service_id;
+  SimOrder *order;
+  SimOrder *previous;
+  double now;
+
+  if (parse_id (field (fields, "service"), &service_id) && service_id <= G_MAXUINT)
+    service = lookup_service_locked (self, (guint) service_id);
+  if (service == NULL)
+    return error_node ("Incorrect service ID");
+
+  if (service->type != SMM_SIM_TYPE_SUBSCRIPTIONS)
+    {
+      link = field (fields, "link");
+      if (!link_is_valid (link))
+        return error_node ("Bad link");
+    }
+
+  switch (service->type)
+    {
+    case SMM_SIM_TYPE_DEFAULT:
+      needs_quantity = TRUE;
+      if (!check_dripfeed (service, fields, &runs))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_PACKAGE:
+      is_package = TRUE;
+      break;
+
+    case SMM_SIM_TYPE_SEO:
+      needs_quantity = TRUE;
+      if (!field_set (fields, "keywords"))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_CUSTOM_COMMENTS:
+    case SMM_SIM_TYPE_COMMENT_REPLIES:
+      quantity = count_lines (field (fields, "comments"));
+      if (quantity == 0)
+        return error_node ("Incorrect request");
+      if (service->type == SMM_SIM_TYPE_COMMENT_REPLIES && !field_set (fields, "username"))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_CUSTOM_COMMENTS_PACKAGE:
+      is_package = TRUE;
+      if (count_lines (field (fields, "comments")) == 0)
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_MENTIONS:
+      needs_quantity = TRUE;
+      if (!field_set (fields, "usernames"))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_MENTIONS_WITH_HASHTAGS:
+      needs_quantity = TRUE;
+      if (!field_set (fields, "usernames") || !field_set (fields, "hashtags"))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_MENTIONS_CUSTOM_LIST:
+      quantity = count_lines (field (fields, "usernames"));
+      if (quantity == 0)
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_MENTIONS_HASHTAG:
+      needs_quantity = TRUE;
+      if (!field_set (fields, "hashtag"))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_MENTIONS_USER_FOLLOWERS:
+    case SMM_SIM_TYPE_COMMENT_LIKES:
+      needs_quantity = TRUE;
+      if (!field_set (fields, "username"))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_MENTIONS_MEDIA_LIKERS:
+      needs_quantity = TRUE;
+      if (!field_set (fields, "media"))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_POLL:
+      needs_quantity = TRUE;
+      if (!check_range (field (fields, "answer_number"), 1, 100))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_INVITES_FROM_GROUPS:
+      needs_quantity = TRUE;
+      if (count_lines (field (fields, "groups")) == 0)
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_WEB_TRAFFIC:
+      needs_quantity = TRUE;
+      if (!field_set (fields, "country")
+          || !check_range (field (fields, "device"), 1, 5)
+          || !check_range (field (fields, "type_of_traffic"), 1, 3)
+          || !check_dripfeed (service, fields, &runs))
+        return error_node ("Incorrect request");
+      break;
+
+    case SMM_SIM_TYPE_SUBSCRIPTIONS:
+      {
+        const char *posts_text = field_set (fields, "posts");
+        guint64 sub_min, sub_max, delay, posts = 1;
+        CountResult min_result, max_result;
+
+        if (!field_set (fields, "username"))
+          return error_node ("Incorrect request");
+        min_result = parse_count (field (fields, "min"), &sub_min);
+        max_result = parse_count (field (fields, "max"), &sub_max);
+        if (min_result == COUNT_INVALID || max_result == COUNT_INVALID)
+          return error_node ("Incorrect request");
+        if (min_result == COUNT_OK && sub_min < service->min)
+          {
+            g_autofree char *message = g_strdup_printf ("Quantity less than minimal %u",
+                                                        service->min);
+            return error_node (message);
+          }
+        if (min_result == COUNT_TOO_BIG || max_result == COUNT_TOO_BIG || sub_max > service->max)
+          {
+            g_autofree char *message = g_strdup_printf ("Quantity more than maximum %u",
+                                                        service->max);
+            return error_node (message);
+          }
+        if (sub_min > sub_max)
+          return error_node ("Incorrect request");
+        if (parse_count (field (fields, "delay"), &delay) != COUNT_OK
+            || (delay != 0 && delay != 5 && delay != 10 && delay != 15
+                && delay != 30 && delay != 60 && delay != 90))
+          return error_node ("Incorrect request");
+        if (posts_text != NULL
+            && (parse_count (posts_text, &posts) != COUNT_OK || posts < 1 || posts > MAX_POSTS))
+          return error_node ("Incorrect request");
+        quantity = sub_max * posts;
+      }
+      break;
+
+    case SMM_SIM_N_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (needs_quantity)
+    {
+      count_result = parse_count (field (fields, "quantity"), &quantity);
+      if (count_result == COUNT_INVALID)
+        return error_node ("Incorrect request");
+    }
+
+  if (is_package)
+    quantity = 1;
+  else if (service->type != SMM_SIM_TYPE_SUBSCRIPTIONS)
+    {
+      if (count_result == COUNT_OK && quantity < service->min)
+        {
+          g_autofree char *message = g_strdup_printf ("Quantity less than minimal %u", service->min);
+          return error_node (message);
+        }
+      if (count_result == COUNT_TOO_BIG || quantity > service->max)
+        {
+          g_autofree char *message = g_strdup_printf ("Quantity more than maximum %u", service->max);
+          return error_node (message);
+        }
+    }
+
+  /* min and max apply to each run of a drip-feed order */
+  quantity *= runs;
+
+  now = sim_now_locked (self);
+  dup_target = link != NULL ? link : field (fields, "username");
+  dup_key = g_strdup_printf ("%u\n%s", service->id, dup_target);
+  previous = g_hash_table_lookup (self->active_links, dup_key);
+  if (previous != NULL && order_is_active_locked (self, previous, now))
+    return error_node ("You have active order with this link. "
+                       "Please wait until order being completed.");
+
+  if (is_package)
+    charge = service->rate_units;
+  else
+    charge = mul_div_round (service->rate_units, quantity, 1000);
+
+  if (charge > self->balance)
+    settle_all_locked (self);
+  if (charge > self->balance)
+    return error_node ("Not enough funds on balance");
+
+  self->balance -= charge;
+
+  order = g_new0 (SimOrder, 1);
+  order->id = self->next_order_id++;
+  order->service_id = service->id;
+  order->quantity = quantity;
+  order->charge = charge;
+  order->created = now;
+  g_hash_table_insert (self->orders, &order->id, order);
+  g_hash_table_replace (self->active_links, g_steal_pointer (&dup_key), order);
+  if (order_final_remains (order) > 0)
+    g_ptr_array_add (self->unsettled, order);
+  self->order_count++;
+
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "order");
+    json_builder_add_int_value (builder, order->id);
+    if (self->quirks)
+      {
+        json_builder_set_member_name (builder, "success");
+        json_builder_add_string_value (builder, "Your order has been received");
+      }
+    json_builder_end_object (builder);
+
+    return maybe_wrap (self, json_builder_get_root (builder));
+  }
+}
+
+static void
+add_status_members_locked (SmmSim      *self,
+                           JsonBuilder *builder,
+                           SimOrder    *order,
+                           double       now)
+{
+  guint64 remains;
+  OrderState state = order_get_state_locked (self, order, now, &remains);
+  g_autofree char *charge = smm_sim_format_units (order->charge - order->refund);
+  guint start_count = (guint) ((order->id * 7919) % 10000);
+
+  json_builder_set_member_name (builder, "charge");
+  json_builder_add_string_value (builder, charge);
+  json_builder_set_member_name (builder, "start_count");
+  if (self->quirks)
+    json_builder_add_int_value (builder, start_count);
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%u", start_count);
+      json_builder_add_string_value (builder, text);
+    }
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, order_state_names[state]);
+  json_builder_set_member_name (builder, "remains");
+  if (self->quirks)
+    json_builder_add_int_value (builder, (gint64) remains);
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, remains);
+      json_builder_add_string_value (builder, text);
+    }
+  if (!self->quirks || order->id % 2 == 1)
+    {
+      json_builder_set_member_name (builder, "currency");
+      json_builder_add_string_value (builder, self->currency);
+    }
+}
+
+/* "order": 12 as a number, or the text as it came when it is not one. */
+static void
+add_id_value (JsonBuilder *builder,
+              const char  *text)
+{
+  gint64 id;
+
+  if (parse_id (text, &id))
+    json_builder_add_int_value (builder, id);
+  else
+    {
+      g_autofree char *clean = clean_echo (text, 64);
+      json_builder_add_string_value (builder, clean);
+    }
+}
+
+static void
+set_id_member_name (JsonBuilder *builder,
+                    const char  *text)
+{
+  gint64 id;
+  g_autofree char *name = NULL;
+
+  if (parse_id (text, &id))
+    name = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  else
+    name = clean_echo (text, 64);
+
+  json_builder_set_member_name (builder, name);
+}
+
+static JsonNode *
+action_status_locked (SmmSim     *self,
+                      GHashTable *fields)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *orders = field (fields, "orders");
+  double now = sim_now_locked (self);
+
+  if (orders != NULL)
+    {
+      g_autoptr(GPtrArray) ids = NULL;
+      gboolean too_many;
+
+      ids = split_ids (orders, MAX_BATCH, &too_many);
+      if (too_many || ids->len == 0)
+        return error_node ("Incorrect request");
+
+      if (self->quirks)
+        json_builder_begin_array (builder);
+      else
+        json_builder_begin_object (builder);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *text = g_ptr_array_index (ids, i);
+          SimOrder *order = lookup_order_locked (self, text);
+
+          if (self->quirks)
+            {
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "order");
+              add_id_value (builder, text);
+            }
+          else
+            {
+              set_id_member_name (builder, text);
+              json_builder_begin_object (builder);
+            }
+
+          if (order != NULL)
+            add_status_members_locked (self, builder, order, now);
+          else
+            {
+              json_builder_set_member_name (builder, "error");
+              json_builder_add_string_value (builder, "Incorrect order ID");
+            }
+          json_builder_end_object (builder);
+        }
+
+      if (self->quirks)
+        json_builder_end_array (builder);
+      else
+        json_builder_end_object (builder);
+
+      return json_builder_get_root (builder);
+    }
+  else
+    {
+      SimOrder *order = lookup_order_locked (self, field (fields, "order"));
+
+      if (field (fields, "order") == NULL)
+        return error_node ("Incorrect request");
+      if (order == NULL)
+        return error_node ("Incorrect order ID");
+
+      json_builder_begin_object (builder);
+      add_status_members_locked (self, builder, order, now);
+      json_builder_end_object (builder);
+
+      return maybe_wrap (self, json_builder_get_root (builder));
+    }
+}
+
+/* Returns an error text, or NULL with the new refill's id. */
+static const char *
+refill_create_locked (SmmSim     *self,
+                      const char *text,
+                      double      now,
+                      gint64     *refill_id)
+{
+  SimOrder *order = lookup_order_locked (self, text);
+  SmmSimService *service;
+  SimRefill refill;
+  guint64 remains;
+  OrderState state;
+
+  if (order == NULL)
+    return "Incorrect order ID";
+
+  service = lookup_service_locked (self, order->service_id);
+  if (service == NULL || !service->refill)
+    return "Refill is disabled for this service";
+
+  state = order_get_state_locked (self, order, now, &remains);
+  if (state != ORDER_COMPLETED && state != ORDER_PARTIAL)
+    return "Order is not completed";
+
+  refill.id = (gint64) self->refills->len + 1;
+  refill.order_id = order->id;
+  refill.created = now;
+  g_array_append_val (self->refills, refill);
+
+  *refill_id = refill.id;
+  return NULL;
+}
+
+static JsonNode *
+action_refill_locked (SmmSim     *self,
+                      GHashTable *fields)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *orders = field (fields, "orders");
+  double now = sim_now_locked (self);
+  const char *error;
+  gint64 refill_id = 0;
+
+  if (orders != NULL)
+    {
+      g_autoptr(GPtrArray) ids = NULL;
+      gboolean too_many;
+
+      ids = split_ids (orders, MAX_BATCH, &too_many);
+      if (too_many || ids->len == 0)
+        return error_node ("Incorrect request");
+
+      if (self->quirks)
+        json_builder_begin_object (builder);
+      else
+        json_builder_begin_array (builder);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *text = g_ptr_array_index (ids, i);
+
+          error = refill_create_locked (self, text, now, &refill_id);
+
+          if (self->quirks)
+            set_id_member_name (builder, text);
+          json_builder_begin_object (builder);
+          if (!self->quirks)
+            {
+              json_builder_set_member_name (builder, "order");
+              add_id_value (builder, text);
+            }
+          json_builder_set_member_name (builder, "refill");
+          if (error == NULL)
+            json_builder_add_int_value (builder, refill_id);
+          else
+            {
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "error");
+              json_builder_add_string_value (builder, error);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_object (builder);
+        }
+
+      if (self->quirks)
+        json_builder_end_object (builder);
+      else
+        json_builder_end_array (builder);
+
+      return json_builder_get_root (builder);
+    }
+  else
+    {
+      g_autofree char *id_text = NULL;
+
+      if (field (fields, "order") == NULL)
+        return error_node ("Incorrect request");
+
+      error = refill_create_locked (self, field (fields, "order"), now, &refill_id);
+      if (error != NULL)
+        return error_node (error);
+
+      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, refill_id);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "refill");
+      json_builder_add_string_value (builder, id_text);
+      json_builder_end_object (builder);
+
+      return maybe_wrap (self, json_builder_get_root (builder));
+    }
+}
+
+static SimRefill *
+lookup_refill_locked (SmmSim     *self,
+                      const char *text)
+{
+  gint64 id;
+
+  if (!parse_id (text, &id) || id < 1 || id > (gint64) self->refills->len)
+    return NULL;
+
+  return &g_array_index (self->refills, SimRefill, id - 1);
+}
+
+static const char *
+refill_state (SimRefill *refill,
+              double     now)
+{
+  double elapsed = now - refill->created;
+
+  if (elapsed < REFILL_PENDING_SECONDS)
+    return "Pending";
+  if (elapsed < REFILL_DONE_SECONDS)
+    return "In progress";
+  return "Completed";
+}
+
+static JsonNode *
+action_refill_status_locked (SmmSim     *self,
+                             GHashTable *fields)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *refills = field (fields, "refills");
+  double now = sim_now_locked (self);
+
+  if (refills != NULL)
+    {
+      g_autoptr(GPtrArray) ids = NULL;
+      gboolean too_many;
+
+      ids = split_ids (refills, MAX_BATCH, &too_many);
+      if (too_many || ids->len == 0)
+        return error_node ("Incorrect request");
+
+      if (self->quirks)
+        json_builder_begin_object (builder);
+      else
+        json_builder_begin_array (builder);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *text = g_ptr_array_index (ids, i);
+          SimRefill *refill = lookup_refill_locked (self, text);
+
+          if (self->quirks)
+            set_id_member_name (builder, text);
+          json_builder_begin_object (builder);
+          if (!self->quirks)
+            {
+              json_builder_set_member_name (builder, "refill");
+              add_id_value (builder, text);
+            }
+          json_builder_set_member_name (builder, "status");
+          if (refill != NULL)
+            json_builder_add_string_value (builder, refill_state (refill, now));
+          else
+            {
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "error");
+              json_builder_add_string_value (builder, "Refill not found");
+              json_builder_end_object (builder);
+            }
+          json_builder_end_object (builder);
+        }
+
+      if (self->quirks)
+        json_builder_end_object (builder);
+      else
+        json_builder_end_array (builder);
+
+      return json_builder_get_root (builder);
+    }
+  else
+    {
+      SimRefill *refill;
+
+      if (field (fields, "refill") == NULL)
+        return error_node ("Incorrect request");
+
+      refill = lookup_refill_locked (self, field (fields, "refill"));
+      if (refill == NULL)
+        return error_node ("Refill not found");
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, refill_state (refill, now));
+      json_builder_end_object (builder);
+
+      return maybe_wrap (self, json_builder_get_root (builder));
+    }
+}
+
+static const char *
+cancel_locked (SmmSim     *self,
+               const char *text,
+               double      now)
+{
+  SimOrder *order = lookup_order_locked (self, text);
+  SmmSimService *service;
+  guint64 remains;
+  OrderState state;
+
+  if (order == NULL)
+    return "Incorrect order ID";
+
+  service = lookup_service_locked (self, order->service_id);
+  if (service == NULL || !service->cancel)
+    return "Cancel is disabled for this service";
+
+  state = order_get_state_locked (self, order, now, &remains);
+  if (state != ORDER_PENDING && state != ORDER_IN_PROGRESS)
+    return "Order cannot be canceled";
+
+  order->canceled = TRUE;
+  order->settled = TRUE;
+  order->canceled_remains = remains;
+  if (state == ORDER_PENDING || order->quantity == 0)
+    order->refund = order->charge;
+  else
+    order->refund = mul_div_round (order->charge, remains, order->quantity);
+  self->balance += order->refund;
+
+  return NULL;
+}
+
+static JsonNode *
+action_cancel_locked (SmmSim     *self,
+                      GHashTable *fields)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) ids = NULL;
+  const char *orders = field (fields, "orders");
+  double now = sim_now_locked (self);
+  gboolean too_many;
+
+  if (orders == NULL)
+    return error_node ("Incorrect request");
+
+  ids = split_ids (orders, MAX_BATCH, &too_many);
+  if (too_many || ids->len == 0)
+    return error_node ("Incorrect request");
+
+  if (self->quirks)
+    json_builder_begin_object (builder);
+  else
+    json_builder_begin_array (builder);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *text = g_ptr_array_index (ids, i);
+      const char *error = cancel_locked (self, text, now);
+
+      if (self->quirks)
+        set_id_member_name (builder, text);
+      json_builder_begin_object (builder);
+      if (!self->quirks)
+        {
+          json_builder_set_member_name (builder, "order");
+          add_id_value (builder, text);
+        }
+      json_builder_set_member_name (builder, "cancel");
+      if (error == NULL)
+        json_builder_add_int_value (builder, 1);
+      else
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, error);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
+
+  if (self->quirks)
+    json_builder_end_object (builder);
+  else
+    json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+action_balance_locked (SmmSim *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *balance = NULL;
+
+  settle_all_locked (self);
+  balance = smm_sim_format_units (self->balance);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "balance");
+  json_builder_add_string_value (builder, balance);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, self->currency);
+  json_builder_end_object (builder);
+
+  return maybe_wrap (self, json_builder_get_root (builder));
+}
+
+static char *
+handle_request_locked (SmmSim     *self,
+                       GHashTable *fields)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  const char *key = field (fields, "key");
+  const char *action = field (fields, "action");
+
+  if (key == NULL || self->key == NULL || strcmp (key, self->key) != 0)
+    reply = error_node ("Invalid API key");
+  else if (g_strcmp0 (action, "services") == 0)
+    reply = action_services_locked (self);
+  else if (g_strcmp0 (action, "add") == 0)
+    reply = action_add_locked (self, fields);
+  else if (g_strcmp0 (action, "status") == 0)
+    reply = action_status_locked (self, fields);
+  else if (g_strcmp0 (action, "refill") == 0)
+    reply = action_refill_locked (self, fields);
+  else if (g_strcmp0 (action, "refill_status") == 0)
+    reply = action_refill_status_locked (self, fields);
+  else if (g_strcmp0 (action, "cancel") == 0)
+    reply = action_cancel_locked (self, fields);
+  else if (g_strcmp0 (action, "balance") == 0)
+    reply = action_balance_locked (self);
+  else
+    reply = error_node ("Incorrect request");
+
+  return node_to_string (reply);
+}
+
+/* HTTP */
+
+static const char html_challenge[] =
+  "<!DOCTYPE html><html lang=\"en-US\"><head><title>Just a moment...</title>"
+  "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"></head>"
+  "<body><div class=\"main-wrapper\" role=\"main\"><div class=\"main-content\">"
+  "<h1>Checking if the site connection is secure</h1>"
+  "<p>Enable JavaScript and cookies to continue</p></div></div></body></html>\n";
+
+static const char html_500[] =
+  "<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head>"
+  "<body><h1>Internal Server Error</h1><p>The server encountered an internal error "
+  "and was unable to complete your request.</p></body></html>\n";
+
+static const char html_404[] =
+  "<!DOCTYPE html><html><head><title>404 Not Found</title></head>"
+  "<body><h1>Not Found</h1></body></html>\n";
+
+static const char html_405[] =
+  "<!DOCTYPE html><html><head><title>405 Method Not Allowed</title></head>"
+  "<body><h1>Method Not Allowed</h1></body></html>\n";
+
+static void
+delay_free (Delay *delay)
+{
+  if (delay->disconnected_id != 0)
+    g_signal_handler_disconnect (delay->msg, delay->disconnected_id);
+  g_source_destroy (delay->source);
+  g_source_unref (delay->source);
+  g_object_unref (delay->msg);
+  g_free (delay);
+}
+
+static gboolean
+delay_done_cb (gpointer user_data)
+{
+  Delay *delay = user_data;
+  SmmSim *self = delay->self;
+  g_autoptr(SoupServerMessage) msg = g_object_ref (delay->msg);
+
+  /* Frees the delay, and destroys the source: returning G_SOURCE_REMOVE is then harmless. */
+  g_ptr_array_remove (self->delays, delay);
+  soup_server_message_unpause (msg);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+delay_disconnected_cb (SoupServerMessage *msg,
+                       gpointer           user_data)
+{
+  Delay *delay = user_data;
+
+  g_ptr_array_remove (delay->self->delays, delay);
+}
+
+static void
+reply_later (SmmSim            *self,
+             SoupServerMessage *msg,
+             guint              delay_ms)
+{
+  Delay *delay = g_new0 (Delay, 1);
+
+  delay->self = self;
+  delay->msg = g_object_ref (msg);
+  delay->source = g_timeout_source_new (delay_ms);
+  g_source_set_name (delay->source, "[smm-sim] delayed reply");
+  g_source_set_callback (delay->source, delay_done_cb, delay, NULL);
+  delay->disconnected_id = g_signal_connect (msg, "disconnected",
+                                             G_CALLBACK (delay_disconnected_cb), delay);
+  g_ptr_array_add (self->delays, delay);
+
+  soup_server_message_pause (msg);
+  g_source_attach (delay->source, self->context);
+}
+
+static void
+set_html (SoupServerMessage *msg,
+          guint              status,
+          const char        *html)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "text/html; charset=UTF-8", SOUP_MEMORY_STATIC,
+                                    html, strlen (html));
+}
+
+static void
+set_json (SoupServerMessage *msg,
+          guint              status,
+          char              *json) /* owned */
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    json, strlen (json));
+}
+
+static void
+copy_fields (GHashTable *dest,
+             GHashTable *src)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (src == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, src);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (dest, g_strdup (key), g_strdup (value ? value : ""));
+}
+
+static gboolean
+fault_hits (guint  n,
+            double rate)
+{
+  /* Both products are >= 0, so truncation is floor() */
+  return (guint64) ((n + 1.0) * rate) > (guint64) (n * rate);
+}
+
+static void
+server_request_cb (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  SmmSim *self = user_data;
+  g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *method = soup_server_message_get_method (msg);
+  const char *action;
+  gboolean path_ok;
+  gboolean body_too_big = FALSE;
+  SmmSimFault fault;
+  guint delay_ms;
+  guint slow_ms;
+  guint n;
+
+  path_ok = g_strcmp0 (path, "/") == 0
+            || g_strcmp0 (path, "/api/v2") == 0
+            || g_strcmp0 (path, "/api/v2/") == 0;
+
+  copy_fields (fields, query);
+  if (method == SOUP_METHOD_POST)
+    {
+      SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+      if (body->length > MAX_BODY_SIZE)
+        body_too_big = TRUE;
+      else if (body->length > 0)
+        {
+          g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+          g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes));
+          g_autoptr(GHashTable) form = soup_form_decode (text);
+
+          copy_fields (fields, form);
+        }
+    }
+  action = field (fields, "action");
+
+  g_mutex_lock (&self->mutex);
+  n = self->n_requests++;
+  for (guint i = 0; i < G_N_ELEMENTS (known_actions); i++)
+    if (g_strcmp0 (action, known_actions[i]) == 0)
+      self->action_counts[i]++;
+  fault = self->fault;
+  if (fault != SMM_SIM_FAULT_NONE && !fault_hits (n, self->fault_rate))
+    fault = SMM_SIM_FAULT_NONE;
+  delay_ms = self->latency_ms;
+  slow_ms = self->slow_ms;
+  g_mutex_unlock (&self->mutex);
+
+  {
+    g_autofree char *action_log = action ? clean_echo (action, 32) : g_strdup ("(none)");
+
+    g_debug ("request #%u: %s %s action=%s%s", n, method, path, action_log,
+             fault != SMM_SIM_FAULT_NONE ? " (fault)" : "");
+  }
+
+  if (!path_ok)
+    set_html (msg, SOUP_STATUS_NOT_FOUND, html_404);
+  else if (method != SOUP_METHOD_POST && method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Allow", "GET, POST");
+      set_html (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, html_405);
+    }
+  else if (fault == SMM_SIM_FAULT_HTML)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "cf-mitigated", "challenge");
+      set_html (msg, SOUP_STATUS_FORBIDDEN, html_challenge);
+    }
+  else if (fault == SMM_SIM_FAULT_500)
+    set_html (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, html_500);
+  else if (fault == SMM_SIM_FAULT_429)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", "1");
+      set_json (msg, 429, g_strdup ("{\"error\":\"Spam protection, wait 1 seconds\"}"));
+      soup_server_message_set_status (msg, 429, "Too Many Requests");
+    }
+  else if (fault == SMM_SIM_FAULT_REDIRECT)
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "http://example.invalid/api/v2");
+  else
+    {
+      char *json;
+
+      if (body_too_big)
+        json = g_strdup ("{\"error\":\"Incorrect request\"}");
+      else
+        {
+          g_mutex_lock (&self->mutex);
+          json = handle_request_locked (self, fields);
+          g_mutex_unlock (&self->mutex);
+        }
+
+      if (fault == SMM_SIM_FAULT_DROP_AFTER_ADD && g_strcmp0 (action, "add") == 0)
+        {
+          g_autoptr(GIOStream) stream = NULL;
+
+          g_free (json);
+          g_mutex_lock (&self->mutex);
+          self->n_dropped++;
+          g_mutex_unlock (&self->mutex);
+
+          g_debug ("request #%u: dropping the connection after add", n);
+          stream = soup_server_message_steal_connection (msg);
+          if (stream != NULL)
+            g_io_stream_close (stream, NULL, NULL);
+          return;
+        }
+
+      if (fault == SMM_SIM_FAULT_TRUNCATE)
+        json[strlen (json) / 2] = '\0';
+      if (fault == SMM_SIM_FAULT_SLOW)
+        delay_ms += slow_ms;
+
+      set_json (msg, SOUP_STATUS_OK, json);
+    }
+
+  if (delay_ms > 0)
+    reply_later (self, msg, delay_ms);
+}
+
+static gboolean
+server_listen (SmmSim   *self,
+               guint16   port,
+               GError  **error)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  GSList *listeners;
+  guint real_port = port;
+
+  server = soup_server_new ("server-header", "smm-panel-sim/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_handler (server, NULL, server_request_cb, self, NULL);
+
+  address = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  socket_address = g_inet_socket_address_new (address, port);
+  if (!soup_server_listen (server, socket_address, 0, error))
+    return FALSE;
+
+  /* Not soup_server_get_uris(): it leaks a GSocketAddress in libsoup 3.2 */
+  listeners = soup_server_get_listeners (server);
+  if (listeners != NULL)
+    {
+      g_autoptr(GSocketAddress) local = g_socket_get_local_address (listeners->data, NULL);
+
+      if (G_IS_INET_SOCKET_ADDRESS (local))
+        real_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+    }
+  g_slist_free (listeners);
+
+  self->server = g_steal_pointer (&server);
+  self->delays = g_ptr_array_new_with_free_func ((GDestroyNotify) delay_free);
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->url);
+  self->url = g_strdup_printf ("http://127.0.0.1:%u/api/v2", real_port);
+  g_mutex_unlock (&self->mutex);
+
+  g_debug ("listening on %s", self->url);
+
+  return TRUE;
+}
+
+/* On the server's thread */
+static void
+server_teardown (SmmSim *self)
+{
+  g_clear_pointer (&self->delays, g_ptr_array_unref);
+  if (self->server != NULL)
+    {
+      soup_server_disconnect (self->server);
+      g_clear_object (&self->server);
+    }
+}
+
+static gpointer
+server_thread_func (gpointer data)
+{
+  SmmSim *self = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_main_context_push_thread_default (self->context);
+
+  ok = server_listen (self, self->thread_port, &error);
+
+  g_mutex_lock (&self->mutex);
+  self->thread_ready = TRUE;
+  self->thread_error = g_steal_pointer (&error);
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  if (ok)
+    g_main_loop_run (self->loop);
+
+  server_teardown (self);
+
+  /* Let pending closes and finalizations run */
+  while (g_main_context_iteration (self->context, FALSE))
+    ;
+
+  g_main_context_pop_thread_default (self->context);
+
+  return NULL;
+}
+
+static gboolean
+quit_loop_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GObject */
+
+static void
+smm_sim_dispose (GObject *object)
+{
+  SmmSim *self = (SmmSim *) object;
+
+  smm_sim_stop (self);
+
+  G_OBJECT_CLASS (smm_sim_parent_class)->dispose (object);
+}
+
+static void
+smm_sim_finalize (GObject *object)
+{
+  SmmSim *self = (SmmSim *) object;
+
+  g_free (self->key);
+  g_free (self->currency);
+  g_free (self->url);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_pointer (&self->active_links, g_hash_table_unref);
+  g_clear_pointer (&self->unsettled, g_ptr_array_unref);
+  g_clear_pointer (&self->orders, g_hash_table_unref);
+  g_clear_pointer (&self->refills, g_array_unref);
+  g_clear_error (&self->thread_error);
+  g_cond_clear (&self->cond);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (smm_sim_parent_class)->finalize (object);
+}
+
+static void
+smm_sim_class_init (SmmSimClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = smm_sim_dispose;
+  object_class->finalize = smm_sim_finalize;
+}
+
+static void
+smm_sim_init (SmmSim *self)
+{
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+
+  self->key = g_strdup ("demo-key");
+  self->currency = g_strdup ("USD");
+  self->speed = 1.0;
+  self->slow_ms = 5000;
+  self->fault_rate = 1.0;
+  self->balance = 1000 * SMM_SIM_UNITS_PER_ONE;
+  self->services = smm_sim_catalogue_new_demo ();
+  self->orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->active_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->unsettled = g_ptr_array_new ();
+  self->refills = g_array_new (FALSE, FALSE, sizeof (SimRefill));
+  self->next_order_id = FIRST_ORDER_ID;
+  self->t0_us = g_get_monotonic_time ();
+}
+
+SmmSim *
+smm_sim_new (void)
+{
+  return g_object_new (SMM_TYPE_SIM, NULL);
+}
+
+void
+smm_sim_set_key (SmmSim     *self,
+                 const char *key)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+  g_return_if_fail (key != NULL);
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->key);
+  self->key = g_strdup (key);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_balance (SmmSim     *self,
+                     const char *amount)
+{
+  gint64 units;
+
+  g_return_if_fail (SMM_IS_SIM (self));
+  g_return_if_fail (amount != NULL);
+
+  if (!smm_sim_parse_units (amount, &units))
+    {
+      g_warning ("Invalid balance “%s”: expected digits with at most 5 decimals", amount);
+      return;
+    }
+
+  g_mutex_lock (&self->mutex);
+  self->balance = units;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_currency (SmmSim     *self,
+                      const char *currency)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+  g_return_if_fail (currency != NULL);
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_generated_services (SmmSim *self,
+                                guint   n_services)
+{
+  GPtrArray *services;
+
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  if (n_services > 0)
+    services = smm_sim_catalogue_new_generated (n_services);
+  else
+    services = smm_sim_catalogue_new_demo ();
+
+  g_mutex_lock (&self->mutex);
+  self->n_generated = n_services;
+  g_ptr_array_unref (self->services);
+  self->services = services;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_speed (SmmSim *self,
+                   double  speed)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+  g_return_if_fail (speed > 0);
+
+  g_mutex_lock (&self->mutex);
+  /* Keep the simulated clock continuous */
+  self->offset = sim_now_locked (self);
+  self->t0_us = g_get_monotonic_time ();
+  self->speed = speed;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_quirks (SmmSim   *self,
+                    gboolean  quirks)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  g_mutex_lock (&self->mutex);
+  self->quirks = !!quirks;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_latency (SmmSim *self,
+                     guint   latency_ms)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  g_mutex_lock (&self->mutex);
+  self->latency_ms = latency_ms;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_slow_ms (SmmSim *self,
+                     guint   slow_ms)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  g_mutex_lock (&self->mutex);
+  self->slow_ms = slow_ms;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_fault (SmmSim      *self,
+                   SmmSimFault  fault,
+                   double       rate)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+  g_return_if_fail (fault <= SMM_SIM_FAULT_REDIRECT);
+
+  g_mutex_lock (&self->mutex);
+  self->fault = fault;
+  self->fault_rate = CLAMP (rate, 0.0, 1.0);
+  g_mutex_unlock (&self->mutex);
+}
+
+static const struct {
+  const char  *name;
+  SmmSimFault  fault;
+} fault_names[] = {
+  { "none", SMM_SIM_FAULT_NONE },
+  { "html", SMM_SIM_FAULT_HTML },
+  { "500", SMM_SIM_FAULT_500 },
+  { "429", SMM_SIM_FAULT_429 },
+  { "slow", SMM_SIM_FAULT_SLOW },
+  { "truncate", SMM_SIM_FAULT_TRUNCATE },
+  { "drop-after-add", SMM_SIM_FAULT_DROP_AFTER_ADD },
+  { "redirect", SMM_SIM_FAULT_REDIRECT },
+};
+
+gboolean
+smm_sim_fault_from_string (const char  *name,
+                           SmmSimFault *fault)
+{
+  g_return_val_if_fail (fault != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fault_names); i++)
+    {
+      if (g_ascii_strcasecmp (name, fault_names[i].name) == 0)
+        {
+          *fault = fault_names[i].fault;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+smm_sim_start (SmmSim   *self,
+               guint16   port,
+               GError  **error)
+{
+  g_return_val_if_fail (SMM_IS_SIM (self), FALSE);
+  g_return_val_if_fail (self->server == NULL && self->thread == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->context = g_main_context_ref_thread_default ();
+  if (!server_listen (self, port, error))
+    {
+      g_clear_pointer (&self->context, g_main_context_unref);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+smm_sim_start_threaded (SmmSim   *self,
+                        guint16   port,
+                        GError  **error)
+{
+  GError *thread_error;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), FALSE);
+  g_return_val_if_fail (self->server == NULL && self->thread == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
+  self->thread_port = port;
+  self->thread_ready = FALSE;
+
+  self->thread = g_thread_new ("smm-sim", server_thread_func, self);
+
+  g_mutex_lock (&self->mutex);
+  while (!self->thread_ready)
+    g_cond_wait (&self->cond, &self->mutex);
+  thread_error = g_steal_pointer (&self->thread_error);
+  g_mutex_unlock (&self->mutex);
+
+  if (thread_error != NULL)
+    {
+      g_propagate_error (error, thread_error);
+      smm_sim_stop (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+smm_sim_stop (SmmSim *self)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  if (self->thread != NULL)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_callback (source, quit_loop_cb, self->loop, NULL);
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+
+      g_thread_join (g_steal_pointer (&self->thread));
+      g_clear_pointer (&self->loop, g_main_loop_unref);
+    }
+  else
+    server_teardown (self);
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+}
+
+const char *
+smm_sim_get_url (SmmSim *self)
+{
+  const char *url;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  url = self->url;
+  g_mutex_unlock (&self->mutex);
+
+  return url;
+}
+
+const char *
+smm_sim_get_key (SmmSim *self)
+{
+  const char *key;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  key = self->key;
+  g_mutex_unlock (&self->mutex);
+
+  return key;
+}
+
+guint
+smm_sim_get_request_count (SmmSim     *self,
+                           const char *action)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  if (action == NULL)
+    count = self->n_requests;
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (known_actions); i++)
+        if (strcmp (action, known_actions[i]) == 0)
+          count = self->action_counts[i];
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
+
+guint
+smm_sim_get_order_count (SmmSim *self)
+{
+  guint count;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  count = self->order_count;
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
+
+char *
+smm_sim_dup_balance (SmmSim *self)
+{
+  char *balance;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  settle_all_locked (self);
+  balance = smm_sim_format_units (self->balance);
+  g_mutex_unlock (&self->mutex);
+
+  return balance;
+}
+
+void
+smm_sim_advance (SmmSim *self,
+                 guint   seconds)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  g_mutex_lock (&self->mutex);
+  self->offset += seconds;
+  g_mutex_unlock (&self->mutex);
+}
