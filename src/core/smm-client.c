@@ -545,9 +545,10 @@ too_large (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
   SmmClient *self = g_task_get_source_object (task);
+  g_autofree char *limit = g_format_size (self->max_body);
   GError *error = g_error_new (SMM_API_ERROR, SMM_API_ERROR_TOO_LARGE,
                                _("The panel’s reply is larger than %s; SMM Desk stopped reading it."),
-                               g_format_size (self->max_body));
+                               limit);
 
   g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
   if (request->kind == REQUEST_ADD)
@@ -872,8 +873,11 @@ smm_client_add_finish (SmmClient     *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
+  gssize order_id;
+
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  return g_task_propagate_int (G_TASK (result), error);
+  order_id = g_task_propagate_int (G_TASK (result), error);
+  return order_id > 0 ? order_id : 0;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -941,13 +945,8 @@ batch_complete (GTask *task)
 
   all = g_ptr_array_new_with_free_func (batch->kind->item_free);
   for (guint i = 0; i < batch->n_chunks; i++)
-    {
-      GPtrArray *chunk = batch->chunk_results[i];
-      for (guint j = 0; chunk && j < chunk->len; j++)
-        g_ptr_array_add (all, g_steal_pointer (&chunk->pdata[j]));
-      if (chunk)
-        g_ptr_array_set_size (chunk, 0);
-    }
+    if (batch->chunk_results[i])
+      g_ptr_array_extend_and_steal (all, g_steal_pointer (&batch->chunk_results[i]));
   g_task_return_pointer (task, all, (GDestroyNotify) g_ptr_array_unref);
   g_object_unref (task);
 }

@@ -332,6 +332,24 @@ validate_field (SmmOrderRequest  *self,
 }
 
 static gboolean
+check_lines_range (gint64       n_lines,
+                   SmmService  *service,
+                   const char  *label,
+                   GError     **error)
+{
+  gint64 min = service ? smm_service_get_min (service) : 0;
+  gint64 max = service ? smm_service_get_max (service) : 0;
+
+  if (min > 0 && n_lines < min)
+    return fail (error, _("%s has %" G_GINT64_FORMAT " lines; this service needs at least %" G_GINT64_FORMAT "."),
+                 label, n_lines, min);
+  if (max > 0 && n_lines > max)
+    return fail (error, _("%s has %" G_GINT64_FORMAT " lines; this service takes at most %" G_GINT64_FORMAT "."),
+                 label, n_lines, max);
+  return TRUE;
+}
+
+static gboolean
 check_range (gint64       value,
              SmmService  *service,
              const char  *label,
@@ -392,7 +410,7 @@ smm_order_request_validate (SmmOrderRequest  *self,
   if (smm_service_type_counts_lines (self->type, &lines_field))
     {
       guint n = smm_count_lines (self->values[lines_field]);
-      if (!check_range (n, service, g_dgettext (GETTEXT_PACKAGE, smm_field_get_info (lines_field)->label),
+      if (!check_lines_range (n, service, g_dgettext (GETTEXT_PACKAGE, smm_field_get_info (lines_field)->label),
                         error))
         return FALSE;
     }

@@ -102,9 +102,11 @@ load_document (const char  *data,
 
   if (length > SMM_PARSE_MAX_BODY)
     {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (SMM_PARSE_MAX_BODY);
+
       g_set_error (error, SMM_API_ERROR, SMM_API_ERROR_TOO_LARGE,
-                   _("The panel’s reply is too large (%s); SMM Desk reads at most %s."),
-                   g_format_size (length), g_format_size (SMM_PARSE_MAX_BODY));
+                   _("The panel’s reply is too large (%s); SMM Desk reads at most %s."), size, limit);
       return NULL;
     }
 
@@ -692,7 +694,7 @@ smm_parse_services (const char  *data,
   if (root == NULL)
     return NULL;
 
-  panel_error = error_from_reply (root);
+  panel_error = error_from_reply (unwrap_single (root));
   if (panel_error)
     {
       g_propagate_error (error, panel_error);

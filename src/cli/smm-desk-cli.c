@@ -1,0 +1,941 @@
+/* smm-desk-cli.c: the core of SMM Desk from a terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-desk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "smm-client.h"
+#include "smm-sim.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_API = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct {
+  SmmClient    *client;
+  SmmSim       *sim;
+  gboolean      json;
+  GAsyncResult *result;
+} Cli;
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("smm-desk-cli: %s\n", message);
+  g_printerr (_("Try “smm-desk-cli --help”.\n"));
+  return EXIT_USAGE;
+}
+
+static int
+api_error (const GError *error)
+{
+  g_printerr ("smm-desk-cli: %s\n", error->message);
+  return EXIT_API;
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Cli *cli = data;
+
+  cli->result = g_object_ref (result);
+}
+
+/* Runs the main context until the async call started with result_cb has answered. */
+static GAsyncResult *
+wait_result (Cli *cli)
+{
+  while (cli->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return cli->result;
+}
+
+static void
+clear_result (Cli *cli)
+{
+  g_clear_object (&cli->result);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Output
+ */
+
+typedef struct {
+  guint      n_columns;
+  GPtrArray *rows;   /* of GStrv */
+} Table;
+
+static Table *
+table_new (const char *first,
+           ...)
+{
+  Table *table = g_new0 (Table, 1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *title = first; title; title = va_arg (args, const char *))
+    {
+      g_strv_builder_add (builder, title);
+      table->n_columns++;
+    }
+  va_end (args);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_ptr_array_add (table->rows, g_strv_builder_end (builder));
+  g_strv_builder_unref (builder);
+  return table;
+}
+
+/* Takes the strings. */
+static void
+table_add (Table *table,
+           ...)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *cell = va_arg (args, char *);
+      row[i] = cell ? cell : g_strdup ("");
+    }
+  va_end (args);
+  g_ptr_array_add (table->rows, row);
+}
+
+static void
+table_print_free (Table *table)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = table->rows->pdata[r];
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+    }
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = table->rows->pdata[r];
+      GString *line = g_string_new (NULL);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_string_append (line, row[c]);
+          if (c + 1 < table->n_columns)
+            for (guint pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
+              g_string_append_c (line, ' ');
+        }
+      g_print ("%s\n", line->str);
+      g_string_free (line, TRUE);
+    }
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+static char *
+shorten (const char *text,
+         guint       max_chars)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if ((guint) g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, max_chars - 1);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+json_add_money (JsonBuilder *builder,
+                const char  *name,
+                SmmMoney     money)
+{
+  g_autofree char *wire = smm_money_to_wire (money);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, wire);
+}
+
+static void
+json_add_error (JsonBuilder  *builder,
+                const GError *error)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (SMM_TYPE_API_ERROR);
+  GEnumValue *value = error->domain == SMM_API_ERROR ? g_enum_get_value (klass, error->code) : NULL;
+
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, error->message);
+  json_builder_set_member_name (builder, "error_code");
+  json_builder_add_string_value (builder, value ? value->value_nick : "other");
+}
+
+static const char *
+yes_no (gboolean value)
+{
+  return value ? _("yes") : _("no");
+}
+
+static char *
+count_text (gint64 value)
+{
+  return value < 0 ? g_strdup ("–") : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Actions
+ */
+
+static GPtrArray *
+fetch_services (Cli     *cli,
+                GError **error)
+{
+  GPtrArray *services;
+
+  smm_client_services_async (cli->client, NULL, result_cb, cli);
+  services = smm_client_services_finish (cli->client, wait_result (cli), error);
+  clear_result (cli);
+  return services;
+}
+
+static int
+do_services (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+
+  if (argc > 1)
+    return usage_error (_("“services” takes no arguments"));
+
+  services = fetch_services (cli, &error);
+  if (services == NULL)
+    return api_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < services->len; i++)
+        {
+          SmmService *s = services->pdata[i];
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "service");
+          json_builder_add_int_value (builder, smm_service_get_id (s));
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, smm_service_get_name (s));
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, smm_service_get_type_name (s));
+          json_builder_set_member_name (builder, "category");
+          json_builder_add_string_value (builder, smm_service_get_category (s));
+          json_add_money (builder, "rate", smm_service_get_rate (s));
+          json_builder_set_member_name (builder, "min");
+          json_builder_add_int_value (builder, smm_service_get_min (s));
+          json_builder_set_member_name (builder, "max");
+          json_builder_add_int_value (builder, smm_service_get_max (s));
+          json_builder_set_member_name (builder, "refill");
+          json_builder_add_boolean_value (builder, smm_service_get_refill (s));
+          json_builder_set_member_name (builder, "cancel");
+          json_builder_add_boolean_value (builder, smm_service_get_cancel (s));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      Table *table = table_new (_("ID"), _("NAME"), _("CATEGORY"), _("TYPE"), _("RATE/1000"),
+                                _("MIN"), _("MAX"), _("REFILL"), _("CANCEL"), NULL);
+      for (guint i = 0; i < services->len; i++)
+        {
+          SmmService *s = services->pdata[i];
+          table_add (table,
+                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_id (s)),
+                     shorten (smm_service_get_name (s), 48),
+                     shorten (smm_service_get_category (s), 24),
+                     g_strdup (smm_service_get_type_name (s)),
+                     smm_money_format (smm_service_get_rate (s), 2, 8),
+                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_min (s)),
+                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_max (s)),
+                     g_strdup (yes_no (smm_service_get_refill (s))),
+                     g_strdup (yes_no (smm_service_get_cancel (s))));
+        }
+      table_print_free (table);
+    }
+  return EXIT_OK;
+}
+
+static char *
+read_file_text (const char  *path,
+                GError     **error)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  return contents;
+}
+
+static int
+do_add (Cli   *cli,
+        int    argc,
+        char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— place an order"));
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  char *values[SMM_N_FIELDS] = { NULL };
+  char *files[SMM_N_FIELDS] = { NULL };
+  gint64 service_id = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(SmmOrderRequest) request = NULL;
+  SmmService *service = NULL;
+  SmmMoney charge;
+  gint64 order_id;
+  int status = EXIT_OK;
+
+  {
+    GOptionEntry service_entry = { "service", 0, 0, G_OPTION_ARG_INT64, &service_id,
+                                   N_("The service’s ID"), N_("ID") };
+    g_ptr_array_add (entries, g_memdup2 (&service_entry, sizeof service_entry));
+  }
+  for (guint f = 0; f < SMM_N_FIELDS; f++)
+    {
+      const SmmFieldInfo *info = smm_field_get_info (f);
+      char *name = g_strdelimit (g_strdup (info->wire_name), "_", '-');
+      GOptionEntry entry = { name, 0, 0, G_OPTION_ARG_STRING, &values[f], info->hint, NULL };
+
+      g_ptr_array_add (names, name);
+      g_ptr_array_add (entries, g_memdup2 (&entry, sizeof entry));
+      if (info->kind == SMM_FIELD_KIND_LINES)
+        {
+          char *file_name = g_strconcat (name, "-file", NULL);
+          GOptionEntry file_entry = { file_name, 0, 0, G_OPTION_ARG_FILENAME, &files[f],
+                                      N_("Read the lines from a file"), N_("FILE") };
+          g_ptr_array_add (names, file_name);
+          g_ptr_array_add (entries, g_memdup2 (&file_entry, sizeof file_entry));
+        }
+    }
+  {
+    /* one array of entries, ending with an empty one */
+    g_autofree GOptionEntry *flat = g_new0 (GOptionEntry, entries->len + 1);
+
+    for (guint i = 0; i < entries->len; i++)
+      flat[i] = *(GOptionEntry *) entries->pdata[i];
+    g_option_context_add_main_entries (context, flat, GETTEXT_PACKAGE);
+    if (!g_option_context_parse (context, &argc, &argv, &error))
+      status = usage_error ("%s", error->message);
+  }
+  for (guint i = 0; i < entries->len; i++)
+    g_free (entries->pdata[i]);
+  if (status != EXIT_OK)
+    goto out;
+  if (argc > 1)
+    {
+      status = usage_error (_("unexpected argument “%s”"), argv[1]);
+      goto out;
+    }
+  if (service_id <= 0)
+    {
+      status = usage_error (_("“add” needs --service ID"));
+      goto out;
+    }
+
+  services = fetch_services (cli, &error);
+  if (services == NULL)
+    {
+      status = api_error (error);
+      goto out;
+    }
+  for (guint i = 0; i < services->len && service == NULL; i++)
+    if (smm_service_get_id (services->pdata[i]) == service_id)
+      service = services->pdata[i];
+  if (service == NULL)
+    {
+      g_printerr (_("smm-desk-cli: the panel has no service %" G_GINT64_FORMAT "\n"), service_id);
+      status = EXIT_API;
+      goto out;
+    }
+
+  request = smm_order_request_new_for_service (service);
+  for (guint f = 0; f < SMM_N_FIELDS; f++)
+    {
+      if (files[f])
+        {
+          g_autofree char *text = read_file_text (files[f], &error);
+          if (text == NULL)
+            {
+              status = usage_error ("%s", error->message);
+              goto out;
+            }
+          smm_order_request_set (request, f, text);
+        }
+      else if (values[f])
+        smm_order_request_set (request, f, values[f]);
+    }
+  if (!smm_order_request_validate (request, service, &error))
+    {
+      status = usage_error ("%s", error->message);
+      goto out;
+    }
+  if (smm_order_request_estimate_charge (request, smm_service_get_rate (service), &charge))
+    {
+      g_autofree char *amount = smm_money_format (charge, 2, 8);
+      g_printerr (_("Placing an order for “%s”: %s\n"), smm_service_get_name (service), amount);
+    }
+
+  smm_client_add_async (cli->client, request, NULL, result_cb, cli);
+  order_id = smm_client_add_finish (cli->client, wait_result (cli), &error);
+  clear_result (cli);
+  if (order_id <= 0)
+    {
+      status = api_error (error);
+      goto out;
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "order");
+      json_builder_add_int_value (builder, order_id);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (_("Order %" G_GINT64_FORMAT " placed.\n"), order_id);
+
+out:
+  for (guint f = 0; f < SMM_N_FIELDS; f++)
+    {
+      g_free (values[f]);
+      g_free (files[f]);
+    }
+  return status;
+}
+
+/* Reads the positional ids of status, refill, refill-status and cancel. */
+static GArray *
+parse_ids (int    argc,
+           char **argv,
+           int   *status)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit_set (argv[i], ", ", -1);
+      for (guint j = 0; parts[j]; j++)
+        {
+          guint64 id;
+          if (*parts[j] == '\0')
+            continue;
+          if (!g_ascii_string_to_unsigned (parts[j], 10, 1, G_MAXINT64, &id, NULL))
+            {
+              *status = usage_error (_("“%s” is not an ID"), parts[j]);
+              return NULL;
+            }
+          g_array_append_val (ids, id);
+        }
+    }
+  if (ids->len == 0)
+    {
+      *status = usage_error (_("give at least one ID"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static int
+do_status (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  int status = EXIT_OK;
+  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any_error = FALSE;
+
+  if (ids == NULL)
+    return status;
+
+  smm_client_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
+  orders = smm_client_status_finish (cli->client, wait_result (cli), &error);
+  clear_result (cli);
+  if (orders == NULL)
+    return api_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < orders->len; i++)
+        {
+          SmmOrder *o = orders->pdata[i];
+          SmmMoney charge;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "order");
+          json_builder_add_int_value (builder, smm_order_get_id (o));
+          any_error |= smm_order_get_error (o) != NULL;
+          if (smm_order_get_error (o))
+            json_add_error (builder, smm_order_get_error (o));
+          else
+            {
+              json_builder_set_member_name (builder, "status");
+              json_builder_add_string_value (builder, smm_order_get_status_text (o));
+              if (smm_order_get_charge (o, &charge))
+                json_add_money (builder, "charge", charge);
+              json_builder_set_member_name (builder, "start_count");
+              json_builder_add_int_value (builder, smm_order_get_start_count (o));
+              json_builder_set_member_name (builder, "remains");
+              json_builder_add_int_value (builder, smm_order_get_remains (o));
+              json_builder_set_member_name (builder, "currency");
+              json_builder_add_string_value (builder, smm_order_get_currency (o));
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      Table *table = table_new (_("ORDER"), _("STATUS"), _("CHARGE"), _("START"), _("REMAINS"), NULL);
+
+      for (guint i = 0; i < orders->len; i++)
+        {
+          SmmOrder *o = orders->pdata[i];
+          SmmMoney charge;
+          const GError *item_error = smm_order_get_error (o);
+
+          if (item_error)
+            {
+              table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o)),
+                         g_strdup (item_error->message), NULL, NULL, NULL);
+              any_error = TRUE;
+              continue;
+            }
+          table_add (table,
+                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o)),
+                     g_strdup (smm_order_get_status (o) == SMM_ORDER_STATUS_UNKNOWN
+                                 ? smm_order_get_status_text (o)
+                                 : smm_order_status_get_label (smm_order_get_status (o))),
+                     smm_order_get_charge (o, &charge)
+                       ? smm_money_format_with_currency (charge, smm_order_get_currency (o))
+                       : g_strdup ("–"),
+                     count_text (smm_order_get_start_count (o)),
+                     count_text (smm_order_get_remains (o)));
+        }
+      table_print_free (table);
+    }
+  return any_error ? EXIT_API : EXIT_OK;
+}
+
+static int
+do_refill (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  int status = EXIT_OK;
+  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GPtrArray) refills = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any_error = FALSE;
+
+  if (ids == NULL)
+    return status;
+
+  smm_client_refill_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
+  refills = smm_client_refill_finish (cli->client, wait_result (cli), &error);
+  clear_result (cli);
+  if (refills == NULL)
+    return api_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < refills->len; i++)
+        {
+          SmmRefill *r = refills->pdata[i];
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "order");
+          json_builder_add_int_value (builder, smm_refill_get_order_id (r));
+          any_error |= smm_refill_get_error (r) != NULL;
+          if (smm_refill_get_error (r))
+            json_add_error (builder, smm_refill_get_error (r));
+          else
+            {
+              json_builder_set_member_name (builder, "refill");
+              json_builder_add_int_value (builder, smm_refill_get_id (r));
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      Table *table = table_new (_("ORDER"), _("REFILL"), NULL);
+
+      for (guint i = 0; i < refills->len; i++)
+        {
+          SmmRefill *r = refills->pdata[i];
+          const GError *item_error = smm_refill_get_error (r);
+
+          any_error |= item_error != NULL;
+          table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_order_id (r)),
+                     item_error ? g_strdup (item_error->message)
+                                : g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r)));
+        }
+      table_print_free (table);
+    }
+  return any_error ? EXIT_API : EXIT_OK;
+}
+
+static int
+do_refill_status (Cli   *cli,
+                  int    argc,
+                  char **argv)
+{
+  int status = EXIT_OK;
+  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GPtrArray) refills = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any_error = FALSE;
+
+  if (ids == NULL)
+    return status;
+
+  smm_client_refill_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
+  refills = smm_client_refill_status_finish (cli->client, wait_result (cli), &error);
+  clear_result (cli);
+  if (refills == NULL)
+    return api_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < refills->len; i++)
+        {
+          SmmRefill *r = refills->pdata[i];
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "refill");
+          json_builder_add_int_value (builder, smm_refill_get_id (r));
+          any_error |= smm_refill_get_error (r) != NULL;
+          if (smm_refill_get_error (r))
+            json_add_error (builder, smm_refill_get_error (r));
+          else
+            {
+              json_builder_set_member_name (builder, "status");
+              json_builder_add_string_value (builder, smm_refill_get_status_text (r));
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      Table *table = table_new (_("REFILL"), _("STATUS"), NULL);
+
+      for (guint i = 0; i < refills->len; i++)
+        {
+          SmmRefill *r = refills->pdata[i];
+          const GError *item_error = smm_refill_get_error (r);
+
+          any_error |= item_error != NULL;
+          table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r)),
+                     item_error ? g_strdup (item_error->message)
+                     : g_strdup (smm_refill_get_status (r) == SMM_REFILL_STATUS_UNKNOWN
+                                   ? smm_refill_get_status_text (r)
+                                   : smm_refill_status_get_label (smm_refill_get_status (r))));
+        }
+      table_print_free (table);
+    }
+  return any_error ? EXIT_API : EXIT_OK;
+}
+
+static int
+do_cancel (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  int status = EXIT_OK;
+  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any_error = FALSE;
+
+  if (ids == NULL)
+    return status;
+
+  smm_client_cancel_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
+  results = smm_client_cancel_finish (cli->client, wait_result (cli), &error);
+  clear_result (cli);
+  if (results == NULL)
+    return api_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < results->len; i++)
+        {
+          SmmCancelResult *r = results->pdata[i];
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "order");
+          json_builder_add_int_value (builder, r->order_id);
+          json_builder_set_member_name (builder, "cancel");
+          json_builder_add_boolean_value (builder, r->accepted);
+          any_error |= !r->accepted;
+          if (r->error)
+            json_add_error (builder, r->error);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      Table *table = table_new (_("ORDER"), _("CANCEL"), NULL);
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          SmmCancelResult *r = results->pdata[i];
+
+          any_error |= !r->accepted;
+          table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, r->order_id),
+                     r->accepted ? g_strdup (_("requested")) : g_strdup (r->error->message));
+        }
+      table_print_free (table);
+    }
+  return any_error ? EXIT_API : EXIT_OK;
+}
+
+static int
+do_balance (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  SmmMoney balance;
+
+  if (argc > 1)
+    return usage_error (_("“balance” takes no arguments"));
+
+  smm_client_balance_async (cli->client, NULL, result_cb, cli);
+  if (!smm_client_balance_finish (cli->client, wait_result (cli), &balance, &currency, &error))
+    {
+      clear_result (cli);
+      return api_error (error);
+    }
+  clear_result (cli);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_add_money (builder, "balance", balance);
+      json_builder_set_member_name (builder, "currency");
+      json_builder_add_string_value (builder, currency);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autofree char *text = smm_money_format_with_currency (balance, currency);
+      g_print ("%s\n", text);
+    }
+  return EXIT_OK;
+}
+
+static const struct {
+  const char *name;
+  int (*run) (Cli *cli, int argc, char **argv);
+} actions[] = {
+  { "services", do_services },
+  { "add", do_add },
+  { "status", do_status },
+  { "refill", do_refill },
+  { "refill-status", do_refill_status },
+  { "cancel", do_cancel },
+  { "balance", do_balance },
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * main
+ */
+
+static char *
+read_key_from_stdin (void)
+{
+  char buffer[4096];
+  size_t n = fread (buffer, 1, sizeof buffer - 1, stdin);
+  char *key;
+
+  buffer[n] = '\0';
+  buffer[strcspn (buffer, "\r\n")] = '\0';
+  key = g_strdup (g_strstrip (buffer));
+  memset (buffer, 0, sizeof buffer);
+  return key;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *url = NULL;
+  gboolean demo = FALSE;
+  gboolean json = FALSE;
+  gboolean key_stdin = FALSE;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The panel’s API address"), N_("URL") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Use a demo panel started in this process"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of tables"), NULL },
+    { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &key_stdin, N_("Read the API key from standard input"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  Cli cli = { NULL };
+  int status = EXIT_USAGE;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("ACTION [ARGUMENTS…] — SMM panels from a terminal"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_description (context,
+    _("Actions:\n"
+      "  services                     List the panel’s services\n"
+      "  add --service ID [FIELDS…]   Place an order (smm-desk-cli add --help lists the fields)\n"
+      "  status ID…                   Show orders’ status\n"
+      "  refill ID…                   Ask for refills of orders\n"
+      "  refill-status ID…            Show refills’ status\n"
+      "  cancel ID…                   Ask to cancel orders\n"
+      "  balance                      Show the balance\n"
+      "\n"
+      "The API key is read from the environment variable SMM_API_KEY or, with\n"
+      "--key-stdin, from standard input; never from the command line.\n"
+      "Exit status: 0 success, 1 the panel or the network failed, 2 wrong usage."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (version)
+    {
+      g_print ("smm-desk-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  if (argc < 2)
+    return usage_error (_("no action given"));
+  if (demo && url)
+    return usage_error (_("--url and --demo cannot be used together"));
+  if (!demo && url == NULL)
+    return usage_error (_("give the panel with --url URL, or use --demo"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      if (!g_str_equal (argv[1], actions[i].name))
+        continue;
+
+      if (demo)
+        {
+          cli.sim = smm_sim_new ();
+          if (!smm_sim_start_threaded (cli.sim, 0, &error))
+            {
+              g_printerr ("smm-desk-cli: %s\n", error->message);
+              g_object_unref (cli.sim);
+              return EXIT_API;
+            }
+          url = g_strdup (smm_sim_get_url (cli.sim));
+          key = g_strdup (smm_sim_get_key (cli.sim));
+        }
+      else if (key_stdin)
+        key = read_key_from_stdin ();
+      else
+        key = g_strdup (g_getenv ("SMM_API_KEY"));
+
+      if (key == NULL || *key == '\0')
+        {
+          status = usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
+          goto out;
+        }
+
+      cli.client = smm_client_new (url, &error);
+      if (cli.client == NULL)
+        {
+          status = usage_error ("%s", error->message);
+          goto out;
+        }
+      smm_client_set_key (cli.client, key);
+      cli.json = json;
+      status = actions[i].run (&cli, argc - 1, argv + 1);
+      goto out;
+    }
+  return usage_error (_("unknown action “%s”"), argv[1]);
+
+out:
+  if (key)
+    memset (key, 0, strlen (key));
+  g_clear_object (&cli.client);
+  if (cli.sim)
+    smm_sim_stop (cli.sim);
+  g_clear_object (&cli.sim);
+  return status;
+}
