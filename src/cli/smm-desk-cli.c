@@ -14,7 +14,10 @@
 #include <unistd.h>
 
 #include "smm-client.h"
+#include "smm-secrets.h"
 #include "smm-sim.h"
+#include "smm-store.h"
+#include "smm-tracker.h"
 
 enum {
   EXIT_OK = 0,
@@ -25,6 +28,10 @@ enum {
 typedef struct {
   SmmClient    *client;
   SmmSim       *sim;
+  SmmStore     *store;
+  SmmTracker   *tracker;
+  SmmSecrets   *secrets;
+  SmmAccount   *account;   /* with --account: every action is written into the history */
   gboolean      json;
   GAsyncResult *result;
 } Cli;
@@ -426,8 +433,21 @@ do_add (Cli   *cli,
       g_printerr (_("Placing an order for “%s”: %s\n"), smm_service_get_name (service), amount);
     }
 
-  smm_client_add_async (cli->client, request, NULL, result_cb, cli);
-  order_id = smm_client_add_finish (cli->client, wait_result (cli), &error);
+  if (cli->account)
+    {
+      /* recorded before it is sent, settled by the answer */
+      g_autoptr(SmmOrder) order = NULL;
+
+      smm_tracker_place_async (cli->tracker, smm_account_get_id (cli->account), service, request, NULL,
+                               result_cb, cli);
+      order = smm_tracker_place_finish (cli->tracker, wait_result (cli), &error);
+      order_id = order ? smm_order_get_id (order) : 0;
+    }
+  else
+    {
+      smm_client_add_async (cli->client, request, NULL, result_cb, cli);
+      order_id = smm_client_add_finish (cli->client, wait_result (cli), &error);
+    }
   clear_result (cli);
   if (order_id <= 0)
     {
@@ -507,6 +527,13 @@ do_status (Cli   *cli,
   clear_result (cli);
   if (orders == NULL)
     return api_error (error);
+  if (cli->account)
+    {
+      g_autoptr(GPtrArray) changed = smm_store_apply_status (cli->store, smm_account_get_id (cli->account),
+                                                             orders, &error);
+      if (changed == NULL)
+        return api_error (error);
+    }
 
   if (cli->json)
     {
@@ -589,8 +616,17 @@ do_refill (Cli   *cli,
   if (ids == NULL)
     return status;
 
-  smm_client_refill_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
-  refills = smm_client_refill_finish (cli->client, wait_result (cli), &error);
+  if (cli->account)
+    {
+      smm_tracker_refill_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
+                                NULL, result_cb, cli);
+      refills = smm_tracker_refill_finish (cli->tracker, wait_result (cli), &error);
+    }
+  else
+    {
+      smm_client_refill_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
+      refills = smm_client_refill_finish (cli->client, wait_result (cli), &error);
+    }
   clear_result (cli);
   if (refills == NULL)
     return api_error (error);
@@ -717,8 +753,17 @@ do_cancel (Cli   *cli,
   if (ids == NULL)
     return status;
 
-  smm_client_cancel_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
-  results = smm_client_cancel_finish (cli->client, wait_result (cli), &error);
+  if (cli->account)
+    {
+      smm_tracker_cancel_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
+                                NULL, result_cb, cli);
+      results = smm_tracker_cancel_finish (cli->tracker, wait_result (cli), &error);
+    }
+  else
+    {
+      smm_client_cancel_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
+      results = smm_client_cancel_finish (cli->client, wait_result (cli), &error);
+    }
   clear_result (cli);
   if (results == NULL)
     return api_error (error);
@@ -780,6 +825,8 @@ do_balance (Cli   *cli,
       return api_error (error);
     }
   clear_result (cli);
+  if (cli->account)
+    smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
 
   if (cli->json)
     {
@@ -799,17 +846,425 @@ do_balance (Cli   *cli,
   return EXIT_OK;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * The history: accounts, orders, tracking
+ */
+
+static char *
+read_key (gboolean key_stdin);
+
+static int
+do_accounts (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (argc < 2 || g_str_equal (argv[1], "list"))
+    {
+      g_autoptr(GPtrArray) accounts = smm_store_list_accounts (cli->store, &error);
+      Table *table;
+
+      if (accounts == NULL)
+        return api_error (error);
+      if (cli->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < accounts->len; i++)
+            {
+              SmmAccount *a = accounts->pdata[i];
+              SmmMoney balance;
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "name");
+              json_builder_add_string_value (builder, smm_account_get_name (a));
+              json_builder_set_member_name (builder, "url");
+              json_builder_add_string_value (builder, smm_account_get_endpoint (a));
+              if (smm_account_get_balance (a, &balance))
+                json_add_money (builder, "balance", balance);
+              json_builder_set_member_name (builder, "currency");
+              json_builder_add_string_value (builder, smm_account_get_currency (a));
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          print_json (builder);
+          return EXIT_OK;
+        }
+      table = table_new (_("NAME"), _("URL"), _("BALANCE"), NULL);
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          SmmAccount *a = accounts->pdata[i];
+          SmmMoney balance;
+
+          table_add (table, g_strdup (smm_account_get_name (a)), g_strdup (smm_account_get_endpoint (a)),
+                     smm_account_get_balance (a, &balance)
+                       ? smm_money_format_with_currency (balance, smm_account_get_currency (a))
+                       : g_strdup ("–"));
+        }
+      table_print_free (table);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "add"))
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *url = NULL;
+      gboolean key_stdin = FALSE;
+      const GOptionEntry entries[] = {
+        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("A name for the account"), N_("NAME") },
+        { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The panel’s API address"), N_("URL") },
+        { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &key_stdin, N_("Read the API key from standard input"), NULL },
+        { NULL }
+      };
+      g_autoptr(GOptionContext) context = g_option_context_new (_("— add a panel account"));
+      g_autoptr(SmmAccount) account = NULL;
+      char *key;
+      gboolean stored;
+
+      g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+      argv[1] = argv[0];
+      argc--, argv++;
+      if (!g_option_context_parse (context, &argc, &argv, &error))
+        return usage_error ("%s", error->message);
+      if (name == NULL || url == NULL)
+        return usage_error (_("“accounts add” needs --name and --url"));
+      if (!smm_client_check_endpoint (url, &error))
+        return usage_error ("%s", error->message);
+      key = read_key (key_stdin);
+      if (key == NULL || *key == '\0')
+        {
+          smm_secrets_free_key (key);
+          return usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
+        }
+      account = smm_store_add_account (cli->store, name, url, &error);
+      if (account == NULL)
+        {
+          smm_secrets_free_key (key);
+          return api_error (error);
+        }
+      stored = smm_secrets_store (cli->secrets, smm_account_get_id (account), name, key, NULL, &error);
+      smm_secrets_free_key (key);
+      if (!stored)
+        {
+          smm_store_archive_account (cli->store, smm_account_get_id (account), NULL);
+          return api_error (error);
+        }
+      g_print (_("Account “%s” added.\n"), name);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "remove"))
+    {
+      g_autoptr(SmmAccount) account = NULL;
+
+      if (argc != 3)
+        return usage_error (_("“accounts remove” needs the account’s name"));
+      account = smm_store_find_account (cli->store, argv[2], &error);
+      if (account == NULL)
+        return api_error (error);
+      if (!smm_secrets_remove (cli->secrets, smm_account_get_id (account), NULL, &error) ||
+          !smm_store_archive_account (cli->store, smm_account_get_id (account), &error))
+        return api_error (error);
+      g_print (_("Account “%s” removed; its orders stay in the history.\n"), argv[2]);
+      return EXIT_OK;
+    }
+
+  return usage_error (_("“accounts” takes add, list or remove"));
+}
+
+static const char *
+status_label (SmmOrder *order)
+{
+  return smm_order_get_status (order) == SMM_ORDER_STATUS_UNKNOWN
+           ? smm_order_get_status_text (order)
+           : smm_order_status_get_label (smm_order_get_status (order));
+}
+
+static void
+print_orders (Cli       *cli,
+              GPtrArray *orders)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) accounts = smm_store_list_accounts (cli->store, NULL);
+  Table *table;
+
+  for (guint i = 0; accounts && i < accounts->len; i++)
+    {
+      gint64 id = smm_account_get_id (accounts->pdata[i]);
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (smm_account_get_name (accounts->pdata[i])));
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < orders->len; i++)
+        {
+          SmmOrder *o = orders->pdata[i];
+          gint64 account_id = smm_order_get_account_id (o);
+          SmmMoney charge;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "local_id");
+          json_builder_add_int_value (builder, smm_order_get_local_id (o));
+          json_builder_set_member_name (builder, "account");
+          json_builder_add_string_value (builder, g_hash_table_lookup (names, &account_id));
+          json_builder_set_member_name (builder, "order");
+          json_builder_add_int_value (builder, smm_order_get_id (o));
+          json_builder_set_member_name (builder, "service");
+          json_builder_add_int_value (builder, smm_order_get_service_id (o));
+          json_builder_set_member_name (builder, "service_name");
+          json_builder_add_string_value (builder, smm_order_get_service_name (o));
+          json_builder_set_member_name (builder, "link");
+          json_builder_add_string_value (builder, smm_order_get_link (o));
+          json_builder_set_member_name (builder, "quantity");
+          json_builder_add_int_value (builder, smm_order_get_quantity (o));
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, smm_order_get_status_text (o));
+          if (smm_order_get_charge (o, &charge))
+            json_add_money (builder, "charge", charge);
+          json_builder_set_member_name (builder, "remains");
+          json_builder_add_int_value (builder, smm_order_get_remains (o));
+          if (smm_order_get_error (o))
+            {
+              json_builder_set_member_name (builder, "error");
+              json_builder_add_string_value (builder, smm_order_get_error (o)->message);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return;
+    }
+
+  table = table_new (_("#"), _("ACCOUNT"), _("ORDER"), _("SERVICE"), _("LINK"), _("QUANTITY"), _("CHARGE"),
+                     _("STATUS"), _("REMAINS"), NULL);
+  for (guint i = 0; i < orders->len; i++)
+    {
+      SmmOrder *o = orders->pdata[i];
+      gint64 account_id = smm_order_get_account_id (o);
+      SmmMoney charge;
+      const GError *reason = smm_order_get_error (o);
+      g_autofree char *status = reason && smm_order_get_status (o) >= SMM_ORDER_STATUS_UNCONFIRMED
+                                  ? g_strdup_printf ("%s: %s", status_label (o), reason->message)
+                                  : g_strdup (status_label (o));
+
+      table_add (table,
+                 g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_local_id (o)),
+                 g_strdup (g_hash_table_lookup (names, &account_id)),
+                 smm_order_get_id (o) > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o))
+                                          : g_strdup ("–"),
+                 shorten (smm_order_get_service_name (o), 32),
+                 shorten (smm_order_get_link (o), 36),
+                 g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_quantity (o)),
+                 smm_order_get_charge (o, &charge)
+                   ? smm_money_format_with_currency (charge, smm_order_get_currency (o)) : g_strdup ("–"),
+                 shorten (status, 60),
+                 count_text (smm_order_get_remains (o)));
+    }
+  table_print_free (table);
+}
+
+static int
+do_orders (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *search = NULL;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+      N_("Only orders with this status, or “active”"), N_("STATUS") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only orders whose link, service or ID has this"),
+      N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— the order history"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  SmmOrderQuery query = { 0 };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc > 1)
+    return usage_error (_("unexpected argument “%s”"), argv[1]);
+
+  query.account_id = cli->account ? smm_account_get_id (cli->account) : 0;
+  query.search = search;
+  if (status && g_ascii_strcasecmp (status, "active") == 0)
+    query.filter = SMM_ORDER_FILTER_ACTIVE;
+  else if (status)
+    {
+      query.filter = SMM_ORDER_FILTER_STATUS;
+      query.status = smm_order_status_from_string (status);
+      if (query.status == SMM_ORDER_STATUS_UNKNOWN)
+        return usage_error (_("unknown status “%s”"), status);
+    }
+
+  orders = smm_store_list_orders (cli->store, &query, &error);
+  if (orders == NULL)
+    return api_error (error);
+  print_orders (cli, orders);
+  return EXIT_OK;
+}
+
+static void
+print_change_cb (SmmTracker *tracker,
+                 SmmOrder   *order,
+                 Cli        *cli)
+{
+  if (!cli->json)
+    g_print (_("Order %" G_GINT64_FORMAT ": %s\n"), smm_order_get_id (order), status_label (order));
+}
+
+static void
+print_refill_change_cb (SmmTracker *tracker,
+                        SmmRefill  *refill,
+                        Cli        *cli)
+{
+  if (!cli->json)
+    g_print (_("Refill %" G_GINT64_FORMAT ": %s\n"), smm_refill_get_id (refill),
+             smm_refill_status_get_label (smm_refill_get_status (refill)));
+}
+
+static int
+do_track (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  SmmTrackerReport report = { 0 };
+  gboolean ok;
+
+  if (argc > 1)
+    return usage_error (_("“track” takes no arguments"));
+
+  g_signal_connect (cli->tracker, "order-changed", G_CALLBACK (print_change_cb), cli);
+  g_signal_connect (cli->tracker, "refill-changed", G_CALLBACK (print_refill_change_cb), cli);
+  smm_tracker_refresh_async (cli->tracker, NULL, result_cb, cli);
+  ok = smm_tracker_refresh_finish (cli->tracker, wait_result (cli), &report, &error);
+  clear_result (cli);
+  if (!ok)
+    return api_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "checked");
+      json_builder_add_int_value (builder, report.n_checked);
+      json_builder_set_member_name (builder, "changed");
+      json_builder_add_int_value (builder, report.n_changed);
+      json_builder_set_member_name (builder, "finished");
+      json_builder_add_int_value (builder, report.n_finished);
+      json_builder_set_member_name (builder, "failed");
+      json_builder_add_int_value (builder, report.n_failed);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u item checked, %u changed, %u finished.\n",
+                          "%u items checked, %u changed, %u finished.\n", report.n_checked),
+             report.n_checked, report.n_changed, report.n_finished);
+  return report.n_failed ? EXIT_API : EXIT_OK;
+}
+
+static int
+do_import (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  int status = EXIT_OK;
+  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GPtrArray) replies = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+  gboolean any_error = FALSE;
+
+  if (ids == NULL)
+    return status;
+  if (cli->account == NULL)
+    return usage_error (_("“import” needs --account NAME"));
+
+  smm_tracker_import_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
+                            NULL, result_cb, cli);
+  replies = smm_tracker_import_finish (cli->tracker, wait_result (cli), &n_added, &error);
+  clear_result (cli);
+  if (replies == NULL)
+    return api_error (error);
+  for (guint i = 0; i < replies->len; i++)
+    {
+      SmmOrder *o = replies->pdata[i];
+      if (smm_order_get_error (o))
+        {
+          g_printerr (_("Order %" G_GINT64_FORMAT ": %s\n"), smm_order_get_id (o), smm_order_get_error (o)->message);
+          any_error = TRUE;
+        }
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u order imported.\n", "%u orders imported.\n", n_added), n_added);
+  return any_error ? EXIT_API : EXIT_OK;
+}
+
+static int
+do_resolve (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  gint64 panel_id = 0;
+  gboolean discard = FALSE;
+  const GOptionEntry entries[] = {
+    { "id", 0, 0, G_OPTION_ARG_INT64, &panel_id, N_("The order’s ID as the panel’s web site shows it"), N_("ID") },
+    { "discard", 0, 0, G_OPTION_ARG_NONE, &discard, N_("The panel did not receive it: discard it"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ORDER — settle an unconfirmed order"));
+  g_autoptr(GError) error = NULL;
+  guint64 local_id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &local_id, NULL))
+    return usage_error (_("“resolve” needs the order’s number (the # column of “orders”)"));
+  if ((panel_id > 0) == discard)
+    return usage_error (_("“resolve” needs either --id PANEL_ID or --discard"));
+
+  if (discard ? !smm_store_discard_order (cli->store, local_id, &error)
+              : !smm_store_resolve_order (cli->store, local_id, panel_id, &error))
+    return api_error (error);
+  if (discard)
+    g_print (_("Order #%" G_GUINT64_FORMAT " discarded.\n"), local_id);
+  else
+    g_print (_("Order #%" G_GUINT64_FORMAT " is order %" G_GINT64_FORMAT " on the panel.\n"), local_id, panel_id);
+  return EXIT_OK;
+}
+
+typedef enum {
+  NEEDS_PANEL = 1 << 0,   /* a client: --url, --demo or --account */
+  NEEDS_STORE = 1 << 1,   /* the history */
+} Needs;
+
 static const struct {
   const char *name;
   int (*run) (Cli *cli, int argc, char **argv);
+  Needs needs;
 } actions[] = {
-  { "services", do_services },
-  { "add", do_add },
-  { "status", do_status },
-  { "refill", do_refill },
-  { "refill-status", do_refill_status },
-  { "cancel", do_cancel },
-  { "balance", do_balance },
+  { "services", do_services, NEEDS_PANEL },
+  { "add", do_add, NEEDS_PANEL },
+  { "status", do_status, NEEDS_PANEL },
+  { "refill", do_refill, NEEDS_PANEL },
+  { "refill-status", do_refill_status, NEEDS_PANEL },
+  { "cancel", do_cancel, NEEDS_PANEL },
+  { "balance", do_balance, NEEDS_PANEL },
+  { "accounts", do_accounts, NEEDS_STORE },
+  { "orders", do_orders, NEEDS_STORE },
+  { "track", do_track, NEEDS_STORE },
+  { "import", do_import, NEEDS_STORE | NEEDS_PANEL },
+  { "resolve", do_resolve, NEEDS_STORE },
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -830,17 +1285,90 @@ read_key_from_stdin (void)
   return key;
 }
 
+static char *
+read_key (gboolean key_stdin)
+{
+  return key_stdin ? read_key_from_stdin () : g_strdup (g_getenv ("SMM_API_KEY"));
+}
+
+/* Opens the history and gives every usable account a client (key from the keyring). */
+static gboolean
+open_store (Cli         *cli,
+            const char  *account_name,
+            gboolean     need_client,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+
+  cli->store = smm_store_open (g_getenv ("SMM_DESK_STORE"), error);
+  if (cli->store == NULL)
+    return FALSE;
+  cli->secrets = smm_secrets_new_keyring (APP_ID);
+  cli->tracker = smm_tracker_new (cli->store);
+
+  if (account_name)
+    {
+      cli->account = smm_store_find_account (cli->store, account_name, error);
+      if (cli->account == NULL)
+        return FALSE;
+    }
+  if (!need_client)
+    return TRUE;
+
+  accounts = smm_store_list_accounts (cli->store, error);
+  if (accounts == NULL)
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      SmmAccount *account = accounts->pdata[i];
+      g_autoptr(SmmClient) client = NULL;
+      char *key;
+
+      if (cli->account && smm_account_get_id (account) != smm_account_get_id (cli->account))
+        continue;
+      key = smm_secrets_lookup (cli->secrets, smm_account_get_id (account), NULL, error);
+      if (key == NULL)
+        {
+          if (error && *error)
+            return FALSE;
+          g_printerr (_("smm-desk-cli: account “%s” has no API key in the keyring\n"), smm_account_get_name (account));
+          continue;
+        }
+      client = smm_client_new (smm_account_get_endpoint (account), error);
+      if (client == NULL)
+        {
+          smm_secrets_free_key (key);
+          return FALSE;
+        }
+      smm_client_set_key (client, key);
+      smm_secrets_free_key (key);
+      smm_tracker_set_client (cli->tracker, smm_account_get_id (account), client);
+      if (cli->account)
+        cli->client = g_object_ref (client);
+    }
+  if (cli->account && cli->client == NULL)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
+                   _("Account “%s” has no API key in the keyring."), account_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autofree char *url = NULL;
+  g_autofree char *account_name = NULL;
   gboolean demo = FALSE;
   gboolean json = FALSE;
   gboolean key_stdin = FALSE;
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The panel’s API address"), N_("URL") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account_name,
+      N_("Use a saved account, and record what is done in the order history"), N_("NAME") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Use a demo panel started in this process"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of tables"), NULL },
     { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &key_stdin, N_("Read the API key from standard input"), NULL },
@@ -849,9 +1377,10 @@ main (int    argc,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
+  char *key = NULL;
   Cli cli = { NULL };
   int status = EXIT_USAGE;
+  int action = -1;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -862,7 +1391,7 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_description (context,
-    _("Actions:\n"
+    _("Actions on a panel (--url URL, --demo, or --account NAME):\n"
       "  services                     List the panel’s services\n"
       "  add --service ID [FIELDS…]   Place an order (smm-desk-cli add --help lists the fields)\n"
       "  status ID…                   Show orders’ status\n"
@@ -871,8 +1400,17 @@ main (int    argc,
       "  cancel ID…                   Ask to cancel orders\n"
       "  balance                      Show the balance\n"
       "\n"
+      "The order history (every action with --account is recorded in it):\n"
+      "  accounts add --name NAME --url URL [--key-stdin]\n"
+      "  accounts list | accounts remove NAME\n"
+      "  orders [--status STATUS|active] [--search TEXT]\n"
+      "  track                        Ask the panels about every order not yet done\n"
+      "  import ID…                   Add orders placed on the panel’s web site\n"
+      "  resolve ORDER --id ID | --discard   Settle an unconfirmed order\n"
+      "\n"
       "The API key is read from the environment variable SMM_API_KEY or, with\n"
-      "--key-stdin, from standard input; never from the command line.\n"
+      "--key-stdin, from standard input; never from the command line. Saved\n"
+      "accounts keep their key in the keyring.\n"
       "Exit status: 0 success, 1 the panel or the network failed, 2 wrong usage."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -884,39 +1422,49 @@ main (int    argc,
     }
   if (argc < 2)
     return usage_error (_("no action given"));
-  if (demo && url)
-    return usage_error (_("--url and --demo cannot be used together"));
-  if (!demo && url == NULL)
-    return usage_error (_("give the panel with --url URL, or use --demo"));
-
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      if (!g_str_equal (argv[1], actions[i].name))
-        continue;
+    if (g_str_equal (argv[1], actions[i].name))
+      action = i;
+  if (action < 0)
+    return usage_error (_("unknown action “%s”"), argv[1]);
+  if ((demo ? 1 : 0) + (url ? 1 : 0) + (account_name ? 1 : 0) > 1)
+    return usage_error (_("use only one of --url, --demo and --account"));
+  if ((actions[action].needs & NEEDS_PANEL) && !(actions[action].needs & NEEDS_STORE) &&
+      !demo && url == NULL && account_name == NULL)
+    return usage_error (_("give the panel with --url URL or --account NAME, or use --demo"));
+  cli.json = json;
 
+  if ((actions[action].needs & NEEDS_STORE) || account_name)
+    {
+      gboolean need_client = (actions[action].needs & NEEDS_PANEL) || g_str_equal (argv[1], "track");
+
+      if (!open_store (&cli, account_name, need_client, &error))
+        {
+          status = api_error (error);
+          goto out;
+        }
+    }
+  else
+    {
       if (demo)
         {
           cli.sim = smm_sim_new ();
           if (!smm_sim_start_threaded (cli.sim, 0, &error))
             {
-              g_printerr ("smm-desk-cli: %s\n", error->message);
-              g_object_unref (cli.sim);
-              return EXIT_API;
+              status = api_error (error);
+              goto out;
             }
           url = g_strdup (smm_sim_get_url (cli.sim));
           key = g_strdup (smm_sim_get_key (cli.sim));
         }
-      else if (key_stdin)
-        key = read_key_from_stdin ();
       else
-        key = g_strdup (g_getenv ("SMM_API_KEY"));
+        key = read_key (key_stdin);
 
       if (key == NULL || *key == '\0')
         {
           status = usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
           goto out;
         }
-
       cli.client = smm_client_new (url, &error);
       if (cli.client == NULL)
         {
@@ -924,16 +1472,17 @@ main (int    argc,
           goto out;
         }
       smm_client_set_key (cli.client, key);
-      cli.json = json;
-      status = actions[i].run (&cli, argc - 1, argv + 1);
-      goto out;
     }
-  return usage_error (_("unknown action “%s”"), argv[1]);
+
+  status = actions[action].run (&cli, argc - 1, argv + 1);
 
 out:
-  if (key)
-    memset (key, 0, strlen (key));
+  smm_secrets_free_key (key);
   g_clear_object (&cli.client);
+  g_clear_object (&cli.account);
+  g_clear_object (&cli.tracker);
+  g_clear_object (&cli.secrets);
+  g_clear_object (&cli.store);
   if (cli.sim)
     smm_sim_stop (cli.sim);
   g_clear_object (&cli.sim);

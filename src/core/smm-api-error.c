@@ -199,3 +199,23 @@ smm_api_error_is_transient (const GError *error)
       return FALSE;
     }
 }
+
+/* Returns: %TRUE for what a panel says of one item of a batch ("Incorrect order ID"),
+ * %FALSE for a failure of the whole request that was handed down to its items */
+gboolean
+smm_api_error_is_about_item (const GError *error)
+{
+  if (error == NULL || error->domain != SMM_API_ERROR)
+    return FALSE;
+
+  switch ((SmmApiError) error->code)
+    {
+    case SMM_API_ERROR_INCORRECT_ORDER:
+    case SMM_API_ERROR_REFILL_NOT_FOUND:
+    case SMM_API_ERROR_REFILL_DISABLED:
+    case SMM_API_ERROR_PANEL:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}

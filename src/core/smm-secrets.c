@@ -1,0 +1,170 @@
+/* smm-secrets.c: API keys, kept in the keyring and nowhere else
+ *
+ * The keyring backend stores one item per account in the Secret Service (or,
+ * inside Flatpak, through the Secret portal), under a schema named after the
+ * app id and keyed by the account's id. The memory backend is for tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-secrets"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsecret/secret.h>
+#include <string.h>
+
+#include "smm-secrets.h"
+
+struct _SmmSecrets
+{
+  GObject       parent_instance;
+
+  SecretSchema *schema;   /* NULL: memory backend */
+  GHashTable   *memory;   /* account id (string) → key */
+};
+
+G_DEFINE_FINAL_TYPE (SmmSecrets, smm_secrets, G_TYPE_OBJECT)
+
+void
+smm_secrets_free_key (char *key)
+{
+  if (key)
+    memset (key, 0, strlen (key));
+  g_free (key);
+}
+
+static void
+smm_secrets_finalize (GObject *object)
+{
+  SmmSecrets *self = (SmmSecrets *) object;
+
+  g_clear_pointer (&self->schema, secret_schema_unref);
+  g_clear_pointer (&self->memory, g_hash_table_unref);
+
+  G_OBJECT_CLASS (smm_secrets_parent_class)->finalize (object);
+}
+
+static void
+smm_secrets_class_init (SmmSecretsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = smm_secrets_finalize;
+}
+
+static void
+smm_secrets_init (SmmSecrets *self)
+{
+}
+
+/**
+ * smm_secrets_new_keyring:
+ * @schema_name: the app id, e.g. `io.github.smmdesk.SmmDesk`
+ */
+SmmSecrets *
+smm_secrets_new_keyring (const char *schema_name)
+{
+  SmmSecrets *self = g_object_new (SMM_TYPE_SECRETS, NULL);
+
+  self->schema = secret_schema_new (schema_name, SECRET_SCHEMA_NONE,
+                                    "account", SECRET_SCHEMA_ATTRIBUTE_STRING,
+                                    NULL);
+  return self;
+}
+
+SmmSecrets *
+smm_secrets_new_memory (void)
+{
+  SmmSecrets *self = g_object_new (SMM_TYPE_SECRETS, NULL);
+
+  self->memory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) smm_secrets_free_key);
+  return self;
+}
+
+static gboolean
+keyring_error (GError **error,
+               GError  *cause)
+{
+  if (cause == NULL)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("The keyring could not be used (%s). SMM Desk keeps API keys only in the keyring."),
+               cause->message);
+  g_error_free (cause);
+  return FALSE;
+}
+
+gboolean
+smm_secrets_store (SmmSecrets    *self,
+                   gint64         account_id,
+                   const char    *label,
+                   const char    *key,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (SMM_IS_SECRETS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (self->memory)
+    {
+      g_hash_table_replace (self->memory, g_steal_pointer (&account), g_strdup (key));
+      return TRUE;
+    }
+  secret_password_store_sync (self->schema, SECRET_COLLECTION_DEFAULT, label, key, cancellable,
+                              &local_error, "account", account, NULL);
+  return keyring_error (error, local_error);
+}
+
+/**
+ * smm_secrets_lookup:
+ *
+ * Returns: (transfer full) (nullable): the key, to be freed with smm_secrets_free_key();
+ * %NULL without an error when there is none
+ */
+char *
+smm_secrets_lookup (SmmSecrets    *self,
+                    gint64         account_id,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+  GError *local_error = NULL;
+  char *secret;
+  char *key;
+
+  g_return_val_if_fail (SMM_IS_SECRETS (self), NULL);
+
+  if (self->memory)
+    return g_strdup (g_hash_table_lookup (self->memory, account));
+
+  secret = secret_password_lookup_sync (self->schema, cancellable, &local_error,
+                                        "account", account, NULL);
+  if (!keyring_error (error, local_error))
+    return NULL;
+  key = g_strdup (secret);
+  secret_password_free (secret);
+  return key;
+}
+
+gboolean
+smm_secrets_remove (SmmSecrets    *self,
+                    gint64         account_id,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (SMM_IS_SECRETS (self), FALSE);
+
+  if (self->memory)
+    {
+      g_hash_table_remove (self->memory, account);
+      return TRUE;
+    }
+  secret_password_clear_sync (self->schema, cancellable, &local_error, "account", account, NULL);
+  return keyring_error (error, local_error);
+}

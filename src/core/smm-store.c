@@ -1,0 +1,1526 @@
+/* smm-store.c: the book of record on SQLite
+ *
+ * One file in $XDG_DATA_HOME/smm-desk/, WAL, foreign keys, every logical change
+ * in one transaction, prepared statements kept for the life of the store.
+ * The schema grows by migrations counted in PRAGMA user_version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "smm-store.h"
+
+G_DEFINE_QUARK (smm-store-error-quark, smm_store_error)
+
+struct _SmmStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;  /* SQL → sqlite3_stmt */
+  guint       recovered;
+};
+
+G_DEFINE_FINAL_TYPE (SmmStore, smm_store, G_TYPE_OBJECT)
+
+/* Migrations: entry N brings the schema from version N to N + 1. Never edit one
+ * that has shipped; add the next. */
+static const char *const migrations[SMM_STORE_SCHEMA_VERSION] = {
+  /* 0 → 1: accounts, the services cache, orders and their history */
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  endpoint TEXT NOT NULL,"
+  "  currency TEXT NOT NULL DEFAULT '',"
+  "  balance TEXT,"
+  "  balance_time INTEGER,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX accounts_name ON accounts (name);"
+  "CREATE TABLE service_fetches ("
+  "  account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  fetched INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE services ("
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  service_id INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  type TEXT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  rate TEXT NOT NULL,"
+  "  min INTEGER NOT NULL,"
+  "  max INTEGER NOT NULL,"
+  "  refill INTEGER NOT NULL,"
+  "  cancel INTEGER NOT NULL,"
+  "  dripfeed INTEGER NOT NULL,"
+  "  description TEXT,"
+  "  PRIMARY KEY (account_id, service_id)"
+  ");"
+  "CREATE TABLE orders ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+  "  panel_id INTEGER,"
+  "  service_id INTEGER NOT NULL,"
+  "  service_name TEXT NOT NULL,"
+  "  service_type TEXT NOT NULL,"
+  "  rate TEXT,"
+  "  fields TEXT NOT NULL,"
+  "  link TEXT NOT NULL DEFAULT '',"
+  "  quantity INTEGER NOT NULL DEFAULT 0,"
+  "  estimated_charge TEXT,"
+  "  charge TEXT,"
+  "  start_count INTEGER,"
+  "  remains INTEGER,"
+  "  status TEXT NOT NULL,"
+  "  currency TEXT NOT NULL DEFAULT '',"
+  "  error TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX orders_panel_id ON orders (account_id, panel_id) WHERE panel_id IS NOT NULL;"
+  "CREATE INDEX orders_status ON orders (status);"
+  "CREATE TABLE order_history ("
+  "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+  "  time INTEGER NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  remains INTEGER,"
+  "  charge TEXT"
+  ");"
+  "CREATE INDEX order_history_order ON order_history (order_id);",
+
+  /* 1 → 2: refills and cancels, imported orders, archived accounts */
+  "ALTER TABLE orders ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE accounts ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;"
+  "DROP INDEX accounts_name;"
+  "CREATE UNIQUE INDEX accounts_name ON accounts (name) WHERE archived = 0;"
+  "CREATE TABLE refills ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+  "  order_id INTEGER REFERENCES orders (id),"
+  "  panel_order_id INTEGER NOT NULL,"
+  "  refill_id INTEGER,"
+  "  status TEXT NOT NULL,"
+  "  error TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX refills_account ON refills (account_id, refill_id);"
+  "CREATE TABLE cancels ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+  "  order_id INTEGER REFERENCES orders (id),"
+  "  panel_order_id INTEGER NOT NULL,"
+  "  accepted INTEGER NOT NULL,"
+  "  error TEXT,"
+  "  created INTEGER NOT NULL"
+  ");",
+};
+
+const char *
+smm_store_get_migration (guint version)
+{
+  g_return_val_if_fail (version < SMM_STORE_SCHEMA_VERSION, NULL);
+  return migrations[version];
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * SQLite plumbing
+ */
+
+static gboolean
+sql_error (SmmStore  *self,
+           GError   **error,
+           const char *what)
+{
+  g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+               _("The order history could not be %s (%s)."), what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec (SmmStore    *self,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+                   _("The order history could not be written (%s)."), message ? message : "?");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A prepared statement, kept for reuse; reset and unbound. */
+static sqlite3_stmt *
+statement (SmmStore    *self,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          sql_error (self, error, "read");
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+static gboolean
+step_done (SmmStore      *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_CONSTRAINT)
+        {
+          g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_EXISTS,
+                       _("That is already recorded (%s)."), sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+      return sql_error (self, error, "written");
+    }
+  return TRUE;
+}
+
+static gboolean
+begin (SmmStore  *self,
+       GError   **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (SmmStore  *self,
+        GError   **error)
+{
+  return exec (self, "COMMIT", error);
+}
+
+static void
+rollback (SmmStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gint64
+now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_money (sqlite3_stmt   *stmt,
+            int             index,
+            const SmmMoney *money)
+{
+  if (money)
+    sqlite3_bind_text (stmt, index, smm_money_to_wire (*money), -1, g_free);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_count (sqlite3_stmt *stmt,
+            int           index,
+            gint64        value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+column_money (sqlite3_stmt *stmt,
+              int           column,
+              SmmMoney     *money)
+{
+  const char *text = column_text (stmt, column);
+
+  return text != NULL && smm_money_parse (text, money, NULL);
+}
+
+static gint64
+column_count (sqlite3_stmt *stmt,
+              int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, column);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Opening
+ */
+
+static void
+smm_store_finalize (GObject *object)
+{
+  SmmStore *self = (SmmStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (smm_store_parent_class)->finalize (object);
+}
+
+static void
+smm_store_class_init (SmmStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = smm_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+smm_store_init (SmmStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+char *
+smm_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "smm-desk", "smm-desk.db", NULL);
+}
+
+static gboolean
+migrate (SmmStore  *self,
+         GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int version;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return sql_error (self, error, "opened");
+  sqlite3_step (stmt);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version > SMM_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_TOO_NEW,
+                   _("The order history was written by a newer SMM Desk (schema %d). Update SMM Desk to open it."),
+                   version);
+      return FALSE;
+    }
+
+  for (int v = version; v < SMM_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      g_debug ("migrating the store from schema %d to %d", v, v + 1);
+      if (!begin (self, error))
+        return FALSE;
+      if (!exec (self, migrations[v], error) || !exec (self, bump, error) || !commit (self, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* After a crash or a kill: what was on its way may or may not have arrived. */
+static gboolean
+recover (SmmStore  *self,
+         GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = statement (self,
+                    "INSERT INTO order_history (order_id, time, status, remains, charge) "
+                    "SELECT id, ?1, 'Unconfirmed', remains, charge FROM orders WHERE status = 'Submitting'",
+                    error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, now ());
+  if (!step_done (self, stmt, error))
+    goto fail;
+  stmt = statement (self,
+                    "UPDATE orders SET status = 'Unconfirmed', updated = ?1, "
+                    "error = 'SMM Desk stopped while the order was being sent' "
+                    "WHERE status = 'Submitting'", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, now ());
+  if (!step_done (self, stmt, error))
+    goto fail;
+  self->recovered = sqlite3_changes (self->db);
+  if (self->recovered)
+    g_message ("%u order(s) were being sent when SMM Desk stopped: marked unconfirmed", self->recovered);
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * smm_store_open:
+ * @path: (nullable): the database file; %NULL for the default in the user's data directory
+ *
+ * Opens (creating or migrating) the store. Orders left as "submitting" by a
+ * process that stopped become "unconfirmed".
+ */
+SmmStore *
+smm_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(SmmStore) self = g_object_new (SMM_TYPE_STORE, NULL);
+  g_autofree char *dir = NULL;
+
+  self->path = path ? g_strdup (path) : smm_store_get_default_path ();
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_OPEN,
+                   _("Cannot create the folder of the order history (%s)."), g_strerror (errno));
+      return NULL;
+    }
+
+  if (sqlite3_open_v2 (self->path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_OPEN,
+                   _("Cannot open the order history %s (%s)."), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, error) ||
+      !recover (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+smm_store_get_path (SmmStore *self)
+{
+  return self->path;
+}
+
+/* Returns: how many orders the last open found half-sent and marked unconfirmed */
+guint
+smm_store_get_recovered (SmmStore *self)
+{
+  return self->recovered;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Accounts
+ */
+
+#define ACCOUNT_COLUMNS "id, name, endpoint, currency, balance"
+
+static SmmAccount *
+account_from_row (sqlite3_stmt *stmt)
+{
+  SmmAccount *account = smm_account_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+                                         column_text (stmt, 2));
+  SmmMoney balance;
+
+  smm_account_set_currency (account, column_text (stmt, 3));
+  if (column_money (stmt, 4, &balance))
+    smm_account_set_balance (account, &balance);
+  return account;
+}
+
+SmmAccount *
+smm_store_add_account (SmmStore    *self,
+                       const char  *name,
+                       const char  *endpoint,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(SmmAccount) existing = NULL;
+
+  g_return_val_if_fail (SMM_IS_STORE (self), NULL);
+
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE, _("Give the account a name."));
+      return NULL;
+    }
+  existing = smm_store_find_account (self, name, NULL);
+  if (existing)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_EXISTS,
+                   _("There is already an account called “%s”."), name);
+      return NULL;
+    }
+
+  stmt = statement (self, "INSERT INTO accounts (name, endpoint, created) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, endpoint);
+  sqlite3_bind_int64 (stmt, 3, now ());
+  if (!step_done (self, stmt, error))
+    return NULL;
+  return smm_account_new (sqlite3_last_insert_rowid (self->db), name, endpoint);
+}
+
+/* Returns: (transfer container) (element-type SmmAccount): the accounts in use, by name */
+GPtrArray *
+smm_store_list_accounts (SmmStore  *self,
+                         GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts "
+                                        "WHERE archived = 0 ORDER BY name COLLATE NOCASE", error);
+  GPtrArray *accounts;
+
+  if (stmt == NULL)
+    return NULL;
+  accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (accounts, account_from_row (stmt));
+  sqlite3_reset (stmt);
+  return accounts;
+}
+
+SmmAccount *
+smm_store_find_account (SmmStore    *self,
+                        const char  *name,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts "
+                                        "WHERE archived = 0 AND name = ?1", error);
+  SmmAccount *account = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    account = account_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (account == NULL)
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_FOUND, _("There is no account called “%s”."), name);
+  return account;
+}
+
+SmmAccount *
+smm_store_get_account (SmmStore    *self,
+                       gint64       account_id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id = ?1", error);
+  SmmAccount *account = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    account = account_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (account == NULL)
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_FOUND, _("The account no longer exists."));
+  return account;
+}
+
+gboolean
+smm_store_update_account (SmmStore    *self,
+                          SmmAccount  *account,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, "UPDATE accounts SET name = ?2, endpoint = ?3 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, smm_account_get_id (account));
+  bind_text (stmt, 2, smm_account_get_name (account));
+  bind_text (stmt, 3, smm_account_get_endpoint (account));
+  return step_done (self, stmt, error);
+}
+
+/* The account leaves the list; its orders stay in the history. */
+gboolean
+smm_store_archive_account (SmmStore  *self,
+                           gint64     account_id,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "UPDATE accounts SET archived = 1 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+smm_store_set_balance (SmmStore    *self,
+                       gint64       account_id,
+                       SmmMoney     balance,
+                       const char  *currency,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, "UPDATE accounts SET balance = ?2, currency = COALESCE (?3, currency), "
+                                        "balance_time = ?4 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  bind_money (stmt, 2, &balance);
+  bind_text (stmt, 3, currency);
+  sqlite3_bind_int64 (stmt, 4, now ());
+  return step_done (self, stmt, error);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The services cache
+ */
+
+gboolean
+smm_store_save_services (SmmStore   *self,
+                         gint64      account_id,
+                         GPtrArray  *services,
+                         GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = statement (self, "DELETE FROM services WHERE account_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  for (guint i = 0; i < services->len; i++)
+    {
+      SmmService *s = services->pdata[i];
+      SmmMoney rate = smm_service_get_rate (s);
+
+      stmt = statement (self,
+                        "INSERT OR REPLACE INTO services (account_id, service_id, position, name, type, category, "
+                        "rate, min, max, refill, cancel, dripfeed, description) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, smm_service_get_id (s));
+      sqlite3_bind_int (stmt, 3, (int) i);
+      bind_text (stmt, 4, smm_service_get_name (s));
+      bind_text (stmt, 5, smm_service_get_type_name (s));
+      bind_text (stmt, 6, smm_service_get_category (s));
+      bind_money (stmt, 7, &rate);
+      sqlite3_bind_int64 (stmt, 8, smm_service_get_min (s));
+      sqlite3_bind_int64 (stmt, 9, smm_service_get_max (s));
+      sqlite3_bind_int (stmt, 10, smm_service_get_refill (s));
+      sqlite3_bind_int (stmt, 11, smm_service_get_cancel (s));
+      sqlite3_bind_int (stmt, 12, smm_service_get_dripfeed (s));
+      bind_text (stmt, 13, smm_service_get_description (s));
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+
+  stmt = statement (self, "INSERT OR REPLACE INTO service_fetches (account_id, fetched) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, now ());
+  if (!step_done (self, stmt, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * smm_store_load_services:
+ * @fetched: (out) (optional) (nullable): when the catalogue was fetched; %NULL if never
+ *
+ * Returns: (transfer container) (element-type SmmService): the cached catalogue, in the panel's order
+ */
+GPtrArray *
+smm_store_load_services (SmmStore    *self,
+                         gint64       account_id,
+                         GDateTime  **fetched,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *services;
+
+  if (fetched)
+    {
+      *fetched = NULL;
+      stmt = statement (self, "SELECT fetched FROM service_fetches WHERE account_id = ?1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *fetched = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  stmt = statement (self, "SELECT service_id, name, type, category, rate, min, max, refill, cancel, dripfeed, "
+                          "description FROM services WHERE account_id = ?1 ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  services = g_ptr_array_new_with_free_func (g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SmmService *s = smm_service_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1));
+      SmmMoney rate = SMM_MONEY_ZERO;
+
+      smm_service_set_type_name (s, column_text (stmt, 2));
+      smm_service_set_category (s, column_text (stmt, 3));
+      column_money (stmt, 4, &rate);
+      smm_service_set_rate (s, rate);
+      smm_service_set_min (s, sqlite3_column_int64 (stmt, 5));
+      smm_service_set_max (s, sqlite3_column_int64 (stmt, 6));
+      smm_service_set_refill (s, sqlite3_column_int (stmt, 7));
+      smm_service_set_cancel (s, sqlite3_column_int (stmt, 8));
+      smm_service_set_dripfeed (s, sqlite3_column_int (stmt, 9));
+      smm_service_set_description (s, column_text (stmt, 10));
+      g_ptr_array_add (services, s);
+    }
+  sqlite3_reset (stmt);
+  return services;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Orders
+ */
+
+#define ORDER_COLUMNS \
+  "id, account_id, panel_id, service_id, service_name, link, quantity, charge, estimated_charge, " \
+  "start_count, remains, status, currency, error, created"
+
+static SmmOrder *
+order_from_row (sqlite3_stmt *stmt)
+{
+  SmmOrder *order = smm_order_new (sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0
+                                                                                  : sqlite3_column_int64 (stmt, 2));
+  g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 14));
+  SmmMoney charge;
+
+  smm_order_set_local_id (order, sqlite3_column_int64 (stmt, 0));
+  smm_order_set_account_id (order, sqlite3_column_int64 (stmt, 1));
+  smm_order_set_service_id (order, sqlite3_column_int64 (stmt, 3));
+  smm_order_set_service_name (order, column_text (stmt, 4));
+  smm_order_set_link (order, column_text (stmt, 5));
+  smm_order_set_quantity (order, sqlite3_column_int64 (stmt, 6));
+  /* what the panel charged; before it says, what SMM Desk estimated */
+  if (column_money (stmt, 7, &charge) || column_money (stmt, 8, &charge))
+    smm_order_set_charge (order, &charge);
+  smm_order_set_start_count (order, column_count (stmt, 9));
+  smm_order_set_remains (order, column_count (stmt, 10));
+  smm_order_set_status_text (order, column_text (stmt, 11));
+  smm_order_set_currency (order, column_text (stmt, 12));
+  if (column_text (stmt, 13))
+    {
+      g_autoptr(GError) reason = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL, column_text (stmt, 13));
+      smm_order_set_error (order, reason);
+    }
+  smm_order_set_created (order, created);
+  return order;
+}
+
+static char *
+fields_to_json (SmmOrderRequest *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) form = smm_order_request_to_form (request);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i + 1 < form->len; i += 2)
+    {
+      json_builder_set_member_name (builder, form->pdata[i]);
+      json_builder_add_string_value (builder, form->pdata[i + 1]);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+add_history (SmmStore  *self,
+             gint64     local_id,
+             GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "INSERT INTO order_history (order_id, time, status, remains, charge) "
+                                  "SELECT id, ?2, status, remains, COALESCE (charge, estimated_charge) "
+                                  "FROM orders WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  sqlite3_bind_int64 (stmt, 2, now ());
+  return step_done (self, stmt, error);
+}
+
+/**
+ * smm_store_begin_order:
+ *
+ * Records the order as "submitting", with a snapshot of the service and every
+ * field to be sent, durably, before the request leaves.
+ *
+ * Returns: (transfer full): the order as stored, with its local id
+ */
+SmmOrder *
+smm_store_begin_order (SmmStore         *self,
+                       gint64            account_id,
+                       SmmService       *service,
+                       SmmOrderRequest  *request,
+                       GError          **error)
+{
+  g_autofree char *fields = fields_to_json (request);
+  g_autoptr(SmmAccount) account = smm_store_get_account (self, account_id, error);
+  SmmMoney rate = smm_service_get_rate (service);
+  SmmMoney estimate;
+  gboolean has_estimate;
+  sqlite3_stmt *stmt;
+  gint64 local_id;
+  gint64 created = now ();
+
+  if (account == NULL)
+    return NULL;
+  has_estimate = smm_order_request_estimate_charge (request, rate, &estimate);
+
+  if (!begin (self, error))
+    return NULL;
+  stmt = statement (self,
+                    "INSERT INTO orders (account_id, service_id, service_name, service_type, rate, fields, link, "
+                    "quantity, estimated_charge, status, currency, created, updated) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Submitting', ?10, ?11, ?11)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, smm_service_get_id (service));
+  bind_text (stmt, 3, smm_service_get_name (service));
+  bind_text (stmt, 4, smm_service_get_type_name (service));
+  bind_money (stmt, 5, &rate);
+  bind_text (stmt, 6, fields);
+  bind_text (stmt, 7, smm_order_request_get (request, SMM_FIELD_LINK) ? smm_order_request_get (request, SMM_FIELD_LINK)
+                      : smm_order_request_get (request, SMM_FIELD_USERNAME));
+  sqlite3_bind_int64 (stmt, 8, smm_order_request_get_quantity (request));
+  bind_money (stmt, 9, has_estimate ? &estimate : NULL);
+  bind_text (stmt, 10, smm_account_get_currency (account));
+  sqlite3_bind_int64 (stmt, 11, created);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  local_id = sqlite3_last_insert_rowid (self->db);
+  if (!add_history (self, local_id, error) || !commit (self, error))
+    goto fail;
+
+  return smm_store_get_order (self, local_id, error);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/* Moves an order from one of @from (comma-separated quoted statuses) to @status. */
+static gboolean
+settle (SmmStore    *self,
+        gint64       local_id,
+        const char  *update_sql,
+        gint64       panel_id,
+        const char  *reason,
+        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = statement (self, update_sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  if (panel_id > 0)
+    sqlite3_bind_int64 (stmt, 2, panel_id);
+  bind_text (stmt, 3, reason);
+  sqlite3_bind_int64 (stmt, 4, now ());
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
+                           _("That order is not waiting for this (it was settled already)."));
+      goto fail;
+    }
+  if (!add_history (self, local_id, error) || !commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/* The panel gave the new order its id. */
+gboolean
+smm_store_order_placed (SmmStore  *self,
+                        gint64     local_id,
+                        gint64     panel_id,
+                        GError   **error)
+{
+  return settle (self, local_id,
+                 "UPDATE orders SET panel_id = ?2, status = 'Pending', error = ?3, updated = ?4 "
+                 "WHERE id = ?1 AND status IN ('Submitting', 'Unconfirmed')",
+                 panel_id, NULL, error);
+}
+
+/* The panel refused it: nothing was charged. */
+gboolean
+smm_store_order_rejected (SmmStore      *self,
+                          gint64         local_id,
+                          const GError  *reason,
+                          GError       **error)
+{
+  return settle (self, local_id,
+                 "UPDATE orders SET status = 'Rejected', error = ?3, updated = ?4 "
+                 "WHERE id = ?1 AND status = 'Submitting'",
+                 0, reason ? reason->message : NULL, error);
+}
+
+/* The request left and no clear answer came back. */
+gboolean
+smm_store_order_unconfirmed (SmmStore      *self,
+                             gint64         local_id,
+                             const GError  *reason,
+                             GError       **error)
+{
+  return settle (self, local_id,
+                 "UPDATE orders SET status = 'Unconfirmed', error = ?3, updated = ?4 "
+                 "WHERE id = ?1 AND status = 'Submitting'",
+                 0, reason ? reason->message : NULL, error);
+}
+
+/* The user found the order on the panel's web site and gives its id. */
+gboolean
+smm_store_resolve_order (SmmStore  *self,
+                         gint64     local_id,
+                         gint64     panel_id,
+                         GError   **error)
+{
+  g_return_val_if_fail (panel_id > 0, FALSE);
+  return settle (self, local_id,
+                 "UPDATE orders SET panel_id = ?2, status = 'Pending', error = ?3, updated = ?4 "
+                 "WHERE id = ?1 AND status = 'Unconfirmed'",
+                 panel_id, NULL, error);
+}
+
+/* The user checked: the panel never got it. */
+gboolean
+smm_store_discard_order (SmmStore  *self,
+                         gint64     local_id,
+                         GError   **error)
+{
+  return settle (self, local_id,
+                 "UPDATE orders SET status = 'Rejected', error = ?3, updated = ?4 "
+                 "WHERE id = ?1 AND status = 'Unconfirmed'",
+                 0, _("Discarded: the panel did not receive it"), error);
+}
+
+SmmOrder *
+smm_store_get_order (SmmStore  *self,
+                     gint64     local_id,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT " ORDER_COLUMNS " FROM orders WHERE id = ?1", error);
+  SmmOrder *order = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    order = order_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (order == NULL)
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_FOUND, _("There is no such order in the history."));
+  return order;
+}
+
+SmmOrder *
+smm_store_find_order (SmmStore  *self,
+                      gint64     account_id,
+                      gint64     panel_id,
+                      GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT " ORDER_COLUMNS " FROM orders "
+                                        "WHERE account_id = ?1 AND panel_id = ?2", error);
+  SmmOrder *order = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, panel_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    order = order_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (order == NULL)
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_FOUND,
+                 _("Order %" G_GINT64_FORMAT " is not in the history."), panel_id);
+  return order;
+}
+
+/* The statuses that will change no more, as stored */
+#define FINAL_STATUSES "('Completed', 'Partial', 'Canceled', 'Refunded', 'Rejected')"
+
+/**
+ * smm_store_list_orders:
+ *
+ * Returns: (transfer container) (element-type SmmOrder): newest first
+ */
+GPtrArray *
+smm_store_list_orders (SmmStore             *self,
+                       const SmmOrderQuery  *query,
+                       GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " ORDER_COLUMNS " FROM orders WHERE 1");
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  GPtrArray *orders;
+
+  if (query->account_id > 0)
+    g_string_append (sql, " AND account_id = ?1");
+  if (query->filter == SMM_ORDER_FILTER_ACTIVE)
+    g_string_append (sql, " AND status NOT IN " FINAL_STATUSES);
+  else if (query->filter == SMM_ORDER_FILTER_STATUS)
+    g_string_append (sql, " AND status = ?2");
+  if (query->search && *query->search)
+    {
+      g_string_append (sql, " AND (link LIKE ?3 ESCAPE '\\' OR service_name LIKE ?3 ESCAPE '\\' "
+                            "OR CAST (panel_id AS TEXT) = ?4)");
+      pattern = g_strdup_printf ("%%%s%%", query->search);
+    }
+  g_string_append (sql, " ORDER BY created DESC, id DESC");
+  if (query->limit)
+    g_string_append_printf (sql, " LIMIT %u", query->limit);
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sql_error (self, error, "read");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, query->account_id);
+  if (query->filter == SMM_ORDER_FILTER_STATUS)
+    bind_text (stmt, 2, smm_order_status_to_string (query->status));
+  if (pattern)
+    {
+      bind_text (stmt, 3, pattern);
+      bind_text (stmt, 4, query->search);
+    }
+
+  orders = g_ptr_array_new_with_free_func (g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (orders, order_from_row (stmt));
+  sqlite3_finalize (stmt);
+  return orders;
+}
+
+/**
+ * smm_store_list_active_ids:
+ *
+ * Returns: (element-type gint64): the panel ids of the account's orders that are not final
+ */
+GArray *
+smm_store_list_active_ids (SmmStore  *self,
+                           gint64     account_id,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT panel_id FROM orders WHERE account_id = ?1 AND panel_id IS NOT NULL "
+                                        "AND status NOT IN " FINAL_STATUSES " ORDER BY panel_id", error);
+  GArray *ids;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+/* Status text as stored: canonical for known statuses, the panel's words otherwise */
+static const char *
+stored_status (SmmOrder *reply)
+{
+  const char *canonical = smm_order_status_to_string (smm_order_get_status (reply));
+
+  return canonical ? canonical : smm_order_get_status_text (reply);
+}
+
+static gboolean
+update_from_reply (SmmStore  *self,
+                   gint64     account_id,
+                   SmmOrder  *reply,
+                   gboolean  *changed,
+                   gint64    *local_id,
+                   GError   **error)
+{
+  sqlite3_stmt *stmt;
+  SmmMoney charge;
+  gboolean has_charge = smm_order_get_charge (reply, &charge);
+  g_autofree char *old_status = NULL;
+  gint64 old_remains = -1;
+  g_autofree char *old_charge = NULL;
+  g_autofree char *new_charge = has_charge ? smm_money_to_wire (charge) : NULL;
+
+  *changed = FALSE;
+  stmt = statement (self, "SELECT id, status, remains, charge FROM orders WHERE account_id = ?1 AND panel_id = ?2",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, smm_order_get_id (reply));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      *local_id = 0;
+      return TRUE;   /* not ours (any more): nothing to do */
+    }
+  *local_id = sqlite3_column_int64 (stmt, 0);
+  old_status = g_strdup (column_text (stmt, 1));
+  old_remains = column_count (stmt, 2);
+  old_charge = g_strdup (column_text (stmt, 3));
+  sqlite3_reset (stmt);
+
+  if (smm_order_get_error (reply))
+    {
+      /* "Incorrect order ID" and the like: noted with the order, not fatal */
+      stmt = statement (self, "UPDATE orders SET error = ?2, updated = ?3 WHERE id = ?1 AND error IS NOT ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, *local_id);
+      bind_text (stmt, 2, smm_order_get_error (reply)->message);
+      sqlite3_bind_int64 (stmt, 3, now ());
+      return step_done (self, stmt, error);
+    }
+
+  *changed = g_strcmp0 (old_status, stored_status (reply)) != 0 ||
+             old_remains != smm_order_get_remains (reply) ||
+             (new_charge && g_strcmp0 (old_charge, new_charge) != 0);
+  if (!*changed)
+    return TRUE;
+
+  stmt = statement (self,
+                    "UPDATE orders SET status = ?2, remains = ?3, start_count = COALESCE (?4, start_count), "
+                    "charge = COALESCE (?5, charge), currency = CASE WHEN ?6 = '' THEN currency ELSE ?6 END, "
+                    "error = NULL, updated = ?7 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *local_id);
+  bind_text (stmt, 2, stored_status (reply));
+  bind_count (stmt, 3, smm_order_get_remains (reply));
+  bind_count (stmt, 4, smm_order_get_start_count (reply));
+  bind_text (stmt, 5, new_charge);
+  bind_text (stmt, 6, smm_order_get_currency (reply));
+  sqlite3_bind_int64 (stmt, 7, now ());
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  return add_history (self, *local_id, error);
+}
+
+/**
+ * smm_store_apply_status:
+ * @replies: (element-type SmmOrder): what the panel answered to `status`
+ *
+ * Writes the answers in one transaction.
+ *
+ * Returns: (transfer container) (element-type SmmOrder): the stored orders that changed
+ */
+GPtrArray *
+smm_store_apply_status (SmmStore   *self,
+                        gint64      account_id,
+                        GPtrArray  *replies,
+                        GError    **error)
+{
+  g_autoptr(GArray) changed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *changed;
+
+  if (!begin (self, error))
+    return NULL;
+  for (guint i = 0; i < replies->len; i++)
+    {
+      gboolean changed_one;
+      gint64 local_id;
+
+      if (!update_from_reply (self, account_id, replies->pdata[i], &changed_one, &local_id, error))
+        {
+          rollback (self);
+          return NULL;
+        }
+      if (changed_one)
+        g_array_append_val (changed_ids, local_id);
+    }
+  if (!commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  changed = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < changed_ids->len; i++)
+    {
+      SmmOrder *order = smm_store_get_order (self, g_array_index (changed_ids, gint64, i), NULL);
+      if (order)
+        g_ptr_array_add (changed, order);
+    }
+  return changed;
+}
+
+/**
+ * smm_store_import_orders:
+ * @replies: (element-type SmmOrder): the panel's status for ids placed elsewhere
+ *
+ * Orders with an error (unknown to the panel) and orders already in the history are left out.
+ *
+ * Returns: (transfer container) (element-type SmmOrder): the orders added
+ */
+GPtrArray *
+smm_store_import_orders (SmmStore   *self,
+                         gint64      account_id,
+                         GPtrArray  *replies,
+                         GError    **error)
+{
+  g_autoptr(GArray) added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *added;
+
+  if (!begin (self, error))
+    return NULL;
+  for (guint i = 0; i < replies->len; i++)
+    {
+      SmmOrder *reply = replies->pdata[i];
+      SmmMoney charge;
+      gboolean has_charge = smm_order_get_charge (reply, &charge);
+      sqlite3_stmt *stmt;
+      gint64 local_id;
+
+      if (smm_order_get_error (reply))
+        continue;
+      stmt = statement (self,
+                        "INSERT OR IGNORE INTO orders (account_id, panel_id, service_id, service_name, service_type, "
+                        "fields, charge, start_count, remains, status, currency, imported, created, updated) "
+                        "VALUES (?1, ?2, 0, '', '', '{}', ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, smm_order_get_id (reply));
+      bind_money (stmt, 3, has_charge ? &charge : NULL);
+      bind_count (stmt, 4, smm_order_get_start_count (reply));
+      bind_count (stmt, 5, smm_order_get_remains (reply));
+      bind_text (stmt, 6, stored_status (reply));
+      bind_text (stmt, 7, smm_order_get_currency (reply));
+      sqlite3_bind_int64 (stmt, 8, now ());
+      if (!step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (self->db) == 0)
+        continue;
+      local_id = sqlite3_last_insert_rowid (self->db);
+      if (!add_history (self, local_id, error))
+        goto fail;
+      g_array_append_val (added_ids, local_id);
+    }
+  if (!commit (self, error))
+    goto fail;
+
+  added = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < added_ids->len; i++)
+    {
+      SmmOrder *order = smm_store_get_order (self, g_array_index (added_ids, gint64, i), NULL);
+      if (order)
+        g_ptr_array_add (added, order);
+    }
+  return added;
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/**
+ * smm_store_get_history:
+ *
+ * Returns: (transfer container) (element-type SmmOrder): the order as it was at each change, oldest first
+ */
+GPtrArray *
+smm_store_get_history (SmmStore  *self,
+                       gint64     local_id,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT time, status, remains, charge FROM order_history "
+                                        "WHERE order_id = ?1 ORDER BY rowid", error);
+  GPtrArray *history;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  history = g_ptr_array_new_with_free_func (g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SmmOrder *entry = smm_order_new (0);
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+      SmmMoney charge;
+
+      smm_order_set_local_id (entry, local_id);
+      smm_order_set_created (entry, time);
+      smm_order_set_status_text (entry, column_text (stmt, 1));
+      smm_order_set_remains (entry, column_count (stmt, 2));
+      if (column_money (stmt, 3, &charge))
+        smm_order_set_charge (entry, &charge);
+      g_ptr_array_add (history, entry);
+    }
+  sqlite3_reset (stmt);
+  return history;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Refills and cancels
+ */
+
+/**
+ * smm_store_record_refills:
+ * @refills: (element-type SmmRefill): the panel's answer to `refill`: ids, or errors
+ */
+gboolean
+smm_store_record_refills (SmmStore   *self,
+                          gint64      account_id,
+                          GPtrArray  *refills,
+                          GError    **error)
+{
+  if (!begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < refills->len; i++)
+    {
+      SmmRefill *r = refills->pdata[i];
+      sqlite3_stmt *stmt = statement (self,
+                                      "INSERT INTO refills (account_id, order_id, panel_order_id, refill_id, status, "
+                                      "error, created, updated) VALUES (?1, (SELECT id FROM orders WHERE "
+                                      "account_id = ?1 AND panel_id = ?2), ?2, ?3, ?4, ?5, ?6, ?6)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, smm_refill_get_order_id (r));
+      if (smm_refill_get_id (r) > 0)
+        sqlite3_bind_int64 (stmt, 3, smm_refill_get_id (r));
+      bind_text (stmt, 4, smm_refill_get_error (r) ? "Rejected" : "Pending");
+      bind_text (stmt, 5, smm_refill_get_error (r) ? smm_refill_get_error (r)->message : NULL);
+      sqlite3_bind_int64 (stmt, 6, now ());
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * smm_store_list_refills:
+ * @account_id: 0 for every account
+ *
+ * Returns: (transfer container) (element-type SmmRefill): newest first; only
+ * those the panel accepted when @active_only (and not final)
+ */
+GPtrArray *
+smm_store_list_refills (SmmStore  *self,
+                        gint64     account_id,
+                        gboolean   active_only,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "SELECT refill_id, panel_order_id, status, error, created FROM refills "
+                                  "WHERE (?1 = 0 OR account_id = ?1) AND (?2 = 0 OR (refill_id IS NOT NULL AND "
+                                  "status NOT IN ('Completed', 'Rejected', 'Error', 'Canceled'))) "
+                                  "ORDER BY created DESC, id DESC", error);
+  GPtrArray *refills;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int (stmt, 2, active_only);
+  refills = g_ptr_array_new_with_free_func (g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SmmRefill *r = smm_refill_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+      g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
+
+      smm_refill_set_status_text (r, column_text (stmt, 2));
+      if (column_text (stmt, 3))
+        {
+          g_autoptr(GError) reason = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL, column_text (stmt, 3));
+          smm_refill_set_error (r, reason);
+        }
+      smm_refill_set_created (r, created);
+      g_ptr_array_add (refills, r);
+    }
+  sqlite3_reset (stmt);
+  return refills;
+}
+
+/**
+ * smm_store_apply_refill_status:
+ *
+ * Returns: (transfer container) (element-type SmmRefill): the replies whose status changed
+ */
+GPtrArray *
+smm_store_apply_refill_status (SmmStore   *self,
+                               gint64      account_id,
+                               GPtrArray  *replies,
+                               GError    **error)
+{
+  GPtrArray *changed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!begin (self, error))
+    goto fail;
+  for (guint i = 0; i < replies->len; i++)
+    {
+      SmmRefill *r = replies->pdata[i];
+      const char *status;
+      sqlite3_stmt *stmt;
+
+      if (smm_refill_get_error (r))
+        continue;
+      status = smm_refill_status_to_string (smm_refill_get_status (r));
+      if (status == NULL)
+        status = smm_refill_get_status_text (r);
+      stmt = statement (self, "UPDATE refills SET status = ?3, updated = ?4 "
+                              "WHERE account_id = ?1 AND refill_id = ?2 AND status IS NOT ?3", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, smm_refill_get_id (r));
+      bind_text (stmt, 3, status);
+      sqlite3_bind_int64 (stmt, 4, now ());
+      if (!step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (self->db) > 0)
+        g_ptr_array_add (changed, g_object_ref (r));
+    }
+  if (!commit (self, error))
+    goto fail;
+  return changed;
+
+fail:
+  rollback (self);
+  g_ptr_array_unref (changed);
+  return NULL;
+}
+
+/**
+ * smm_store_record_cancels:
+ * @results: (element-type SmmCancelResult)
+ */
+gboolean
+smm_store_record_cancels (SmmStore   *self,
+                          gint64      account_id,
+                          GPtrArray  *results,
+                          GError    **error)
+{
+  if (!begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < results->len; i++)
+    {
+      SmmCancelResult *r = results->pdata[i];
+      sqlite3_stmt *stmt = statement (self,
+                                      "INSERT INTO cancels (account_id, order_id, panel_order_id, accepted, error, "
+                                      "created) VALUES (?1, (SELECT id FROM orders WHERE account_id = ?1 AND "
+                                      "panel_id = ?2), ?2, ?3, ?4, ?5)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, r->order_id);
+      sqlite3_bind_int (stmt, 3, r->accepted);
+      bind_text (stmt, 4, r->error ? r->error->message : NULL);
+      sqlite3_bind_int64 (stmt, 5, now ());
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+guint
+smm_store_count_cancels (SmmStore  *self,
+                         gint64     account_id,
+                         gboolean   accepted,
+                         GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT count(*) FROM cancels WHERE account_id = ?1 AND accepted = ?2",
+                                  error);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int (stmt, 2, accepted);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}

@@ -1,0 +1,167 @@
+/* smm-store.h: the book of record: accounts, catalogues, orders, refills
+ *
+ * Panels have no "list my orders" action: the history exists only here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "smm-account.h"
+#include "smm-order.h"
+#include "smm-order-request.h"
+#include "smm-parse.h"
+#include "smm-refill.h"
+#include "smm-service.h"
+
+G_BEGIN_DECLS
+
+#define SMM_STORE_ERROR (smm_store_error_quark ())
+GQuark smm_store_error_quark (void);
+
+typedef enum {
+  SMM_STORE_ERROR_OPEN,
+  SMM_STORE_ERROR_SQL,
+  SMM_STORE_ERROR_NOT_FOUND,
+  SMM_STORE_ERROR_EXISTS,
+  SMM_STORE_ERROR_STATE,
+  SMM_STORE_ERROR_TOO_NEW,
+} SmmStoreError;
+
+#define SMM_STORE_SCHEMA_VERSION 2
+
+typedef enum {
+  SMM_ORDER_FILTER_ALL,
+  SMM_ORDER_FILTER_ACTIVE,       /* not final, placed or waiting for an answer */
+  SMM_ORDER_FILTER_STATUS,       /* exactly `status` */
+} SmmOrderFilter;
+
+typedef struct {
+  gint64          account_id;   /* 0: every account */
+  SmmOrderFilter  filter;
+  SmmOrderStatus  status;
+  const char     *search;       /* in link, service name, panel id; NULL: none */
+  guint           limit;        /* 0: no limit */
+} SmmOrderQuery;
+
+#define SMM_TYPE_STORE (smm_store_get_type ())
+G_DECLARE_FINAL_TYPE (SmmStore, smm_store, SMM, STORE, GObject)
+
+char        *smm_store_get_default_path     (void);
+SmmStore    *smm_store_open                 (const char          *path,
+                                             GError             **error);
+const char  *smm_store_get_path             (SmmStore            *self);
+guint        smm_store_get_recovered        (SmmStore            *self);
+
+/* accounts */
+SmmAccount  *smm_store_add_account          (SmmStore            *self,
+                                             const char          *name,
+                                             const char          *endpoint,
+                                             GError             **error);
+GPtrArray   *smm_store_list_accounts        (SmmStore            *self,
+                                             GError             **error);
+SmmAccount  *smm_store_find_account         (SmmStore            *self,
+                                             const char          *name,
+                                             GError             **error);
+SmmAccount  *smm_store_get_account          (SmmStore            *self,
+                                             gint64               account_id,
+                                             GError             **error);
+gboolean     smm_store_update_account       (SmmStore            *self,
+                                             SmmAccount          *account,
+                                             GError             **error);
+gboolean     smm_store_archive_account      (SmmStore            *self,
+                                             gint64               account_id,
+                                             GError             **error);
+gboolean     smm_store_set_balance          (SmmStore            *self,
+                                             gint64               account_id,
+                                             SmmMoney             balance,
+                                             const char          *currency,
+                                             GError             **error);
+
+/* the services cache */
+gboolean     smm_store_save_services        (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *services,
+                                             GError             **error);
+GPtrArray   *smm_store_load_services        (SmmStore            *self,
+                                             gint64               account_id,
+                                             GDateTime          **fetched,
+                                             GError             **error);
+
+/* orders: written before `add` leaves, then settled by what came back */
+SmmOrder    *smm_store_begin_order          (SmmStore            *self,
+                                             gint64               account_id,
+                                             SmmService          *service,
+                                             SmmOrderRequest     *request,
+                                             GError             **error);
+gboolean     smm_store_order_placed         (SmmStore            *self,
+                                             gint64               local_id,
+                                             gint64               panel_id,
+                                             GError             **error);
+gboolean     smm_store_order_rejected       (SmmStore            *self,
+                                             gint64               local_id,
+                                             const GError        *reason,
+                                             GError             **error);
+gboolean     smm_store_order_unconfirmed    (SmmStore            *self,
+                                             gint64               local_id,
+                                             const GError        *reason,
+                                             GError             **error);
+gboolean     smm_store_resolve_order        (SmmStore            *self,
+                                             gint64               local_id,
+                                             gint64               panel_id,
+                                             GError             **error);
+gboolean     smm_store_discard_order        (SmmStore            *self,
+                                             gint64               local_id,
+                                             GError             **error);
+SmmOrder    *smm_store_get_order            (SmmStore            *self,
+                                             gint64               local_id,
+                                             GError             **error);
+SmmOrder    *smm_store_find_order           (SmmStore            *self,
+                                             gint64               account_id,
+                                             gint64               panel_id,
+                                             GError             **error);
+GPtrArray   *smm_store_list_orders          (SmmStore            *self,
+                                             const SmmOrderQuery *query,
+                                             GError             **error);
+GArray      *smm_store_list_active_ids      (SmmStore            *self,
+                                             gint64               account_id,
+                                             GError             **error);
+GPtrArray   *smm_store_apply_status         (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *replies,
+                                             GError             **error);
+GPtrArray   *smm_store_import_orders        (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *replies,
+                                             GError             **error);
+GPtrArray   *smm_store_get_history          (SmmStore            *self,
+                                             gint64               local_id,
+                                             GError             **error);
+
+/* refills and cancels */
+gboolean     smm_store_record_refills       (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *refills,
+                                             GError             **error);
+GPtrArray   *smm_store_list_refills         (SmmStore            *self,
+                                             gint64               account_id,
+                                             gboolean             active_only,
+                                             GError             **error);
+GPtrArray   *smm_store_apply_refill_status  (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *replies,
+                                             GError             **error);
+gboolean     smm_store_record_cancels       (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *results,
+                                             GError             **error);
+guint        smm_store_count_cancels        (SmmStore            *self,
+                                             gint64               account_id,
+                                             gboolean             accepted,
+                                             GError             **error);
+
+/* for tests: the schema of a version, to build an old database */
+const char  *smm_store_get_migration        (guint                version);
+
+G_END_DECLS
