@@ -1,0 +1,391 @@
+/* test-tracker.c: placing, tracking, refilling, cancelling and importing, recorded, against the simulator */
+#include "config.h"
+
+#include <string.h>
+
+#include "smm-sim.h"
+#include "smm-tracker.h"
+
+typedef struct {
+  SmmSim       *sim;
+  SmmStore     *store;
+  SmmTracker   *tracker;
+  SmmClient    *client;
+  SmmService   *followers;
+  gint64        account_id;
+  GAsyncResult *result;
+  guint         n_changed;
+  guint         n_finished;
+  guint         n_refills_finished;
+} Fixture;
+
+static void
+changed_cb (SmmTracker *tracker,
+            SmmOrder   *order,
+            Fixture    *f)
+{
+  f->n_changed++;
+}
+
+static void
+finished_cb (SmmTracker *tracker,
+             SmmOrder   *order,
+             Fixture    *f)
+{
+  g_assert_true (smm_order_status_is_final (smm_order_get_status (order)));
+  f->n_finished++;
+}
+
+static void
+refill_finished_cb (SmmTracker *tracker,
+                    SmmRefill  *refill,
+                    Fixture    *f)
+{
+  f->n_refills_finished++;
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Fixture *f = data;
+
+  f->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (Fixture *f)
+{
+  g_clear_object (&f->result);
+  while (f->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return f->result;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmAccount) account = NULL;
+
+  f->sim = smm_sim_new ();
+  smm_sim_set_key (f->sim, "key");
+  smm_sim_set_balance (f->sim, "100000.00");
+  g_assert_true (smm_sim_start (f->sim, 0, &error));
+
+  f->store = smm_store_open (NULL, &error);
+  g_assert_no_error (error);
+  account = smm_store_add_account (f->store, "Demo", smm_sim_get_url (f->sim), &error);
+  f->account_id = smm_account_get_id (account);
+
+  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
+  smm_client_set_key (f->client, "key");
+  smm_client_set_retry (f->client, 1, 10, 10);
+  f->tracker = smm_tracker_new (f->store);
+  smm_tracker_set_client (f->tracker, f->account_id, f->client);
+  g_signal_connect (f->tracker, "order-changed", G_CALLBACK (changed_cb), f);
+  g_signal_connect (f->tracker, "order-finished", G_CALLBACK (finished_cb), f);
+  g_signal_connect (f->tracker, "refill-finished", G_CALLBACK (refill_finished_cb), f);
+
+  f->followers = smm_service_new (1, "Instagram Followers");
+  smm_service_set_rate (f->followers, (SmmMoney) { 90000000 });
+  smm_service_set_min (f->followers, 50);
+  smm_service_set_max (f->followers, 10000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->result);
+  g_clear_object (&f->followers);
+  g_clear_object (&f->tracker);
+  g_clear_object (&f->client);
+  /* let the client's last callbacks run before the panel goes */
+  while (g_main_context_iteration (NULL, FALSE));
+  g_clear_object (&f->store);
+  smm_sim_stop (f->sim);
+  g_clear_object (&f->sim);
+}
+
+static SmmOrder *
+place (Fixture     *f,
+       const char  *link,
+       const char  *quantity,
+       GError     **error)
+{
+  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
+
+  smm_order_request_set (request, SMM_FIELD_LINK, link);
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, quantity);
+  smm_tracker_place_async (f->tracker, f->account_id, f->followers, request, NULL, result_cb, f);
+  return smm_tracker_place_finish (f->tracker, wait_result (f), error);
+}
+
+static gboolean
+refresh (Fixture          *f,
+         SmmTrackerReport *report,
+         GError          **error)
+{
+  smm_tracker_refresh_async (f->tracker, NULL, result_cb, f);
+  return smm_tracker_refresh_finish (f->tracker, wait_result (f), report, error);
+}
+
+static guint
+count_status (Fixture        *f,
+              SmmOrderStatus  status)
+{
+  SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_STATUS, status, NULL, 0 };
+  g_autoptr(GPtrArray) list = smm_store_list_orders (f->store, &query, NULL);
+
+  return list->len;
+}
+
+static void
+test_place (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmOrder) order = place (f, "https://instagram.com/nasa", "1000", &error);
+  g_autoptr(SmmOrder) rejected = NULL;
+  g_autoptr(SmmOrder) invalid = NULL;
+  g_autoptr(SmmOrder) lost = NULL;
+  SmmOrderQuery all = { f->account_id, SMM_ORDER_FILTER_ALL, 0, NULL, 0 };
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (smm_order_get_id (order), ==, 23501);
+  g_assert_cmpint (smm_order_get_status (order), ==, SMM_ORDER_STATUS_PENDING);
+
+  /* the panel says no: recorded as rejected with its words */
+  rejected = place (f, "https://instagram.com/nasa", "1000", &error);
+  g_assert_null (rejected);
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_DUPLICATE_ORDER);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_REJECTED), ==, 1);
+
+  /* checked before anything is written or sent */
+  invalid = place (f, "https://instagram.com/x", "20", &error);
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* the answer is lost: unconfirmed, sent once */
+  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
+  lost = place (f, "https://instagram.com/esa", "100", &error);
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_UNCONFIRMED), ==, 1);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 3);
+  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 2);
+
+  list = smm_store_list_orders (f->store, &all, NULL);
+  g_assert_cmpuint (list->len, ==, 3);
+}
+
+/* 250 active orders: 3 status requests; final orders are not asked again. */
+static void
+test_refresh_batches (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SmmTrackerReport report;
+  g_autoptr(GArray) active = NULL;
+
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("https://instagram.com/user%u", i);
+      g_autoptr(SmmOrder) order = place (f, link, "100", &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (refresh (f, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 3);
+  g_assert_cmpuint (report.n_checked, ==, 250);
+  g_assert_cmpuint (report.n_failed, ==, 0);
+
+  smm_sim_advance (f->sim, 24 * 3600);
+  g_assert_true (refresh (f, &report, &error));
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 6);
+  g_assert_cmpuint (report.n_finished, ==, 250);
+  g_assert_cmpuint (f->n_finished, ==, 250);
+  g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_COMPLETED) + count_status (f, SMM_ORDER_STATUS_PARTIAL),
+                    ==, 250);
+  g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_PARTIAL), ==, 50);   /* the panel's every 5th */
+
+  /* nothing left to ask */
+  active = smm_store_list_active_ids (f->store, f->account_id, &error);
+  g_assert_cmpuint (active->len, ==, 0);
+  g_assert_true (refresh (f, &report, &error));
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 6);
+  g_assert_cmpuint (report.n_checked, ==, 0);
+}
+
+/* "Incorrect order ID" for one order is stored with it; the others are updated. */
+static void
+test_item_errors (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmOrder) good = place (f, "https://instagram.com/nasa", "100", &error);
+  g_autoptr(SmmOrder) stranger = NULL;
+  g_autoptr(SmmOrder) reread = NULL;
+  SmmTrackerReport report;
+
+  /* an order the user resolved with a wrong id */
+  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
+  g_assert_null (place (f, "https://instagram.com/esa", "100", &error));
+  g_clear_error (&error);
+  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_NONE, 0);
+  {
+    SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_UNCONFIRMED, NULL, 0 };
+    g_autoptr(GPtrArray) list = smm_store_list_orders (f->store, &query, NULL);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_true (smm_store_resolve_order (f->store, smm_order_get_local_id (list->pdata[0]), 999999, &error));
+  }
+
+  smm_sim_advance (f->sim, 24 * 3600);
+  g_assert_true (refresh (f, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_finished, ==, 1);
+  reread = smm_store_find_order (f->store, f->account_id, 23501, &error);
+  g_assert_true (smm_order_status_is_final (smm_order_get_status (reread)));
+  stranger = smm_store_find_order (f->store, f->account_id, 999999, &error);
+  g_assert_nonnull (smm_order_get_error (stranger));
+  g_assert_cmpint (smm_order_get_status (stranger), ==, SMM_ORDER_STATUS_PENDING);
+}
+
+/* A panel that fails every request: the refresh ends with an error and nothing is lost. */
+static void
+test_refresh_failure (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmOrder) order = place (f, "https://instagram.com/nasa", "100", &error);
+  g_autoptr(SmmOrder) reread = NULL;
+  SmmTrackerReport report;
+
+  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_500, 1.0);
+  g_assert_false (refresh (f, &report, &error));
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_HTTP);
+  g_assert_cmpuint (report.n_failed, ==, 1);
+  reread = smm_store_find_order (f->store, f->account_id, 23501, NULL);
+  g_assert_cmpint (smm_order_get_status (reread), ==, SMM_ORDER_STATUS_PENDING);
+  g_assert_null (smm_order_get_error (reread));
+}
+
+static void
+test_refill_cancel_import (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmOrder) done = place (f, "https://instagram.com/nasa", "100", &error);
+  g_autoptr(SmmOrder) running = NULL;
+  g_autoptr(GPtrArray) refills = NULL;
+  g_autoptr(GPtrArray) cancels = NULL;
+  g_autoptr(GPtrArray) imported = NULL;
+  SmmTrackerReport report;
+  gint64 done_id = smm_order_get_id (done);
+  gint64 running_id;
+  guint n_added = 0;
+
+  smm_sim_advance (f->sim, 24 * 3600);
+  running = place (f, "https://instagram.com/esa", "100", &error);
+  running_id = smm_order_get_id (running);
+
+  {
+    gint64 ids[] = { done_id, running_id };
+    smm_tracker_refill_async (f->tracker, f->account_id, ids, 2, NULL, result_cb, f);
+    refills = smm_tracker_refill_finish (f->tracker, wait_result (f), &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (refills->len, ==, 2);
+  {
+    g_autoptr(GPtrArray) stored = smm_store_list_refills (f->store, f->account_id, FALSE, NULL);
+    g_autoptr(GPtrArray) active = smm_store_list_refills (f->store, f->account_id, TRUE, NULL);
+    g_assert_cmpuint (stored->len, ==, 2);
+    g_assert_cmpuint (active->len, ==, 1);      /* the running order's refill was refused */
+    g_assert_cmpint (smm_refill_get_order_id (active->pdata[0]), ==, done_id);
+  }
+
+  {
+    gint64 ids[] = { running_id, 424242 };
+    smm_tracker_cancel_async (f->tracker, f->account_id, ids, 2, NULL, result_cb, f);
+    cancels = smm_tracker_cancel_finish (f->tracker, wait_result (f), &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (smm_store_count_cancels (f->store, f->account_id, TRUE, NULL), ==, 1);
+  g_assert_cmpuint (smm_store_count_cancels (f->store, f->account_id, FALSE, NULL), ==, 1);
+
+  /* the tracker brings the cancel and the refill to their end */
+  smm_sim_advance (f->sim, 24 * 3600);
+  g_assert_true (refresh (f, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_refills_finished, ==, 1);
+  {
+    g_autoptr(SmmOrder) canceled = smm_store_find_order (f->store, f->account_id, running_id, NULL);
+    g_assert_cmpint (smm_order_get_status (canceled), ==, SMM_ORDER_STATUS_CANCELED);
+  }
+
+  /* an order placed on the panel's web site joins the history; an unknown id does not */
+  {
+    g_autoptr(SmmClient) other = smm_client_new (smm_sim_get_url (f->sim), NULL);
+    g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
+    gint64 web_id;
+    gint64 ids[2];
+
+    smm_client_set_key (other, "key");
+    smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/web");
+    smm_order_request_set (request, SMM_FIELD_QUANTITY, "500");
+    smm_client_add_async (other, request, NULL, result_cb, f);
+    web_id = smm_client_add_finish (other, wait_result (f), &error);
+    g_assert_cmpint (web_id, >, 0);
+
+    ids[0] = web_id;
+    ids[1] = 31337;
+    smm_tracker_import_async (f->tracker, f->account_id, ids, 2, NULL, result_cb, f);
+    imported = smm_tracker_import_finish (f->tracker, wait_result (f), &n_added, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (imported->len, ==, 2);
+    g_assert_cmpuint (n_added, ==, 1);
+    {
+      g_autoptr(SmmOrder) web = smm_store_find_order (f->store, f->account_id, web_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (smm_order_get_status (web), ==, SMM_ORDER_STATUS_PENDING);
+    }
+  }
+}
+
+static void
+test_timer (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmOrder) order = place (f, "https://instagram.com/nasa", "100", &error);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_cmpuint (smm_tracker_get_interval (f->tracker), ==, 300);
+  smm_sim_advance (f->sim, 24 * 3600);
+  smm_tracker_set_interval (f->tracker, 1);
+  while (f->n_finished == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (f->n_finished, ==, 1);
+  smm_tracker_set_interval (f->tracker, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add ("/core/tracker/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("place", test_place);
+  ADD ("refresh-batches", test_refresh_batches);
+  ADD ("item-errors", test_item_errors);
+  ADD ("refresh-failure", test_refresh_failure);
+  ADD ("refill-cancel-import", test_refill_cancel_import);
+  ADD ("timer", test_timer);
+
+  return g_test_run ();
+}
