@@ -398,7 +398,7 @@ recover (SmmStore  *self,
     goto fail;
   self->recovered = sqlite3_changes (self->db);
   if (self->recovered)
-    g_message ("%u order(s) were being sent when SMM Desk stopped: marked unconfirmed", self->recovered);
+    g_info ("%u order(s) were being sent when SMM Desk stopped: marked unconfirmed", self->recovered);
   return commit (self, error);
 
 fail:

@@ -1,0 +1,60 @@
+/* crash-child.c: places orders one after another until it is killed (for test-crash) */
+#include "config.h"
+
+#include <unistd.h>
+
+#include "smm-tracker.h"
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmStore) store = NULL;
+  g_autoptr(SmmClient) client = NULL;
+  g_autoptr(SmmTracker) tracker = NULL;
+  g_autoptr(SmmAccount) account = NULL;
+  g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
+
+  if (argc != 3)
+    return 2;
+  store = smm_store_open (argv[1], &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  account = smm_store_find_account (store, "crash", NULL);
+  if (account == NULL)
+    account = smm_store_add_account (store, "crash", argv[2], &error);
+  if (account == NULL)
+    g_error ("%s", error->message);
+
+  client = smm_client_new (argv[2], &error);
+  smm_client_set_key (client, g_getenv ("SMM_API_KEY"));
+  tracker = smm_tracker_new (store);
+  smm_tracker_set_client (tracker, smm_account_get_id (account), client);
+  smm_service_set_rate (service, (SmmMoney) { 90000000 });
+
+  for (guint n = 0;; n++)
+    {
+      g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
+      g_autofree char *link = g_strdup_printf ("https://instagram.com/crash-%d-%u", getpid (), n);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(SmmOrder) order = NULL;
+      g_autoptr(GError) place_error = NULL;
+
+      smm_order_request_set (request, SMM_FIELD_LINK, link);
+      smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
+      smm_tracker_place_async (tracker, smm_account_get_id (account), service, request, NULL, result_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      order = smm_tracker_place_finish (tracker, result, &place_error);
+    }
+  return 0;
+}
