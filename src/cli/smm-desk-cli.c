@@ -1386,6 +1386,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* standard output is for tables and JSON: every log line goes to standard error */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   context = g_option_context_new (_("ACTION [ARGUMENTS…] — SMM panels from a terminal"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

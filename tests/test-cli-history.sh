@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The order history from the command line, as a user keeps it: two panels, orders on both,
+# a kill -9 in the middle of placing, tracking to the end. Runs inside tests/with-keyring.
+# The key TEST-SECRET-KEY-4242 must appear nowhere: not in the data directory, not in the debug log.
+set -euo pipefail
+cli=$1 sim=$2
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+export XDG_DATA_HOME=$work/data G_MESSAGES_DEBUG=all
+log=$work/debug.log
+key1=TEST-SECRET-KEY-4242
+step() { echo "# $*"; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+start_sim() {  # name, sim options…
+    local name=$1; shift
+    "$sim" "$@" >"$work/$name.out" 2>>"$log" &
+    pids+=($!)
+    for _ in $(seq 100); do [ -s "$work/$name.out" ] && break; sleep 0.05; done
+    head -n 1 "$work/$name.out"
+}
+
+url1=$(start_sim one --key "$key1" --speed 20)
+url2=$(start_sim two --key second-key --speed 2000 --currency TRY)
+url3=$(start_sim slow --key third-key --speed 2000 --latency 3000)
+
+step "two accounts, keys from standard input and from the environment"
+echo "$key1" | "$cli" accounts add --name "Panel One" --url "$url1" --key-stdin 2>>"$log"
+SMM_API_KEY=second-key "$cli" accounts add --name "Panel Two" --url "$url2" 2>>"$log"
+SMM_API_KEY=third-key "$cli" accounts add --name "Slow" --url "$url3" 2>>"$log"
+"$cli" accounts list 2>>"$log" | grep -q "Panel Two" || fail "accounts list"
+
+step "orders on both"
+"$cli" --account "Panel One" add --service 1 --link https://instagram.com/nasa --quantity 100 2>>"$log" \
+    | grep -q "Order 23501 placed" || fail "order on Panel One"
+"$cli" --account "Panel Two" add --service 1 --link https://instagram.com/esa --quantity 200 2>>"$log" \
+    | grep -q "Order 23501 placed" || fail "order on Panel Two"
+# refused before anything is written or sent
+"$cli" --account "Panel Two" add --service 1 --link https://instagram.com/jaxa --quantity 10 2>>"$log" && fail "below minimum"
+# refused by the panel: recorded as rejected
+"$cli" --account "Panel One" add --service 1 --link https://instagram.com/nasa --quantity 100 2>>"$log" \
+    && fail "a second order for a running link"
+
+step "kill -9 while an order is on its way"
+"$cli" --account Slow add --service 1 --link https://instagram.com/isro --quantity 100 2>"$work/slow.log" >/dev/null &
+placing=$!
+# 3 s for the catalogue, then the order leaves and waits 3 s for its answer
+for _ in $(seq 100); do grep -q "add: sending" "$work/slow.log" && break; sleep 0.1; done
+sleep 0.5
+kill -9 "$placing"
+wait "$placing" 2>/dev/null || true
+cat "$work/slow.log" >>"$log"
+"$cli" orders --status unconfirmed 2>>"$log" | tee "$work/unconfirmed.txt"
+grep -q "isro" "$work/unconfirmed.txt" || fail "the killed order is not unconfirmed"
+local_id=$(awk '/isro/ {print $1}' "$work/unconfirmed.txt")
+
+step "the user finds it on the panel's web site: order 23501"
+"$cli" resolve "$local_id" --id 23501 2>>"$log" | grep -q "is order 23501" || fail "resolve"
+
+step "tracking to the end"
+sleep 1
+"$cli" track 2>>"$log"
+"$cli" --json orders --status active 2>>"$log" >"$work/active.json"
+grep -q '"order"' "$work/active.json" && { cat "$work/active.json"; fail "orders still active after tracking"; }
+"$cli" orders 2>>"$log" | tee "$work/orders.txt"
+[ "$(grep -cE 'Completed|Partial' "$work/orders.txt")" -eq 3 ] || fail "not every order is done"
+[ "$(grep -c "Rejected" "$work/orders.txt")" -eq 1 ] || fail "the rejected order is not in the history"
+[ "$(grep -c "jaxa" "$work/orders.txt")" -eq 0 ] || fail "an invalid order was recorded"
+
+step "the key appears nowhere"
+grep -rl "$key1" "$XDG_DATA_HOME" && fail "the key is in the data directory"
+grep -q "$key1" "$log" && fail "the key is in the debug log"
+[ -s "$log" ] || fail "no debug log was written"
+grep -q "smm-client" "$log" || fail "the debug log has no client messages"
+echo "ok"
