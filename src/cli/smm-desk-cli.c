@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -401,7 +403,7 @@ do_add (Cli   *cli,
       service = services->pdata[i];
   if (service == NULL)
     {
-      g_printerr (_("smm-desk-cli: the panel has no service %" G_GINT64_FORMAT "\n"), service_id);
+      g_printerr (_("smm-desk-cli: the panel has no service %" PRId64 "\n"), service_id);
       status = EXIT_API;
       goto out;
     }
@@ -465,7 +467,7 @@ do_add (Cli   *cli,
       print_json (builder);
     }
   else
-    g_print (_("Order %" G_GINT64_FORMAT " placed.\n"), order_id);
+    g_print (_("Order %" PRId64 " placed.\n"), order_id);
 
 out:
   for (guint f = 0; f < SMM_N_FIELDS; f++)
@@ -1118,7 +1120,7 @@ print_change_cb (SmmTracker *tracker,
                  Cli        *cli)
 {
   if (!cli->json)
-    g_print (_("Order %" G_GINT64_FORMAT ": %s\n"), smm_order_get_id (order), status_label (order));
+    g_print (_("Order %" PRId64 ": %s\n"), smm_order_get_id (order), status_label (order));
 }
 
 static void
@@ -1127,7 +1129,7 @@ print_refill_change_cb (SmmTracker *tracker,
                         Cli        *cli)
 {
   if (!cli->json)
-    g_print (_("Refill %" G_GINT64_FORMAT ": %s\n"), smm_refill_get_id (refill),
+    g_print (_("Refill %" PRId64 ": %s\n"), smm_refill_get_id (refill),
              smm_refill_status_get_label (smm_refill_get_status (refill)));
 }
 
@@ -1201,7 +1203,7 @@ do_import (Cli   *cli,
       SmmOrder *o = replies->pdata[i];
       if (smm_order_get_error (o))
         {
-          g_printerr (_("Order %" G_GINT64_FORMAT ": %s\n"), smm_order_get_id (o), smm_order_get_error (o)->message);
+          g_printerr (_("Order %" PRId64 ": %s\n"), smm_order_get_id (o), smm_order_get_error (o)->message);
           any_error = TRUE;
         }
     }
@@ -1237,9 +1239,9 @@ do_resolve (Cli   *cli,
               : !smm_store_resolve_order (cli->store, local_id, panel_id, &error))
     return api_error (error);
   if (discard)
-    g_print (_("Order #%" G_GUINT64_FORMAT " discarded.\n"), local_id);
+    g_print (_("Order #%" PRIu64 " discarded.\n"), local_id);
   else
-    g_print (_("Order #%" G_GUINT64_FORMAT " is order %" G_GINT64_FORMAT " on the panel.\n"), local_id, panel_id);
+    g_print (_("Order #%" PRIu64 " is order %" PRId64 " on the panel.\n"), local_id, panel_id);
   return EXIT_OK;
 }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -126,14 +128,14 @@ smm_api_error_from_panel_text (const char *text)
         case SMM_API_ERROR_QUANTITY_TOO_LOW:
           if (number >= 0)
             return g_error_new (SMM_API_ERROR, SMM_API_ERROR_QUANTITY_TOO_LOW,
-                                _("The quantity is below this service’s minimum of %" G_GINT64_FORMAT "."),
+                                _("The quantity is below this service’s minimum of %" PRId64 "."),
                                 number);
           return g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_QUANTITY_TOO_LOW,
                                       _("The quantity is below this service’s minimum."));
         case SMM_API_ERROR_QUANTITY_TOO_HIGH:
           if (number >= 0)
             return g_error_new (SMM_API_ERROR, SMM_API_ERROR_QUANTITY_TOO_HIGH,
-                                _("The quantity is above this service’s maximum of %" G_GINT64_FORMAT "."),
+                                _("The quantity is above this service’s maximum of %" PRId64 "."),
                                 number);
           return g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_QUANTITY_TOO_HIGH,
                                       _("The quantity is above this service’s maximum."));

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -296,7 +298,7 @@ validate_field (SmmOrderRequest  *self,
       if (!parse_count (value, &number))
         return fail (error, _("%s must be a whole number."), label);
       if (number < info->min_value || number > info->max_value)
-        return fail (error, _("%s must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."),
+        return fail (error, _("%s must be between %" PRId64 " and %" PRId64 "."),
                      label, info->min_value, info->max_value);
       if (info->choices)
         {
@@ -341,10 +343,10 @@ check_lines_range (gint64       n_lines,
   gint64 max = service ? smm_service_get_max (service) : 0;
 
   if (min > 0 && n_lines < min)
-    return fail (error, _("%s has %" G_GINT64_FORMAT " lines; this service needs at least %" G_GINT64_FORMAT "."),
+    return fail (error, _("%s has %" PRId64 " lines; this service needs at least %" PRId64 "."),
                  label, n_lines, min);
   if (max > 0 && n_lines > max)
-    return fail (error, _("%s has %" G_GINT64_FORMAT " lines; this service takes at most %" G_GINT64_FORMAT "."),
+    return fail (error, _("%s has %" PRId64 " lines; this service takes at most %" PRId64 "."),
                  label, n_lines, max);
   return TRUE;
 }
@@ -359,9 +361,9 @@ check_range (gint64       value,
   gint64 max = service ? smm_service_get_max (service) : 0;
 
   if (min > 0 && value < min)
-    return fail (error, _("%s is below this service’s minimum of %" G_GINT64_FORMAT "."), label, min);
+    return fail (error, _("%s is below this service’s minimum of %" PRId64 "."), label, min);
   if (max > 0 && value > max)
-    return fail (error, _("%s is above this service’s maximum of %" G_GINT64_FORMAT "."), label, max);
+    return fail (error, _("%s is above this service’s maximum of %" PRId64 "."), label, max);
   return TRUE;
 }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -642,7 +644,7 @@ service_from_object (JsonObject *object)
   if (name == NULL || *name == '\0')
     {
       g_free (name);
-      name = g_strdup_printf (_("Service %" G_GINT64_FORMAT), id);
+      name = g_strdup_printf (_("Service %" PRId64), id);
     }
 
   service = smm_service_new (id, name);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -1016,7 +1018,7 @@ smm_store_find_order (SmmStore  *self,
   sqlite3_reset (stmt);
   if (order == NULL)
     g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_FOUND,
-                 _("Order %" G_GINT64_FORMAT " is not in the history."), panel_id);
+                 _("Order %" PRId64 " is not in the history."), panel_id);
   return order;
 }
 

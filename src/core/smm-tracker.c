@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "smm-tracker.h"
@@ -438,7 +440,7 @@ place_cb (GObject      *object,
       if (!smm_store_order_placed (self->store, local_id, panel_id, &store_error))
         {
           g_task_return_new_error (task, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
-                                   _("Order %" G_GINT64_FORMAT " was placed, but could not be recorded: %s"),
+                                   _("Order %" PRId64 " was placed, but could not be recorded: %s"),
                                    panel_id, store_error->message);
           return;
         }
