@@ -454,6 +454,10 @@ do_add (Cli   *cli,
   if (order_id <= 0)
     {
       status = api_error (error);
+      if (cli->account && g_error_matches (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN))
+        g_printerr (_("The order is in the history as unconfirmed. Once you have checked the panel’s web site, "
+                      "settle it with “smm-desk-cli resolve NUMBER --id ID” or “--discard” "
+                      "(“smm-desk-cli orders --status unconfirmed” shows its number).\n"));
       goto out;
     }
 
