@@ -309,6 +309,7 @@ encode_form (SmmClient  *self,
              GPtrArray  *params)
 {
   GString *form = g_string_new (NULL);
+  char *text;
   gsize len;
 
   append_field (form, "key", self->key ? self->key : "");
@@ -316,7 +317,9 @@ encode_form (SmmClient  *self,
   for (guint i = 0; params && i + 1 < params->len; i += 2)
     append_field (form, params->pdata[i], params->pdata[i + 1]);
   len = form->len;
-  return g_bytes_new_with_free_func (g_string_free (form, FALSE), len, secure_free, NULL);
+  text = g_string_free (form, FALSE);
+  /* the free function gets the user data: the text itself, zeroed before it goes */
+  return g_bytes_new_with_free_func (text, len, secure_free, text);
 }
 
 static void
