@@ -303,7 +303,9 @@ do_services (Cli   *cli,
                      g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_id (s)),
                      shorten (smm_service_get_name (s), 48),
                      shorten (smm_service_get_category (s), 24),
-                     g_strdup (smm_service_get_type_name (s)),
+                     g_strdup (smm_service_get_service_type (s) == SMM_SERVICE_TYPE_UNKNOWN
+                                 ? smm_service_get_type_name (s)
+                                 : smm_service_type_get_label (smm_service_get_service_type (s))),
                      smm_money_format (smm_service_get_rate (s), 2, 8),
                      g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_min (s)),
                      g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_max (s)),
@@ -1389,7 +1391,8 @@ main (int    argc,
   int action = -1;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SMM_DESK_LOCALEDIR: the catalogues of a build tree, to try a translation uninstalled */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SMM_DESK_LOCALEDIR") ? g_getenv ("SMM_DESK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   /* standard output is for tables and JSON: every log line goes to standard error */

@@ -468,10 +468,9 @@ unwrap_single (JsonNode *root)
 
 static gboolean
 unexpected (GError    **error,
-            const char *what)
+            const char *message)
 {
-  g_set_error (error, SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED,
-               _("The panel’s reply does not contain %s."), what);
+  g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED, message);
   return FALSE;
 }
 
@@ -573,7 +572,7 @@ for_each_item (JsonNode    *root,
         }
       return TRUE;
     }
-  return unexpected (error, _("a list of results"));
+  return unexpected (error, _("The panel’s reply does not contain a list of results."));
 }
 
 /* Loads a batch reply: a top-level error fails the whole call; with one id asked,
@@ -720,7 +719,7 @@ smm_parse_services (const char  *data,
 
   if (values == NULL && !(JSON_NODE_HOLDS_ARRAY (root)))
     {
-      unexpected (error, _("a list of services"));
+      unexpected (error, _("The panel’s reply does not contain a list of services."));
       return NULL;
     }
 
@@ -769,7 +768,7 @@ smm_parse_add (const char  *data,
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node) ||
       !node_get_id (member (json_node_get_object (node), "order"), order_id))
-    return unexpected (error, _("the new order’s ID"));
+    return unexpected (error, _("The panel’s reply does not contain the new order’s ID."));
   return TRUE;
 }
 
@@ -875,7 +874,7 @@ smm_parse_status (const char  *data,
           return order;
         }
     }
-  unexpected (error, _("the order’s status"));
+  unexpected (error, _("The panel’s reply does not contain the order’s status."));
   return NULL;
 }
 
@@ -913,7 +912,7 @@ smm_parse_status_batch (const char   *data,
     {
       if (n_ids != 1)
         {
-          unexpected (error, _("a status for each order"));
+          unexpected (error, _("The panel’s reply does not contain a status for each order."));
           return NULL;
         }
       g_ptr_array_add (results, order_from_item (ids[0], root));
@@ -940,7 +939,7 @@ smm_parse_refill (const char  *data,
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return unexpected (error, _("a refill ID"));
+    return unexpected (error, _("The panel’s reply does not contain a refill ID."));
   value = member (json_node_get_object (node), "refill");
   if (value && JSON_NODE_HOLDS_OBJECT (value))
     {
@@ -953,7 +952,7 @@ smm_parse_refill (const char  *data,
       value = member (json_node_get_object (value), "id");
     }
   if (!node_get_id (value, refill_id))
-    return unexpected (error, _("a refill ID"));
+    return unexpected (error, _("The panel’s reply does not contain a refill ID."));
   return TRUE;
 }
 
@@ -1020,7 +1019,7 @@ smm_parse_refill_batch (const char   *data,
     {
       if (n_ids != 1)
         {
-          unexpected (error, _("a result for each order"));
+          unexpected (error, _("The panel’s reply does not contain a result for each order."));
           return NULL;
         }
       refill_item (ids[0], root, results);
@@ -1088,7 +1087,7 @@ smm_parse_refill_status (const char  *data,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node) || !json_object_has_member (json_node_get_object (node), "status"))
     {
-      unexpected (error, _("the refill’s status"));
+      unexpected (error, _("The panel’s reply does not contain the refill’s status."));
       return NULL;
     }
   refill = refill_status_from_item (refill_id, node);
@@ -1132,7 +1131,7 @@ smm_parse_refill_status_batch (const char   *data,
     {
       if (n_ids != 1)
         {
-          unexpected (error, _("a status for each refill"));
+          unexpected (error, _("The panel’s reply does not contain a status for each refill."));
           return NULL;
         }
       g_ptr_array_add (results, refill_status_from_item (ids[0], root));
@@ -1209,7 +1208,7 @@ smm_parse_cancel_batch (const char   *data,
     {
       if (n_ids != 1)
         {
-          unexpected (error, _("a result for each order"));
+          unexpected (error, _("The panel’s reply does not contain a result for each order."));
           return NULL;
         }
       cancel_item (ids[0], root, results);
@@ -1249,7 +1248,7 @@ smm_parse_balance (const char  *data,
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node) ||
       !node_get_money (member (json_node_get_object (node), "balance"), balance))
-    return unexpected (error, _("the balance"));
+    return unexpected (error, _("The panel’s reply does not contain the balance."));
 
   code = member_dup_text (json_node_get_object (node), "currency");
   if (code && (*code == '\0' || strlen (code) > 16))

@@ -139,13 +139,22 @@ smm_store_get_migration (guint version)
  * SQLite plumbing
  */
 
+typedef enum {
+  READING,
+  WRITING,
+} Access;
+
 static gboolean
 sql_error (SmmStore  *self,
            GError   **error,
-           const char *what)
+           Access     access)
 {
-  g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
-               _("The order history could not be %s (%s)."), what, sqlite3_errmsg (self->db));
+  if (access == WRITING)
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+                 _("The order history could not be written (%s)."), sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+                 _("The order history could not be read (%s)."), sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -178,7 +187,7 @@ statement (SmmStore    *self,
     {
       if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
         {
-          sql_error (self, error, "read");
+          sql_error (self, error, READING);
           return NULL;
         }
       g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -204,7 +213,7 @@ step_done (SmmStore      *self,
                        _("That is already recorded (%s)."), sqlite3_errmsg (self->db));
           return FALSE;
         }
-      return sql_error (self, error, "written");
+      return sql_error (self, error, WRITING);
     }
   return TRUE;
 }
@@ -342,7 +351,7 @@ migrate (SmmStore  *self,
   int version;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    return sql_error (self, error, "opened");
+    return sql_error (self, error, READING);
   sqlite3_step (stmt);
   version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -1058,7 +1067,7 @@ smm_store_list_orders (SmmStore             *self,
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (self, error, "read");
+      sql_error (self, error, READING);
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, query->account_id);
