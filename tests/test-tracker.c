@@ -183,6 +183,52 @@ test_place (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 3);
 }
 
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window closes while an order is on its way: it is placed, recorded, and the caller hears so. */
+static void
+test_place_cancelled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
+  g_autoptr(SmmOrder) order = NULL;
+  g_autoptr(SmmOrder) stored = NULL;
+
+  smm_sim_set_latency (f->sim, 500);
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
+  smm_tracker_place_async (f->tracker, f->account_id, f->followers, request, cancellable, result_cb, f);
+  g_timeout_add (200, cancel_cb, cancellable);
+  order = smm_tracker_place_finish (f->tracker, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (smm_order_get_id (order), ==, 23501);
+  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 1);
+  stored = smm_store_find_order (f->store, f->account_id, 23501, &error);
+  g_assert_cmpint (smm_order_get_status (stored), ==, SMM_ORDER_STATUS_PENDING);
+
+  /* a refill or cancel that has left is answered and recorded as well */
+  {
+    g_autoptr(GCancellable) again = g_cancellable_new ();
+    g_autoptr(GPtrArray) results = NULL;
+    gint64 id = 23501;
+
+    smm_tracker_cancel_async (f->tracker, f->account_id, &id, 1, again, result_cb, f);
+    g_timeout_add (200, cancel_cb, again);
+    results = smm_tracker_cancel_finish (f->tracker, wait_result (f), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 1);
+    g_assert_true (((SmmCancelResult *) results->pdata[0])->accepted);
+    g_assert_cmpuint (smm_store_count_cancels (f->store, f->account_id, TRUE, NULL), ==, 1);
+  }
+}
+
 /* 250 active orders: 3 status requests; final orders are not asked again. */
 static void
 test_refresh_batches (Fixture       *f,
@@ -381,6 +427,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add ("/core/tracker/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("place", test_place);
+  ADD ("place-cancelled", test_place_cancelled);
   ADD ("refresh-batches", test_refresh_batches);
   ADD ("item-errors", test_item_errors);
   ADD ("refresh-failure", test_refresh_failure);

@@ -57,6 +57,7 @@ typedef struct {
   GInputStream  *stream;
   GByteArray    *body;
   gint64         started;
+  gboolean       maybe_sent;  /* the request's headers went out: the panel may act on it */
 } Request;
 
 static void request_attempt (GTask *task);
@@ -294,13 +295,14 @@ append_field (GString    *form,
               const char *name,
               const char *value)
 {
-  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+  char *escaped = g_uri_escape_string (value, NULL, FALSE);
 
   if (form->len)
     g_string_append_c (form, '&');
   g_string_append (form, name);
   g_string_append_c (form, '=');
   g_string_append (form, escaped);
+  secure_free (escaped);
 }
 
 static GBytes *
@@ -308,10 +310,15 @@ encode_form (SmmClient  *self,
              const char *action,
              GPtrArray  *params)
 {
-  GString *form = g_string_new (NULL);
+  gsize capacity = 3 * (self->key ? strlen (self->key) : 0) + 64;
+  GString *form;
   char *text;
   gsize len;
 
+  /* sized for the worst case up front: a growing buffer would leave copies of the key behind */
+  for (guint i = 0; params && i + 1 < params->len; i += 2)
+    capacity += strlen (params->pdata[i]) + 3 * strlen (params->pdata[i + 1]) + 2;
+  form = g_string_sized_new (capacity);
   append_field (form, "key", self->key ? self->key : "");
   append_field (form, "action", action);
   for (guint i = 0; params && i + 1 < params->len; i += 2)
@@ -345,32 +352,22 @@ outcome_unknown (GError *cause)
   return error;
 }
 
-/* Network failures in words; @sent tells whether the request may have reached the panel. */
+/* Network failures in words. */
 static GError *
-transport_error (const GError *error,
-                 gboolean     *sent)
+transport_error (const GError *error)
 {
-  *sent = TRUE;
-
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
   if (error->domain == G_TLS_ERROR)
-    {
-      *sent = FALSE;
-      return g_error_new (SMM_API_ERROR, SMM_API_ERROR_TLS,
-                          _("The panel’s secure connection cannot be trusted (%s). SMM Desk did not send "
-                            "anything to it."), error->message);
-    }
+    return g_error_new (SMM_API_ERROR, SMM_API_ERROR_TLS,
+                        _("The panel’s secure connection cannot be trusted (%s)."), error->message);
   if (error->domain == G_RESOLVER_ERROR ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
-    {
-      *sent = FALSE;
-      return g_error_new (SMM_API_ERROR, SMM_API_ERROR_NETWORK,
-                          _("Cannot reach the panel (%s). Check the internet connection."), error->message);
-    }
+    return g_error_new (SMM_API_ERROR, SMM_API_ERROR_NETWORK,
+                        _("Cannot reach the panel (%s). Check the internet connection."), error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_TIMEOUT,
                                 _("The panel did not answer in time."));
@@ -455,10 +452,10 @@ fail_transport (GTask        *task,
                 const GError *cause)
 {
   Request *request = g_task_get_task_data (task);
-  gboolean sent;
-  GError *error = transport_error (cause, &sent);
+  GError *error = transport_error (cause);
 
-  if (request->kind == REQUEST_ADD && sent)
+  /* whether the panel may have acted is told by what was written, not by the kind of error */
+  if (request->kind == REQUEST_ADD && request->maybe_sent)
     return_error (task, outcome_unknown (error));
   else
     retry_or_fail (task, error, 0);
@@ -599,7 +596,7 @@ read_more (GTask *task)
   Request *request = g_task_get_task_data (task);
 
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   request->kind == REQUEST_ADD ? NULL : g_task_get_cancellable (task),
+                                   request->kind == REQUEST_READ ? g_task_get_cancellable (task) : NULL,
                                    read_cb, task);
 }
 
@@ -650,6 +647,12 @@ send_cb (GObject      *object,
 }
 
 static void
+wrote_headers_cb (Request *request)
+{
+  request->maybe_sent = TRUE;
+}
+
+static void
 request_attempt (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
@@ -673,11 +676,14 @@ request_attempt (GTask *task)
 
   request->attempt++;
   request->started = g_get_monotonic_time ();
+  request->maybe_sent = FALSE;
+  g_signal_connect_swapped (request->message, "wrote-headers", G_CALLBACK (wrote_headers_cb), request);
   self->n_requests++;
   g_debug ("%s: sending (attempt %u)", request->action, request->attempt);
 
+  /* a write that has left cannot be called back: its answer must reach the caller */
   soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
-                           request->kind == REQUEST_ADD ? NULL : g_task_get_cancellable (task),
+                           request->kind == REQUEST_READ ? g_task_get_cancellable (task) : NULL,
                            send_cb, task);
 }
 
@@ -695,6 +701,8 @@ request_send (SmmClient           *self,
   Request *request = g_new0 (Request, 1);
 
   g_task_set_source_tag (task, request_send);
+  /* cancelling a write only stops it before it leaves (checked below) */
+  g_task_set_check_cancellable (task, kind == REQUEST_READ);
   request->action = g_strdup (action);
   request->kind = kind;
   request->form = encode_form (self, action, params);
@@ -991,10 +999,26 @@ chunk_cb (GObject      *object,
     batch_launch (task);
   else if (batch->in_flight == 0)
     {
-      if (g_task_return_error_if_cancelled (task))
-        g_object_unref (task);
-      else
-        batch_complete (task);
+      if (batch->kind->kind == REQUEST_READ && g_task_return_error_if_cancelled (task))
+        {
+          g_object_unref (task);
+          return;
+        }
+      /* a cancelled write: what was sent is answered, the rest was never sent */
+      for (guint c = 0; c < batch->n_chunks; c++)
+        {
+          g_autoptr(GError) cancelled = NULL;
+          guint first = c * SMM_BATCH_SIZE;
+
+          if (batch->chunk_results[c])
+            continue;
+          cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Not sent: cancelled"));
+          batch->chunk_results[c] = g_ptr_array_new_with_free_func (batch->kind->item_free);
+          for (guint i = first; i < MIN (first + SMM_BATCH_SIZE, batch->ids->len); i++)
+            g_ptr_array_add (batch->chunk_results[c],
+                             batch->kind->failed_item (g_array_index (batch->ids, gint64, i), cancelled));
+        }
+      batch_complete (task);
     }
 }
 
@@ -1042,6 +1066,7 @@ batch_start (SmmClient           *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   g_task_set_source_tag (task, source_tag);
+  g_task_set_check_cancellable (task, kind->kind == REQUEST_READ);
   batch->kind = kind;
   batch->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
   for (guint i = 0; i < n_ids; i++)

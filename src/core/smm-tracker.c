@@ -429,8 +429,8 @@ place_cb (GObject      *object,
 {
   g_autoptr(GTask) task = data;
   SmmTracker *self = g_task_get_source_object (task);
-  SmmOrder *order = g_task_get_task_data (task);
-  gint64 local_id = smm_order_get_local_id (order);
+  gint64 local_id = smm_order_get_local_id (g_task_get_task_data (task));
+  SmmOrder *order;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) store_error = NULL;
   gint64 panel_id = smm_client_add_finish (SMM_CLIENT (object), result, &error);
@@ -444,14 +444,19 @@ place_cb (GObject      *object,
                                    panel_id, store_error->message);
           return;
         }
-      g_task_return_pointer (task, smm_store_get_order (self->store, local_id, NULL), g_object_unref);
+      order = smm_store_get_order (self->store, local_id, &store_error);
+      if (order == NULL)
+        g_task_return_error (task, g_steal_pointer (&store_error));
+      else
+        g_task_return_pointer (task, order, g_object_unref);
       return;
     }
 
-  if (g_error_matches (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN))
-    smm_store_order_unconfirmed (self->store, local_id, error, &store_error);
-  else
+  /* rejected: the panel said no, or nothing left; anything else may have been placed */
+  if (error->domain == SMM_API_ERROR && error->code != SMM_API_ERROR_OUTCOME_UNKNOWN)
     smm_store_order_rejected (self->store, local_id, error, &store_error);
+  else
+    smm_store_order_unconfirmed (self->store, local_id, error, &store_error);
   if (store_error)
     g_warning ("Could not record the outcome of order %" G_GINT64_FORMAT ": %s", local_id, store_error->message);
   g_task_return_error (task, g_steal_pointer (&error));
