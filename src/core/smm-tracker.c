@@ -586,6 +586,8 @@ action_start (SmmTracker          *self,
   SmmClient *client;
 
   g_task_set_source_tag (task, source_tag);
+  /* a refill or cancel that has left is recorded whatever happens to the caller */
+  g_task_set_check_cancellable (task, kind == ACTION_IMPORT);
   action->account_id = account_id;
   action->action = kind;
   g_task_set_task_data (task, action, g_free);
