@@ -332,6 +332,29 @@ test_recovery (void)
   }
 }
 
+/* Another process opening the history leaves the orders a living one is sending alone. */
+static void
+test_recovery_spares_the_living (void)
+{
+  g_autoptr(SmmStore) sender = open_store ();
+  g_autoptr(SmmAccount) account = smm_store_add_account (sender, "A", "https://a.example/api/v2", NULL);
+  g_autoptr(SmmService) service = make_service (1, "Followers", "Default", "0.90", 50, 10000);
+  g_autoptr(SmmOrder) order = begin_order (sender, smm_account_get_id (account), service,
+                                           "https://instagram.com/a", "100");
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SmmStore) other = open_store ();
+    g_autoptr(SmmOrder) seen = smm_store_get_order (other, smm_order_get_local_id (order), &error);
+
+    g_assert_cmpuint (smm_store_get_recovered (other), ==, 0);
+    g_assert_cmpint (smm_order_get_status (seen), ==, SMM_ORDER_STATUS_SUBMITTING);
+  }
+  /* the sender gets its answer and settles its own order */
+  g_assert_true (smm_store_order_placed (sender, smm_order_get_local_id (order), 23501, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_search (void)
 {
@@ -566,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/core/store/order-life", test_order_life);
   g_test_add_func ("/core/store/outcomes", test_outcomes);
   g_test_add_func ("/core/store/recovery", test_recovery);
+  g_test_add_func ("/core/store/recovery-spares-the-living", test_recovery_spares_the_living);
   g_test_add_func ("/core/store/search", test_search);
   g_test_add_func ("/core/store/refills-and-cancels", test_refills_and_cancels);
   g_test_add_func ("/core/store/import", test_import);

@@ -15,8 +15,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "smm-store.h"
 
@@ -30,6 +34,12 @@ struct _SmmStore
   char       *path;
   GHashTable *statements;  /* SQL → sqlite3_stmt */
   guint       recovered;
+  /* Orders being sent belong to the store that sends them; a store holds an exclusive
+   * lock on locks/<owner>.lock while it lives, so another process can tell a live sender
+   * from one that was killed. */
+  char       *owner;
+  char       *lock_path;
+  int         lock_fd;
 };
 
 G_DEFINE_FINAL_TYPE (SmmStore, smm_store, G_TYPE_OBJECT)
@@ -126,6 +136,9 @@ static const char *const migrations[SMM_STORE_SCHEMA_VERSION] = {
   "  error TEXT,"
   "  created INTEGER NOT NULL"
   ");",
+
+  /* 2 → 3: which running store is sending an order, so that others leave it alone */
+  "ALTER TABLE orders ADD COLUMN owner TEXT;",
 };
 
 const char *
@@ -314,6 +327,13 @@ smm_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
+  if (self->lock_fd >= 0)
+    {
+      g_unlink (self->lock_path);
+      close (self->lock_fd);
+    }
+  g_clear_pointer (&self->lock_path, g_free);
+  g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (smm_store_parent_class)->finalize (object);
@@ -335,6 +355,7 @@ static void
 smm_store_init (SmmStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->lock_fd = -1;
 }
 
 char *
@@ -380,34 +401,116 @@ migrate (SmmStore  *self,
   return TRUE;
 }
 
-/* After a crash or a kill: what was on its way may or may not have arrived. */
+static char *
+lock_path_for (SmmStore   *self,
+               const char *owner)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *name = g_strconcat (owner, ".lock", NULL);
+
+  return g_build_filename (dir, "locks", name, NULL);
+}
+
+/* Takes this store's lock: while it is held, its orders being sent are its own. */
+static gboolean
+take_lock (SmmStore  *self,
+           GError   **error)
+{
+  g_autofree char *dir = NULL;
+
+  self->owner = g_uuid_string_random ();
+  self->lock_path = lock_path_for (self, self->owner);
+  dir = g_path_get_dirname (self->lock_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      (self->lock_fd = open (self->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0 ||
+      flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_OPEN,
+                   _("Cannot lock the order history (%s)."), g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Is the store that began sending these orders gone? Its lock went with it. */
+static gboolean
+owner_is_gone (SmmStore   *self,
+               const char *owner)
+{
+  g_autofree char *path = NULL;
+  int fd;
+
+  if (owner == NULL)
+    return TRUE;
+  if (g_str_equal (owner, self->owner))
+    return FALSE;
+  path = lock_path_for (self, owner);
+  fd = open (path, O_RDWR | O_CLOEXEC);
+  if (fd < 0)
+    return TRUE;
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      return FALSE;   /* alive: still sending */
+    }
+  g_unlink (path);
+  close (fd);
+  return TRUE;
+}
+
+/* After a crash or a kill: what was on its way may or may not have arrived. Orders that
+ * a living store is sending right now are left to it. */
 static gboolean
 recover (SmmStore  *self,
          GError   **error)
 {
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = statement (self, "SELECT DISTINCT owner FROM orders WHERE status = 'Submitting'", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *owner = column_text (stmt, 0);
+      if (owner_is_gone (self, owner))
+        g_ptr_array_add (gone, g_strdup (owner ? owner : ""));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, error, READING);
+  if (gone->len == 0)
+    return TRUE;
 
   if (!begin (self, error))
     return FALSE;
-  stmt = statement (self,
-                    "INSERT INTO order_history (order_id, time, status, remains, charge) "
-                    "SELECT id, ?1, 'Unconfirmed', remains, charge FROM orders WHERE status = 'Submitting'",
-                    error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, now ());
-  if (!step_done (self, stmt, error))
-    goto fail;
-  stmt = statement (self,
-                    "UPDATE orders SET status = 'Unconfirmed', updated = ?1, "
-                    "error = 'SMM Desk stopped while the order was being sent' "
-                    "WHERE status = 'Submitting'", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, now ());
-  if (!step_done (self, stmt, error))
-    goto fail;
-  self->recovered = sqlite3_changes (self->db);
+  for (guint i = 0; i < gone->len; i++)
+    {
+      const char *owner = gone->pdata[i];
+
+      stmt = statement (self,
+                        "INSERT INTO order_history (order_id, time, status, remains, charge) "
+                        "SELECT id, ?1, 'Unconfirmed', remains, charge FROM orders "
+                        "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, now ());
+      bind_text (stmt, 2, owner);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      stmt = statement (self,
+                        "UPDATE orders SET status = 'Unconfirmed', updated = ?1, "
+                        "error = 'SMM Desk stopped while the order was being sent' "
+                        "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, now ());
+      bind_text (stmt, 2, owner);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      self->recovered += sqlite3_changes (self->db);
+    }
   if (self->recovered)
     g_info ("%u order(s) were being sent when SMM Desk stopped: marked unconfirmed", self->recovered);
   return commit (self, error);
@@ -454,6 +557,7 @@ smm_store_open (const char  *path,
       !exec (self, "PRAGMA synchronous = FULL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, error) ||
+      !take_lock (self, error) ||
       !recover (self, error))
     return NULL;
 
@@ -857,8 +961,8 @@ smm_store_begin_order (SmmStore         *self,
     return NULL;
   stmt = statement (self,
                     "INSERT INTO orders (account_id, service_id, service_name, service_type, rate, fields, link, "
-                    "quantity, estimated_charge, status, currency, created, updated) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Submitting', ?10, ?11, ?11)", error);
+                    "quantity, estimated_charge, status, currency, created, updated, owner) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Submitting', ?10, ?11, ?11, ?12)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, account_id);
@@ -873,6 +977,7 @@ smm_store_begin_order (SmmStore         *self,
   bind_money (stmt, 9, has_estimate ? &estimate : NULL);
   bind_text (stmt, 10, smm_account_get_currency (account));
   sqlite3_bind_int64 (stmt, 11, created);
+  bind_text (stmt, 12, self->owner);
   if (!step_done (self, stmt, error))
     goto fail;
   local_id = sqlite3_last_insert_rowid (self->db);

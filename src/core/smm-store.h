@@ -29,7 +29,7 @@ typedef enum {
   SMM_STORE_ERROR_TOO_NEW,
 } SmmStoreError;
 
-#define SMM_STORE_SCHEMA_VERSION 2
+#define SMM_STORE_SCHEMA_VERSION 3
 
 typedef enum {
   SMM_ORDER_FILTER_ALL,
