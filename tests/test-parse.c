@@ -739,6 +739,46 @@ test_huge_body (void)
 }
 
 static void
+test_review_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  /* an id beside an "error" member: the order exists */
+  g_assert_true (smm_parse_add ("{\"order\":23501,\"error\":\"\"}", strlen ("{\"order\":23501,\"error\":\"\"}"), &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, 23501);
+
+  /* one item of the list form for two ids asked: that one item, not a failure */
+  {
+    const gint64 ids[] = { 5, 6 };
+    const char *body = "[{\"order\":5,\"status\":\"Completed\",\"remains\":\"0\"}]";
+    g_autoptr(GPtrArray) orders = smm_parse_status_batch (body, strlen (body), ids, 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (orders->len, ==, 1);
+    g_assert_cmpint (smm_order_get_id (orders->pdata[0]), ==, 5);
+    g_assert_cmpint (smm_order_get_status (orders->pdata[0]), ==, SMM_ORDER_STATUS_COMPLETED);
+  }
+  /* keys that are not plain ids, and ids nobody asked about, are left out */
+  {
+    const gint64 ids[] = { 5 };
+    const char *body = "{\"5\":{\"status\":\"Pending\"},\"5.000\":{\"status\":\"Pending\"},"
+                       "\"77\":{\"status\":\"Pending\"}}";
+    g_autoptr(GPtrArray) orders = smm_parse_status_batch (body, strlen (body), ids, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (orders->len, ==, 1);
+    g_assert_cmpint (smm_order_get_id (orders->pdata[0]), ==, 5);
+  }
+  /* a JSON number with 16 significant digits keeps them */
+  {
+    const char *body = "{\"balance\":1234567.123456789,\"currency\":\"USD\"}";
+    SmmMoney balance;
+    g_assert_true (smm_parse_balance (body, strlen (body), &balance, NULL, &error));
+    g_assert_cmpint (balance.units, ==, G_GINT64_CONSTANT (123456712345679));
+  }
+}
+
+static void
 test_integer_text (void)
 {
   static const struct {
@@ -799,6 +839,7 @@ main (int    argc,
   g_test_add_func ("/core/parse/not-utf8", test_not_utf8);
   g_test_add_func ("/core/parse/huge-body", test_huge_body);
   g_test_add_func ("/core/parse/integer-text", test_integer_text);
+  g_test_add_func ("/core/parse/review-cases", test_review_cases);
 
   return g_test_run ();
 }

@@ -78,7 +78,6 @@ smm_money_parse (const char  *text,
   int significant = 0;
   int exponent = 0;   /* value = mantissa × 10^exponent */
   int digits = 0;
-  int dropped_first = -1;
 
   g_return_val_if_fail (out != NULL, FALSE);
 
@@ -114,13 +113,13 @@ smm_money_parse (const char  *text,
           if (fraction)
             exponent--;
         }
-      else
+      else if (!fraction)
         {
-          /* beyond 36 significant digits only rounding can change */
-          if (dropped_first < 0)
-            dropped_first = *p - '0';
-          if (!fraction)
-            exponent++;
+          /* Beyond 36 significant digits: dropped. They lie far below 10⁻⁸ for any amount
+           * that fits, and cannot turn a remainder below one half into one above it (the
+           * divisor is a power of ten, so twice the remainder never falls one short of it):
+           * rounding once, at 10⁻⁸, stays exact. */
+          exponent++;
         }
     }
 
@@ -148,9 +147,6 @@ smm_money_parse (const char  *text,
     p++;
   if (*p != '\0')
     goto invalid;
-
-  if (dropped_first >= 5)
-    mantissa += 1;   /* half away from zero on the magnitude */
 
   /* scale mantissa × 10^exponent to units of 10⁻⁸ */
   exponent += SMM_MONEY_DIGITS;

@@ -338,6 +338,23 @@ node_get_money (JsonNode *node,
       if (!(d >= -1e15 && d <= 1e15))
         return FALSE;
     }
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* the shortest decimal that reads back as the same double */
+      for (int precision = 15; precision <= 17; precision++)
+        {
+          char format[8];
+
+          g_snprintf (format, sizeof format, "%%.%dg", precision);
+          g_ascii_formatd (buf, sizeof buf, format, d);
+          if (g_ascii_strtod (buf, NULL) == d)
+            break;
+        }
+      return smm_money_parse (buf, out, NULL);
+    }
   text = node_dup_text (node);
   return text != NULL && smm_money_parse (text, out, NULL);
 }
@@ -496,12 +513,27 @@ load_single (const char  *data,
   return json_node_ref (node);
 }
 
+/* Map keys are ids written plainly: digits only ("5.000" is not order 5000) */
 static gboolean
 is_id_key (const char *key)
 {
-  gint64 id;
+  guint64 id;
 
-  return key && g_ascii_isdigit (*key) && smm_parse_integer_text (key, &id) && id > 0;
+  return key && g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &id, NULL);
+}
+
+/* Items for ids nobody asked about are left out: an import must not take in strangers. */
+static gboolean
+id_was_asked (gint64        id,
+              const gint64 *ids,
+              guint         n_ids)
+{
+  if (ids == NULL || n_ids == 0)
+    return TRUE;
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
 }
 
 /* Does the object hold an id-keyed map ({"1": …, "10": …})? */
@@ -529,11 +561,13 @@ typedef void (*ItemFunc) (gint64     id,
 /* Visits the items of a batch reply, as a map keyed by id or as a list of objects
  * carrying their id in @id_member, whichever the panel sent. */
 static gboolean
-for_each_item (JsonNode    *root,
-               const char  *id_member,
-               ItemFunc     func,
-               GPtrArray   *results,
-               GError     **error)
+for_each_item (JsonNode      *root,
+               const char    *id_member,
+               const gint64  *ids,
+               guint          n_ids,
+               ItemFunc       func,
+               GPtrArray     *results,
+               GError       **error)
 {
   if (JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -547,7 +581,7 @@ for_each_item (JsonNode    *root,
         {
           gint64 id;
 
-          if (is_id_key (key) && smm_parse_integer_text (key, &id))
+          if (is_id_key (key) && smm_parse_integer_text (key, &id) && id_was_asked (id, ids, n_ids))
             func (id, value, results);
         }
       return TRUE;
@@ -568,7 +602,8 @@ for_each_item (JsonNode    *root,
           if (!node_get_id (member (object, id_member), &id) &&
               !node_get_id (member (object, "id"), &id))
             continue;
-          func (id, element, results);
+          if (id_was_asked (id, ids, n_ids))
+            func (id, element, results);
         }
       return TRUE;
     }
@@ -762,14 +797,23 @@ smm_parse_add (const char  *data,
                gint64      *order_id,
                GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) root = load_document (data, length, error);
+  JsonNode *node;
+  GError *panel_error;
 
-  if (node == NULL)
+  if (root == NULL)
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (node) ||
-      !node_get_id (member (json_node_get_object (node), "order"), order_id))
-    return unexpected (error, _("The panel’s reply does not contain the new order’s ID."));
-  return TRUE;
+  node = unwrap_single (root);
+  /* an order id is the one thing that says the order exists: it wins over an "error" beside it */
+  if (JSON_NODE_HOLDS_OBJECT (node) && node_get_id (member (json_node_get_object (node), "order"), order_id))
+    return TRUE;
+  panel_error = error_from_reply (node);
+  if (panel_error)
+    {
+      g_propagate_error (error, panel_error);
+      return FALSE;
+    }
+  return unexpected (error, _("The panel’s reply does not contain the new order’s ID."));
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -910,6 +954,15 @@ smm_parse_status_batch (const char   *data,
 
   if (single)
     {
+      gint64 id;
+
+      /* [{"order": 5, "status": …}]: one item of the list form */
+      if (node_get_id (member (json_node_get_object (root), "order"), &id))
+        {
+          if (id_was_asked (id, ids, n_ids))
+            g_ptr_array_add (results, order_from_item (id, root));
+          return g_steal_pointer (&results);
+        }
       if (n_ids != 1)
         {
           unexpected (error, _("The panel’s reply does not contain a status for each order."));
@@ -918,7 +971,7 @@ smm_parse_status_batch (const char   *data,
       g_ptr_array_add (results, order_from_item (ids[0], root));
       return g_steal_pointer (&results);
     }
-  if (!for_each_item (root, "order", status_item, results, error))
+  if (!for_each_item (root, "order", ids, n_ids, status_item, results, error))
     return NULL;
   return g_steal_pointer (&results);
 }
@@ -1032,10 +1085,10 @@ smm_parse_refill_batch (const char   *data,
 
       json_array_add_element (array, json_node_ref (root));
       json_node_set_array (list, array);
-      for_each_item (list, "order", refill_item, results, NULL);
+      for_each_item (list, "order", ids, n_ids, refill_item, results, NULL);
       return g_steal_pointer (&results);
     }
-  if (!for_each_item (root, "order", refill_item, results, error))
+  if (!for_each_item (root, "order", ids, n_ids, refill_item, results, error))
     return NULL;
   return g_steal_pointer (&results);
 }
@@ -1144,7 +1197,7 @@ smm_parse_refill_status_batch (const char   *data,
         g_ptr_array_add (results, refill_status_from_item (id, root));
       return g_steal_pointer (&results);
     }
-  if (!for_each_item (root, "refill", refill_status_item, results, error))
+  if (!for_each_item (root, "refill", ids, n_ids, refill_status_item, results, error))
     return NULL;
   return g_steal_pointer (&results);
 }
@@ -1221,7 +1274,7 @@ smm_parse_cancel_batch (const char   *data,
         cancel_item (id, root, results);
       return g_steal_pointer (&results);
     }
-  if (!for_each_item (root, "order", cancel_item, results, error))
+  if (!for_each_item (root, "order", ids, n_ids, cancel_item, results, error))
     return NULL;
   return g_steal_pointer (&results);
 }
