@@ -315,6 +315,20 @@ column_count (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, column);
 }
 
+/* A list read to its end, or an error: never a part of it passed off as the whole. */
+static GPtrArray *
+finish_list (SmmStore   *self,
+             GPtrArray  *list,
+             int         rc,
+             GError    **error)
+{
+  if (rc == SQLITE_DONE)
+    return list;
+  g_ptr_array_unref (list);
+  sql_error (self, error, READING);
+  return NULL;
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Opening
  */
@@ -639,14 +653,15 @@ smm_store_list_accounts (SmmStore  *self,
   sqlite3_stmt *stmt = statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts "
                                         "WHERE archived = 0 ORDER BY name COLLATE NOCASE", error);
   GPtrArray *accounts;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   accounts = g_ptr_array_new_with_free_func (g_object_unref);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (accounts, account_from_row (stmt));
   sqlite3_reset (stmt);
-  return accounts;
+  return finish_list (self, accounts, rc, error);
 }
 
 SmmAccount *
@@ -814,6 +829,7 @@ smm_store_load_services (SmmStore    *self,
 {
   sqlite3_stmt *stmt;
   GPtrArray *services;
+  int rc;
 
   if (fetched)
     {
@@ -833,7 +849,7 @@ smm_store_load_services (SmmStore    *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);
   services = g_ptr_array_new_with_free_func (g_object_unref);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SmmService *s = smm_service_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1));
       SmmMoney rate = SMM_MONEY_ZERO;
@@ -851,7 +867,7 @@ smm_store_load_services (SmmStore    *self,
       g_ptr_array_add (services, s);
     }
   sqlite3_reset (stmt);
-  return services;
+  return finish_list (self, services, rc, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1153,6 +1169,7 @@ smm_store_list_orders (SmmStore             *self,
   g_autofree char *pattern = NULL;
   sqlite3_stmt *stmt;
   GPtrArray *orders;
+  int rc;
 
   if (query->account_id > 0)
     g_string_append (sql, " AND account_id = ?1");
@@ -1185,10 +1202,10 @@ smm_store_list_orders (SmmStore             *self,
     }
 
   orders = g_ptr_array_new_with_free_func (g_object_unref);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (orders, order_from_row (stmt));
   sqlite3_finalize (stmt);
-  return orders;
+  return finish_list (self, orders, rc, error);
 }
 
 /**
@@ -1204,17 +1221,24 @@ smm_store_list_active_ids (SmmStore  *self,
   sqlite3_stmt *stmt = statement (self, "SELECT panel_id FROM orders WHERE account_id = ?1 AND panel_id IS NOT NULL "
                                         "AND status NOT IN " FINAL_STATUSES " ORDER BY panel_id", error);
   GArray *ids;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (ids);
+      sql_error (self, error, READING);
+      return NULL;
+    }
   return ids;
 }
 
@@ -1242,6 +1266,8 @@ update_from_reply (SmmStore  *self,
   gint64 old_remains = -1;
   g_autofree char *old_charge = NULL;
   g_autofree char *new_charge = has_charge ? smm_money_to_wire (charge) : NULL;
+  gint64 new_remains;
+  int rc;
 
   *changed = FALSE;
   stmt = statement (self, "SELECT id, status, remains, charge FROM orders WHERE account_id = ?1 AND panel_id = ?2",
@@ -1250,10 +1276,13 @@ update_from_reply (SmmStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int64 (stmt, 2, smm_order_get_id (reply));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       *local_id = 0;
+      if (rc != SQLITE_DONE)
+        return sql_error (self, error, READING);
       return TRUE;   /* not ours (any more): nothing to do */
     }
   *local_id = sqlite3_column_int64 (stmt, 0);
@@ -1264,6 +1293,9 @@ update_from_reply (SmmStore  *self,
 
   if (smm_order_get_error (reply))
     {
+      /* A failed request handed down to its orders says nothing about them */
+      if (!smm_api_error_is_about_item (smm_order_get_error (reply)))
+        return TRUE;
       /* "Incorrect order ID" and the like: noted with the order, not fatal */
       stmt = statement (self, "UPDATE orders SET error = ?2, updated = ?3 WHERE id = ?1 AND error IS NOT ?2", error);
       if (stmt == NULL)
@@ -1274,8 +1306,10 @@ update_from_reply (SmmStore  *self,
       return step_done (self, stmt, error);
     }
 
+  /* a reply without remains keeps what was known */
+  new_remains = smm_order_get_remains (reply) >= 0 ? smm_order_get_remains (reply) : old_remains;
   *changed = g_strcmp0 (old_status, stored_status (reply)) != 0 ||
-             old_remains != smm_order_get_remains (reply) ||
+             old_remains != new_remains ||
              (new_charge && g_strcmp0 (old_charge, new_charge) != 0);
   if (!*changed)
     return TRUE;
@@ -1288,7 +1322,7 @@ update_from_reply (SmmStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *local_id);
   bind_text (stmt, 2, stored_status (reply));
-  bind_count (stmt, 3, smm_order_get_remains (reply));
+  bind_count (stmt, 3, new_remains);
   bind_count (stmt, 4, smm_order_get_start_count (reply));
   bind_text (stmt, 5, new_charge);
   bind_text (stmt, 6, smm_order_get_currency (reply));
@@ -1428,12 +1462,13 @@ smm_store_get_history (SmmStore  *self,
   sqlite3_stmt *stmt = statement (self, "SELECT time, status, remains, charge FROM order_history "
                                         "WHERE order_id = ?1 ORDER BY rowid", error);
   GPtrArray *history;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, local_id);
   history = g_ptr_array_new_with_free_func (g_object_unref);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SmmOrder *entry = smm_order_new (0);
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
@@ -1448,7 +1483,7 @@ smm_store_get_history (SmmStore  *self,
       g_ptr_array_add (history, entry);
     }
   sqlite3_reset (stmt);
-  return history;
+  return finish_list (self, history, rc, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1512,13 +1547,14 @@ smm_store_list_refills (SmmStore  *self,
                                   "status NOT IN ('Completed', 'Rejected', 'Error', 'Canceled'))) "
                                   "ORDER BY created DESC, id DESC", error);
   GPtrArray *refills;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int (stmt, 2, active_only);
   refills = g_ptr_array_new_with_free_func (g_object_unref);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SmmRefill *r = smm_refill_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
       g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
@@ -1533,7 +1569,7 @@ smm_store_list_refills (SmmStore  *self,
       g_ptr_array_add (refills, r);
     }
   sqlite3_reset (stmt);
-  return refills;
+  return finish_list (self, refills, rc, error);
 }
 
 /**

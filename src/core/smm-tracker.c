@@ -264,6 +264,7 @@ status_cb (GObject      *object,
           if (changed == NULL)
             {
               g_warning ("Could not record order statuses: %s", store_error->message);
+              refresh->report.n_failed += batch->len;
               note_error (refresh, store_error);
               continue;
             }
@@ -305,7 +306,10 @@ refill_status_cb (GObject      *object,
       note_error (refresh, error);
     }
   else if ((changed = smm_store_apply_refill_status (self->store, call->account_id, replies, &error)) == NULL)
-    note_error (refresh, error);
+    {
+      refresh->report.n_failed += replies->len;
+      note_error (refresh, error);
+    }
   else
     for (guint i = 0; i < changed->len; i++)
       {
@@ -354,6 +358,12 @@ smm_tracker_refresh_async (SmmTracker          *self,
       g_autoptr(GArray) ids = smm_store_list_active_ids (self->store, account_id, &error);
       g_autoptr(GPtrArray) refills = NULL;
 
+      if (ids == NULL)
+        {
+          refresh->n_asked++;
+          note_error (refresh, error);
+          continue;
+        }
       if (ids && ids->len > 0)
         {
           AccountCall *call = g_new0 (AccountCall, 1);
