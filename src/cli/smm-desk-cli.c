@@ -610,6 +610,70 @@ do_status (Cli   *cli,
   return any_error ? EXIT_API : EXIT_OK;
 }
 
+/* Refills as `refill` answers them (per order: the new refill) or as `refill-status` does
+ * (per refill: its status); returns whether any item carries an error. */
+static gboolean
+print_refills (Cli       *cli,
+               GPtrArray *refills,
+               gboolean   requested)
+{
+  gboolean any_error = FALSE;
+  Table *table = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (cli->json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+  else
+    table = requested ? table_new (_("ORDER"), _("REFILL"), NULL) : table_new (_("REFILL"), _("STATUS"), NULL);
+
+  for (guint i = 0; i < refills->len; i++)
+    {
+      SmmRefill *r = refills->pdata[i];
+      const GError *item_error = smm_refill_get_error (r);
+      gint64 key = requested ? smm_refill_get_order_id (r) : smm_refill_get_id (r);
+
+      any_error |= item_error != NULL;
+      if (builder)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, requested ? "order" : "refill");
+          json_builder_add_int_value (builder, key);
+          if (item_error)
+            json_add_error (builder, item_error);
+          else if (requested)
+            {
+              json_builder_set_member_name (builder, "refill");
+              json_builder_add_int_value (builder, smm_refill_get_id (r));
+            }
+          else
+            {
+              json_builder_set_member_name (builder, "status");
+              json_builder_add_string_value (builder, smm_refill_get_status_text (r));
+            }
+          json_builder_end_object (builder);
+          continue;
+        }
+      table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, key),
+                 item_error ? g_strdup (item_error->message)
+                 : requested ? g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r))
+                 : g_strdup (smm_refill_get_status (r) == SMM_REFILL_STATUS_UNKNOWN
+                               ? smm_refill_get_status_text (r)
+                               : smm_refill_status_get_label (smm_refill_get_status (r))));
+    }
+
+  if (builder)
+    {
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    table_print_free (table);
+  return any_error;
+}
+
 static int
 do_refill (Cli   *cli,
            int    argc,
@@ -619,7 +683,6 @@ do_refill (Cli   *cli,
   g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
   g_autoptr(GPtrArray) refills = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean any_error = FALSE;
 
   if (ids == NULL)
     return status;
@@ -638,48 +701,7 @@ do_refill (Cli   *cli,
   clear_result (cli);
   if (refills == NULL)
     return api_error (error);
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < refills->len; i++)
-        {
-          SmmRefill *r = refills->pdata[i];
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "order");
-          json_builder_add_int_value (builder, smm_refill_get_order_id (r));
-          any_error |= smm_refill_get_error (r) != NULL;
-          if (smm_refill_get_error (r))
-            json_add_error (builder, smm_refill_get_error (r));
-          else
-            {
-              json_builder_set_member_name (builder, "refill");
-              json_builder_add_int_value (builder, smm_refill_get_id (r));
-            }
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      print_json (builder);
-    }
-  else
-    {
-      Table *table = table_new (_("ORDER"), _("REFILL"), NULL);
-
-      for (guint i = 0; i < refills->len; i++)
-        {
-          SmmRefill *r = refills->pdata[i];
-          const GError *item_error = smm_refill_get_error (r);
-
-          any_error |= item_error != NULL;
-          table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_order_id (r)),
-                     item_error ? g_strdup (item_error->message)
-                                : g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r)));
-        }
-      table_print_free (table);
-    }
-  return any_error ? EXIT_API : EXIT_OK;
+  return print_refills (cli, refills, TRUE) ? EXIT_API : EXIT_OK;
 }
 
 static int
@@ -691,7 +713,6 @@ do_refill_status (Cli   *cli,
   g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
   g_autoptr(GPtrArray) refills = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean any_error = FALSE;
 
   if (ids == NULL)
     return status;
@@ -701,50 +722,7 @@ do_refill_status (Cli   *cli,
   clear_result (cli);
   if (refills == NULL)
     return api_error (error);
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < refills->len; i++)
-        {
-          SmmRefill *r = refills->pdata[i];
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "refill");
-          json_builder_add_int_value (builder, smm_refill_get_id (r));
-          any_error |= smm_refill_get_error (r) != NULL;
-          if (smm_refill_get_error (r))
-            json_add_error (builder, smm_refill_get_error (r));
-          else
-            {
-              json_builder_set_member_name (builder, "status");
-              json_builder_add_string_value (builder, smm_refill_get_status_text (r));
-            }
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      print_json (builder);
-    }
-  else
-    {
-      Table *table = table_new (_("REFILL"), _("STATUS"), NULL);
-
-      for (guint i = 0; i < refills->len; i++)
-        {
-          SmmRefill *r = refills->pdata[i];
-          const GError *item_error = smm_refill_get_error (r);
-
-          any_error |= item_error != NULL;
-          table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r)),
-                     item_error ? g_strdup (item_error->message)
-                     : g_strdup (smm_refill_get_status (r) == SMM_REFILL_STATUS_UNKNOWN
-                                   ? smm_refill_get_status_text (r)
-                                   : smm_refill_status_get_label (smm_refill_get_status (r))));
-        }
-      table_print_free (table);
-    }
-  return any_error ? EXIT_API : EXIT_OK;
+  return print_refills (cli, refills, FALSE) ? EXIT_API : EXIT_OK;
 }
 
 static int
