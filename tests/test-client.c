@@ -521,6 +521,54 @@ test_slow (Fixture       *f,
   g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 1);
 }
 
+/* A panel that answers, but only after the deadline of an attempt: nothing waits for ever. */
+static void
+test_deadline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SmmMoney amount;
+
+  smm_client_set_deadline (f->client, 1);
+  smm_client_set_retry (f->client, 0, 10, 10);
+  smm_sim_set_latency (f->sim, 3000);
+  g_assert_false (balance (f, &amount, &error));
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_TIMEOUT);
+  g_clear_error (&error);
+
+  /* the add arrived and was carried out: its outcome is unknown, and it was sent once */
+  g_assert_cmpint (add (f, 1, "https://instagram.com/nasa", "100", &error), ==, 0);
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 1);
+  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 1);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled while waiting to retry: it ends there, without the retry. */
+static void
+test_cancel_retry_wait (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  SmmMoney amount;
+
+  smm_client_set_retry (f->client, 3, 60000, 60000);
+  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_500, 1.0);
+  smm_client_balance_async (f->client, cancellable, result_cb, f);
+  g_timeout_add (300, cancel_cb, cancellable);
+  g_assert_false (smm_client_balance_finish (f->client, wait_result (f), &amount, &currency, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "balance"), ==, 1);
+}
+
 static void
 test_truncate (Fixture       *f,
                gconstpointer  data)
@@ -737,6 +785,8 @@ main (int    argc,
   ADD ("fault/429", test_429, FALSE);
   ADD ("fault/slow", test_slow, FALSE);
   ADD ("fault/truncate", test_truncate, FALSE);
+  ADD ("fault/deadline", test_deadline, FALSE);
+  ADD ("cancel-retry-wait", test_cancel_retry_wait, FALSE);
   ADD ("fault/redirect", test_redirect, FALSE);
   ADD ("too-large", test_too_large, FALSE);
   ADD ("cancellable", test_cancellable, FALSE);

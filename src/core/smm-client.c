@@ -23,6 +23,7 @@
 #define DEFAULT_MAX_DELAY_MS   8000
 #define MAX_RETRY_AFTER_MS     30000
 #define READ_CHUNK             (64 * 1024)
+#define DEFAULT_DEADLINE       120  /* seconds an attempt may take in all, however slowly bytes come */
 
 struct _SmmClient
 {
@@ -37,6 +38,7 @@ struct _SmmClient
   guint        max_retries;
   guint        base_delay_ms;
   guint        max_delay_ms;
+  guint        deadline;
   guint        n_requests;
 };
 
@@ -58,13 +60,32 @@ typedef struct {
   GByteArray    *body;
   gint64         started;
   gboolean       maybe_sent;  /* the request's headers went out: the panel may act on it */
+  /* one attempt: cancelled by its deadline, or (reads only) by the caller */
+  GCancellable  *attempt_cancellable;
+  GCancellable  *caller_cancellable;
+  gulong         cancel_handler;
+  guint          deadline_id;
+  gboolean       timed_out;
 } Request;
 
 static void request_attempt (GTask *task);
 
+/* Ends an attempt's deadline and its tie to the caller's cancellable. */
+static void
+attempt_end (Request *request)
+{
+  g_clear_handle_id (&request->deadline_id, g_source_remove);
+  if (request->cancel_handler)
+    g_cancellable_disconnect (request->caller_cancellable, request->cancel_handler);
+  request->cancel_handler = 0;
+  g_clear_object (&request->attempt_cancellable);
+}
+
 static void
 request_free (Request *request)
 {
+  attempt_end (request);
+  g_clear_object (&request->caller_cancellable);
   g_free (request->action);
   g_clear_pointer (&request->form, g_bytes_unref);
   g_clear_object (&request->message);
@@ -112,6 +133,7 @@ smm_client_init (SmmClient *self)
   self->max_retries = DEFAULT_MAX_RETRIES;
   self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
   self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
+  self->deadline = DEFAULT_DEADLINE;
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", SMM_USER_AGENT,
                                 "timeout", DEFAULT_TIMEOUT,
@@ -250,6 +272,15 @@ smm_client_set_timeout (SmmClient *self,
   soup_session_set_timeout (self->session, seconds);
 }
 
+/* The most one attempt may take in all (the timeout only bounds each read and write). */
+void
+smm_client_set_deadline (SmmClient *self,
+                         guint      seconds)
+{
+  g_return_if_fail (SMM_IS_CLIENT (self));
+  self->deadline = MAX (seconds, 1);
+}
+
 void
 smm_client_set_max_body (SmmClient *self,
                          gsize      max_body)
@@ -335,6 +366,7 @@ return_error (GTask  *task,
 {
   Request *request = g_task_get_task_data (task);
 
+  attempt_end (request);
   g_debug ("%s failed after %u attempt(s): %s", request->action, request->attempt, error->message);
   g_task_return_error (task, error);
   g_object_unref (task);
@@ -436,6 +468,7 @@ retry_or_fail (GTask  *task,
       return;
     }
 
+  attempt_end (request);
   if (delay_ms == 0)
     delay_ms = backoff_ms (self, request->attempt - 1);
   g_debug ("%s: %s; retrying in %u ms", request->action, error->message, delay_ms);
@@ -444,6 +477,13 @@ retry_or_fail (GTask  *task,
   source = g_timeout_source_new (delay_ms);
   g_source_set_callback (source, retry_cb, task, NULL);
   g_source_set_static_name (source, "[smm-client] retry");
+  if (request->caller_cancellable)
+    {
+      /* a cancel ends the wait at once: the child wakes the retry, which sees it */
+      g_autoptr(GSource) cancelled = g_cancellable_source_new (request->caller_cancellable);
+      g_source_set_dummy_callback (cancelled);
+      g_source_add_child_source (source, cancelled);
+    }
   g_source_attach (source, g_main_context_get_thread_default ());
 }
 
@@ -452,7 +492,9 @@ fail_transport (GTask        *task,
                 const GError *cause)
 {
   Request *request = g_task_get_task_data (task);
-  GError *error = transport_error (cause);
+  GError *error = request->timed_out && g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                    ? g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_TIMEOUT, _("The panel did not answer in time."))
+                    : transport_error (cause);
 
   /* whether the panel may have acted is told by what was written, not by the kind of error */
   if (request->kind == REQUEST_ADD && request->maybe_sent)
@@ -493,6 +535,7 @@ finish_attempt (GTask *task)
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      attempt_end (request);
       g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
       g_object_unref (task);
       return;
@@ -596,8 +639,7 @@ read_more (GTask *task)
   Request *request = g_task_get_task_data (task);
 
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   request->kind == REQUEST_READ ? g_task_get_cancellable (task) : NULL,
-                                   read_cb, task);
+                                   request->attempt_cancellable, read_cb, task);
 }
 
 static void
@@ -652,6 +694,24 @@ wrote_headers_cb (Request *request)
   request->maybe_sent = TRUE;
 }
 
+static gboolean
+deadline_cb (gpointer data)
+{
+  Request *request = data;
+
+  request->deadline_id = 0;
+  request->timed_out = TRUE;
+  g_cancellable_cancel (request->attempt_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_cancel_cb (GCancellable *caller,
+                   GCancellable *attempt)
+{
+  g_cancellable_cancel (attempt);
+}
+
 static void
 request_attempt (GTask *task)
 {
@@ -677,13 +737,18 @@ request_attempt (GTask *task)
   request->attempt++;
   request->started = g_get_monotonic_time ();
   request->maybe_sent = FALSE;
+  request->timed_out = FALSE;
+  request->attempt_cancellable = g_cancellable_new ();
+  if (request->kind == REQUEST_READ && request->caller_cancellable)
+    request->cancel_handler = g_cancellable_connect (request->caller_cancellable, G_CALLBACK (forward_cancel_cb),
+                                                     request->attempt_cancellable, NULL);
+  request->deadline_id = g_timeout_add_seconds (self->deadline, deadline_cb, request);
   g_signal_connect_swapped (request->message, "wrote-headers", G_CALLBACK (wrote_headers_cb), request);
   self->n_requests++;
   g_debug ("%s: sending (attempt %u)", request->action, request->attempt);
 
   /* a write that has left cannot be called back: its answer must reach the caller */
-  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
-                           request->kind == REQUEST_READ ? g_task_get_cancellable (task) : NULL,
+  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT, request->attempt_cancellable,
                            send_cb, task);
 }
 
@@ -705,6 +770,7 @@ request_send (SmmClient           *self,
   g_task_set_check_cancellable (task, kind == REQUEST_READ);
   request->action = g_strdup (action);
   request->kind = kind;
+  request->caller_cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   request->form = encode_form (self, action, params);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
