@@ -1450,6 +1450,51 @@ fail:
 }
 
 /**
+ * smm_store_get_order_request:
+ * @type: the type the request is for (the service's type now)
+ *
+ * Returns: (transfer full): the fields the order was sent with, to order the same again
+ */
+SmmOrderRequest *
+smm_store_get_order_request (SmmStore        *self,
+                             gint64           local_id,
+                             SmmServiceType   type,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT service_id, fields FROM orders WHERE id = ?1", error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SmmOrderRequest *request;
+  JsonNode *root;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_FOUND, _("There is no such order in the history."));
+      return NULL;
+    }
+  request = smm_order_request_new (sqlite3_column_int64 (stmt, 0), type);
+  if (json_parser_load_from_data (parser, column_text (stmt, 1), -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+      SmmField field;
+
+      json_object_iter_init (&iter, json_node_get_object (root));
+      while (json_object_iter_next (&iter, &name, &value))
+        if (smm_field_from_wire_name (name, &field) && JSON_NODE_HOLDS_VALUE (value) &&
+            json_node_get_value_type (value) == G_TYPE_STRING)
+          smm_order_request_set (request, field, json_node_get_string (value));
+    }
+  sqlite3_reset (stmt);
+  return request;
+}
+
+/**
  * smm_store_get_history:
  *
  * Returns: (transfer container) (element-type SmmOrder): the order as it was at each change, oldest first

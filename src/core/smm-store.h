@@ -135,6 +135,10 @@ GPtrArray   *smm_store_import_orders        (SmmStore            *self,
                                              gint64               account_id,
                                              GPtrArray           *replies,
                                              GError             **error);
+SmmOrderRequest *smm_store_get_order_request (SmmStore            *self,
+                                             gint64               local_id,
+                                             SmmServiceType       type,
+                                             GError             **error);
 GPtrArray   *smm_store_get_history          (SmmStore            *self,
                                              gint64               local_id,
                                              GError             **error);

@@ -1,0 +1,26 @@
+/* main.c: starts SMM Desk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "smm-application.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(SmmApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  /* SMM_DESK_LOCALEDIR: the catalogues of a build tree, to try a translation uninstalled */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SMM_DESK_LOCALEDIR") ? g_getenv ("SMM_DESK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = smm_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

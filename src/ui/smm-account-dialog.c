@@ -1,0 +1,299 @@
+/* smm-account-dialog.c: adding or editing a panel account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-account-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "smm-account-dialog.h"
+
+struct _SmmAccountDialog
+{
+  AdwWindow       parent_instance;
+
+  GtkButton      *save_button;
+  AdwEntryRow    *name_row;
+  AdwComboRow    *preset_row;
+  AdwEntryRow    *url_row;
+  AdwEntryRow    *key_row;
+  GtkSpinner     *test_spinner;
+  GtkButton      *test_button;
+  GtkLabel       *result_label;
+  GtkWidget      *remove_group;
+
+  SmmApplication *app;
+  SmmAccount     *account;     /* NULL: a new one */
+  SmmClient      *test_client;
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (SmmAccountDialog, smm_account_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+url_text (SmmAccountDialog *self)
+{
+  guint n_presets;
+  const SmmAccountPreset *presets = smm_account_get_presets (&n_presets);
+  guint selected = adw_combo_row_get_selected (self->preset_row);
+
+  if (selected < n_presets)
+    return presets[selected].endpoint;
+  return gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+}
+
+static void
+changed_cb (SmmAccountDialog *self)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+  gboolean ok = *name && smm_client_check_endpoint (url_text (self), NULL) && (*key || self->account);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), ok);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button),
+                            smm_client_check_endpoint (url_text (self), NULL) && *key);
+}
+
+static void
+preset_changed_cb (SmmAccountDialog *self)
+{
+  guint n_presets;
+  const SmmAccountPreset *presets = smm_account_get_presets (&n_presets);
+  guint selected = adw_combo_row_get_selected (self->preset_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->url_row), selected >= n_presets);
+  if (selected < n_presets && *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), presets[selected].name);
+  changed_cb (self);
+}
+
+static void
+show_result (SmmAccountDialog *self,
+             const char       *text,
+             gboolean          good)
+{
+  gtk_label_set_label (self->result_label, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), good ? "error" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->result_label), good ? "success" : "error");
+}
+
+static void
+test_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  g_autoptr(SmmAccountDialog) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  SmmMoney balance;
+
+  if (!smm_client_balance_finish (SMM_CLIENT (object), result, &balance, &currency, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_spinner_set_spinning (self->test_spinner, FALSE);
+          show_result (self, error->message, FALSE);
+        }
+      return;
+    }
+  gtk_spinner_set_spinning (self->test_spinner, FALSE);
+  {
+    g_autofree char *amount = smm_money_format_with_currency (balance, currency);
+    g_autofree char *text = g_strdup_printf (_("Connected. The balance is %s."), amount);
+    show_result (self, text, TRUE);
+  }
+}
+
+static void
+test_clicked_cb (SmmAccountDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->test_client);
+  self->test_client = smm_client_new (url_text (self), &error);
+  if (self->test_client == NULL)
+    {
+      show_result (self, error->message, FALSE);
+      return;
+    }
+  smm_client_set_key (self->test_client, gtk_editable_get_text (GTK_EDITABLE (self->key_row)));
+  gtk_spinner_set_spinning (self->test_spinner, TRUE);
+  gtk_label_set_label (self->result_label, "");
+  smm_client_balance_async (self->test_client, self->cancellable, test_cb, g_object_ref (self));
+}
+
+static void
+save_clicked_cb (SmmAccountDialog *self)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  const char *url = url_text (self);
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+  SmmStore *store = smm_application_get_store (self->app);
+  g_autoptr(SmmAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!smm_client_check_endpoint (url, &error))
+    {
+      show_result (self, error->message, FALSE);
+      return;
+    }
+  if (self->account)
+    {
+      account = g_object_ref (self->account);
+      smm_account_set_name (account, name);
+      smm_account_set_endpoint (account, url);
+      if (!smm_store_update_account (store, account, &error))
+        goto fail;
+    }
+  else if ((account = smm_store_add_account (store, name, url, &error)) == NULL)
+    goto fail;
+
+  if (*key && !smm_secrets_store (smm_application_get_secrets (self->app), smm_account_get_id (account),
+                                  name, key, NULL, &error))
+    {
+      if (self->account == NULL)
+        smm_store_archive_account (store, smm_account_get_id (account), NULL);
+      goto fail;
+    }
+  if (!smm_application_connect_account (self->app, account, *key ? key : NULL, &error))
+    goto fail;
+  if (self->account == NULL)
+    g_list_store_append (smm_application_get_accounts (self->app), account);
+  g_signal_emit (self, signals[SAVED], 0, account);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return;
+
+fail:
+  show_result (self, error->message, FALSE);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SmmAccountDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  if (!smm_application_remove_account (self->app, self->account, &error))
+    {
+      show_result (self, error->message, FALSE);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+remove_clicked_cb (SmmAccountDialog *self)
+{
+  g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), smm_account_get_name (self->account));
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                _("Its API key leaves the keyring. Its orders stay in the history.")));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+smm_account_dialog_dispose (GObject *object)
+{
+  SmmAccountDialog *self = SMM_ACCOUNT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->test_client);
+  g_clear_object (&self->account);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_ACCOUNT_DIALOG);
+
+  G_OBJECT_CLASS (smm_account_dialog_parent_class)->dispose (object);
+}
+
+static void
+smm_account_dialog_class_init (SmmAccountDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = smm_account_dialog_dispose;
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, SMM_TYPE_ACCOUNT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-account-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, key_row);
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, test_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, test_button);
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, result_label);
+  gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, remove_group);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, test_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+smm_account_dialog_init (SmmAccountDialog *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  guint n_presets;
+  const SmmAccountPreset *presets = smm_account_get_presets (&n_presets);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < n_presets; i++)
+    gtk_string_list_append (choices, presets[i].name);
+  gtk_string_list_append (choices, _("Another panel"));
+  adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (choices));
+}
+
+SmmAccountDialog *
+smm_account_dialog_new (GtkWindow      *parent,
+                        SmmApplication *app,
+                        SmmAccount     *account)
+{
+  SmmAccountDialog *self = g_object_new (SMM_TYPE_ACCOUNT_DIALOG, "transient-for", parent, NULL);
+  guint n_presets;
+  const SmmAccountPreset *presets = smm_account_get_presets (&n_presets);
+
+  self->app = app;
+  adw_combo_row_set_selected (self->preset_row, n_presets);   /* another panel, until told */
+  if (account)
+    {
+      self->account = g_object_ref (account);
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Panel Account"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), smm_account_get_name (account));
+      for (guint i = 0; i < n_presets; i++)
+        if (g_str_equal (presets[i].endpoint, smm_account_get_endpoint (account)))
+          adw_combo_row_set_selected (self->preset_row, i);
+      gtk_editable_set_text (GTK_EDITABLE (self->url_row), smm_account_get_endpoint (account));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->key_row), _("New API Key (empty: keep the current one)"));
+      gtk_widget_set_visible (self->remove_group, TRUE);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Panel Account"));
+      adw_combo_row_set_selected (self->preset_row, 0);
+    }
+  preset_changed_cb (self);
+  return self;
+}

@@ -1,0 +1,392 @@
+/* smm-application.c: SMM Desk, the application
+ *
+ * It owns what outlives a window: the order history, the keyring, the tracker
+ * and the demo panel, which runs in-process on a loopback port and is reached
+ * through the ordinary client, like any panel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "smm-application.h"
+#include "smm-sim.h"
+#include "smm-window.h"
+
+struct _SmmApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  SmmStore       *store;
+  SmmSecrets     *secrets;
+  SmmTracker     *tracker;
+  GListStore     *accounts;
+  SmmSim         *demo_sim;
+  gboolean        open_demo;
+};
+
+G_DEFINE_FINAL_TYPE (SmmApplication, smm_application, ADW_TYPE_APPLICATION)
+
+SmmApplication *
+smm_application_new (void)
+{
+  return g_object_new (SMM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+gboolean
+smm_account_is_demo (SmmAccount *account)
+{
+  return g_strcmp0 (smm_account_get_endpoint (account), SMM_DEMO_ENDPOINT) == 0;
+}
+
+static SmmSim *
+ensure_demo_sim (SmmApplication  *self,
+                 GError         **error)
+{
+  if (self->demo_sim == NULL)
+    {
+      g_autoptr(SmmSim) sim = smm_sim_new ();
+      g_autofree char *key = g_uuid_string_random ();
+
+      smm_sim_set_key (sim, key);
+      smm_sim_set_speed (sim, 20.0);
+      if (!smm_sim_start_threaded (sim, 0, error))
+        return NULL;
+      self->demo_sim = g_steal_pointer (&sim);
+    }
+  return self->demo_sim;
+}
+
+/**
+ * smm_application_connect_account:
+ * @key: (nullable): the API key; %NULL to read it from the keyring
+ *
+ * Gives the tracker a client for @account.
+ */
+gboolean
+smm_application_connect_account (SmmApplication  *self,
+                                 SmmAccount      *account,
+                                 const char      *key,
+                                 GError         **error)
+{
+  g_autoptr(SmmClient) client = NULL;
+  g_autofree char *looked_up = NULL;
+  const char *endpoint = smm_account_get_endpoint (account);
+
+  if (smm_account_is_demo (account))
+    {
+      SmmSim *sim = ensure_demo_sim (self, error);
+
+      if (sim == NULL)
+        return FALSE;
+      endpoint = smm_sim_get_url (sim);
+      key = smm_sim_get_key (sim);
+    }
+  else if (key == NULL)
+    {
+      looked_up = smm_secrets_lookup (self->secrets, smm_account_get_id (account), NULL, error);
+      if (looked_up == NULL)
+        {
+          if (error && *error == NULL)
+            g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
+                         _("The API key of “%s” is not in the keyring. Edit the account to enter it again."),
+                         smm_account_get_name (account));
+          return FALSE;
+        }
+      key = looked_up;
+    }
+
+  client = smm_client_new (endpoint, error);
+  if (looked_up)
+    memset (looked_up, 0, strlen (looked_up));
+  if (client == NULL)
+    return FALSE;
+  smm_client_set_key (client, key);
+  smm_tracker_set_client (self->tracker, smm_account_get_id (account), client);
+  return TRUE;
+}
+
+/* Returns: (transfer full): the demo account, made if there was none */
+SmmAccount *
+smm_application_add_demo (SmmApplication  *self,
+                          GError         **error)
+{
+  g_autoptr(SmmAccount) account = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
+    {
+      g_autoptr(SmmAccount) existing = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      if (smm_account_is_demo (existing))
+        return g_steal_pointer (&existing);
+    }
+
+  account = smm_store_add_account (self->store, _("Demo panel"), SMM_DEMO_ENDPOINT, error);
+  if (account == NULL || !smm_application_connect_account (self, account, NULL, error))
+    return NULL;
+  g_list_store_append (self->accounts, account);
+  return g_steal_pointer (&account);
+}
+
+gboolean
+smm_application_remove_account (SmmApplication  *self,
+                                SmmAccount      *account,
+                                GError         **error)
+{
+  guint position;
+
+  if (!smm_account_is_demo (account) &&
+      !smm_secrets_remove (self->secrets, smm_account_get_id (account), NULL, error))
+    return FALSE;
+  if (!smm_store_archive_account (self->store, smm_account_get_id (account), error))
+    return FALSE;
+  smm_tracker_set_client (self->tracker, smm_account_get_id (account), NULL);
+  if (g_list_store_find (self->accounts, account, &position))
+    g_list_store_remove (self->accounts, position);
+  return TRUE;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
+{
+  g_application_quit (G_APPLICATION (data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       data)
+{
+  GtkApplication *app = data;
+  const char *developers[] = { "SMM Desk developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-icon", APP_ID,
+                        "application-name", _("SMM Desk"),
+                        "developer-name", _("SMM Desk developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Place, track, refill and cancel orders on all your SMM panels"),
+                        "website", "https://github.com/smmdesk/smm-desk",
+                        "issue-url", "https://github.com/smmdesk/smm-desk/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+order_finished_cb (SmmTracker     *tracker,
+                   SmmOrder       *order,
+                   SmmApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+
+  if (!g_settings_get_boolean (self->settings, "notifications"))
+    return;
+
+  /* Translators: %s is the order's status, like “Completed” */
+  title = g_strdup_printf (_("Order %s: %s"), (id = g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (order))),
+                           smm_order_status_get_label (smm_order_get_status (order)));
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, smm_order_get_service_name (order));
+  g_notification_set_default_action_and_target (notification, "app.show-order", "x",
+                                                smm_order_get_local_id (order));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+show_order_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  GtkApplication *app = data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window)
+    {
+      smm_window_show_order (SMM_WINDOW (window), g_variant_get_int64 (parameter));
+      gtk_window_present (window);
+    }
+}
+
+static void
+interval_changed_cb (SmmApplication *self)
+{
+  smm_tracker_set_interval (self->tracker, g_settings_get_uint (self->settings, "refresh-interval"));
+}
+
+static void
+smm_application_startup (GApplication *application)
+{
+  SmmApplication *self = SMM_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const char *const shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *const preferences_accels[] = { "<Control>comma", NULL };
+  static const char *const new_order_accels[] = { "<Control>n", NULL };
+  static const char *const refresh_accels[] = { "<Control>r", "F5", NULL };
+  static const char *const search_accels[] = { "<Control>f", NULL };
+  const GActionEntry show_order = { "show-order", show_order_action, "x" };
+
+  G_APPLICATION_CLASS (smm_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), &show_order, 1, self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-order", new_order_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  self->secrets = smm_secrets_new_keyring (APP_ID);
+  self->accounts = g_list_store_new (SMM_TYPE_ACCOUNT);
+  self->store = smm_store_open (g_getenv ("SMM_DESK_STORE"), &error);
+  if (self->store == NULL)
+    {
+      g_critical ("%s", error->message);
+      return;
+    }
+  self->tracker = smm_tracker_new (self->store);
+  g_signal_connect (self->tracker, "order-finished", G_CALLBACK (order_finished_cb), self);
+  smm_tracker_set_interval (self->tracker, g_settings_get_uint (self->settings, "refresh-interval"));
+  g_signal_connect_swapped (self->settings, "changed::refresh-interval", G_CALLBACK (interval_changed_cb), self);
+
+  accounts = smm_store_list_accounts (self->store, &error);
+  for (guint i = 0; accounts && i < accounts->len; i++)
+    {
+      g_autoptr(GError) connect_error = NULL;
+
+      if (!smm_application_connect_account (self, accounts->pdata[i], NULL, &connect_error))
+        g_warning ("%s", connect_error->message);
+      g_list_store_append (self->accounts, accounts->pdata[i]);
+    }
+}
+
+static void
+smm_application_activate (GApplication *application)
+{
+  SmmApplication *self = SMM_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (self->store == NULL)
+    return;
+  if (window == NULL)
+    window = GTK_WINDOW (smm_window_new (self));
+  gtk_window_present (window);
+  if (self->open_demo)
+    {
+      self->open_demo = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL);
+    }
+}
+
+static int
+smm_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  SmmApplication *self = SMM_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "demo"))
+    self->open_demo = TRUE;
+  return -1;
+}
+
+static void
+smm_application_shutdown (GApplication *application)
+{
+  SmmApplication *self = SMM_APPLICATION (application);
+
+  g_clear_object (&self->tracker);
+  if (self->demo_sim)
+    smm_sim_stop (self->demo_sim);
+  g_clear_object (&self->demo_sim);
+
+  G_APPLICATION_CLASS (smm_application_parent_class)->shutdown (application);
+}
+
+static void
+smm_application_finalize (GObject *object)
+{
+  SmmApplication *self = SMM_APPLICATION (object);
+
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->store);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (smm_application_parent_class)->finalize (object);
+}
+
+static void
+smm_application_class_init (SmmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = smm_application_finalize;
+  app_class->startup = smm_application_startup;
+  app_class->activate = smm_application_activate;
+  app_class->shutdown = smm_application_shutdown;
+  app_class->handle_local_options = smm_application_handle_local_options;
+}
+
+static void
+smm_application_init (SmmApplication *self)
+{
+  g_application_add_main_option (G_APPLICATION (self), "demo", 0, 0, G_OPTION_ARG_NONE,
+                                 _("Open the demo panel"), NULL);
+}
+
+SmmStore *
+smm_application_get_store (SmmApplication *self)
+{
+  return self->store;
+}
+
+SmmTracker *
+smm_application_get_tracker (SmmApplication *self)
+{
+  return self->tracker;
+}
+
+SmmSecrets *
+smm_application_get_secrets (SmmApplication *self)
+{
+  return self->secrets;
+}
+
+GSettings *
+smm_application_get_settings (SmmApplication *self)
+{
+  return self->settings;
+}
+
+GListStore *
+smm_application_get_accounts (SmmApplication *self)
+{
+  return self->accounts;
+}

@@ -1,0 +1,37 @@
+/* smm-application.h: SMM Desk, the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "smm-secrets.h"
+#include "smm-store.h"
+#include "smm-tracker.h"
+
+G_BEGIN_DECLS
+
+#define SMM_DEMO_ENDPOINT "demo:"
+
+#define SMM_TYPE_APPLICATION (smm_application_get_type ())
+G_DECLARE_FINAL_TYPE (SmmApplication, smm_application, SMM, APPLICATION, AdwApplication)
+
+SmmApplication *smm_application_new             (void);
+SmmStore       *smm_application_get_store       (SmmApplication  *self);
+SmmTracker     *smm_application_get_tracker     (SmmApplication  *self);
+SmmSecrets     *smm_application_get_secrets     (SmmApplication  *self);
+GSettings      *smm_application_get_settings    (SmmApplication  *self);
+GListStore     *smm_application_get_accounts    (SmmApplication  *self);
+gboolean        smm_application_connect_account (SmmApplication  *self,
+                                                 SmmAccount      *account,
+                                                 const char      *key,
+                                                 GError         **error);
+SmmAccount     *smm_application_add_demo        (SmmApplication  *self,
+                                                 GError         **error);
+gboolean        smm_application_remove_account  (SmmApplication  *self,
+                                                 SmmAccount      *account,
+                                                 GError         **error);
+gboolean        smm_account_is_demo             (SmmAccount      *account);
+
+G_END_DECLS

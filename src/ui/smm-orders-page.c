@@ -1,0 +1,716 @@
+/* smm-orders-page.c: the order history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-orders-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "smm-orders-page.h"
+#include "smm-window.h"
+
+struct _SmmOrdersPage
+{
+  GtkWidget          parent_instance;
+
+  GtkWidget         *box;
+  GtkSearchEntry    *search_entry;
+  GtkDropDown       *status_dropdown;
+  GtkToggleButton   *all_accounts_toggle;
+  GtkRevealer       *unconfirmed_revealer;
+  GtkLabel          *unconfirmed_label;
+  GtkStack          *stack;
+  GtkColumnView     *column_view;
+  GtkLabel          *count_label;
+
+  GListStore        *orders;
+  GtkMultiSelection *selection;
+  SmmApplication    *app;
+  SmmAccount        *account;
+};
+
+G_DEFINE_FINAL_TYPE (SmmOrdersPage, smm_orders_page, GTK_TYPE_WIDGET)
+
+/* The status filter, in the order of the drop-down */
+static const struct {
+  const char     *label;
+  SmmOrderFilter  filter;
+  SmmOrderStatus  status;
+} filters[] = {
+  { N_("All"), SMM_ORDER_FILTER_ALL, 0 },
+  { N_("Active"), SMM_ORDER_FILTER_ACTIVE, 0 },
+  { N_("Pending"), SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_PENDING },
+  { N_("In progress"), SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_IN_PROGRESS },
+  { N_("Completed"), SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_COMPLETED },
+  { N_("Partial"), SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_PARTIAL },
+  { N_("Canceled"), SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_CANCELED },
+  { N_("Unconfirmed"), SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_UNCONFIRMED },
+  { N_("Rejected"), SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_REJECTED },
+};
+
+#define FILTER_UNCONFIRMED 7
+
+char *
+smm_format_relative_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) local = NULL;
+  GTimeSpan span;
+
+  if (time == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (time);
+  span = g_date_time_difference (now, local);
+  if (span < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("Just now"));
+  if (span < G_TIME_SPAN_HOUR)
+    {
+      int n = span / G_TIME_SPAN_MINUTE;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", n), n);
+    }
+  if (span < G_TIME_SPAN_DAY)
+    {
+      int n = span / G_TIME_SPAN_HOUR;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", n), n);
+    }
+  if (span < 7 * G_TIME_SPAN_DAY)
+    {
+      int n = span / G_TIME_SPAN_DAY;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", n), n);
+    }
+  /* the date in the user's language and order */
+  return g_date_time_format (local, "%x");
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Loading
+ */
+
+static void
+update_unconfirmed (SmmOrdersPage *self)
+{
+  SmmOrderQuery query = { 0 };
+  g_autoptr(GPtrArray) unconfirmed = NULL;
+  g_autofree char *text = NULL;
+
+  query.account_id = self->account ? smm_account_get_id (self->account) : 0;
+  query.filter = SMM_ORDER_FILTER_STATUS;
+  query.status = SMM_ORDER_STATUS_UNCONFIRMED;
+  unconfirmed = smm_store_list_orders (smm_application_get_store (self->app), &query, NULL);
+  if (unconfirmed == NULL || unconfirmed->len == 0 ||
+      gtk_drop_down_get_selected (self->status_dropdown) == FILTER_UNCONFIRMED)
+    {
+      gtk_revealer_set_reveal_child (self->unconfirmed_revealer, FALSE);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u order got no clear answer from the panel. Look for it on the panel’s "
+                                       "web site, then settle it here.",
+                                       "%u orders got no clear answer from the panel. Look for them on the panel’s "
+                                       "web site, then settle them here.", unconfirmed->len), unconfirmed->len);
+  gtk_label_set_label (self->unconfirmed_label, text);
+  gtk_revealer_set_reveal_child (self->unconfirmed_revealer, TRUE);
+}
+
+void
+smm_orders_page_reload (SmmOrdersPage *self)
+{
+  SmmOrderQuery query = { 0 };
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+
+  if (self->app == NULL)
+    return;
+  if (selected >= G_N_ELEMENTS (filters))
+    selected = 0;
+  query.account_id = gtk_toggle_button_get_active (self->all_accounts_toggle) || self->account == NULL
+                       ? 0 : smm_account_get_id (self->account);
+  query.filter = filters[selected].filter;
+  query.status = filters[selected].status;
+  query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  orders = smm_store_list_orders (smm_application_get_store (self->app), &query, &error);
+  if (orders == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  g_list_store_splice (self->orders, 0, g_list_model_get_n_items (G_LIST_MODEL (self->orders)),
+                       orders->pdata, orders->len);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", orders->len), orders->len);
+  gtk_label_set_label (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->stack, orders->len > 0 || *query.search || selected > 0 ? "list"
+                                                                                                 : "empty");
+  update_unconfirmed (self);
+}
+
+static void
+reload_cb (SmmOrdersPage *self)
+{
+  smm_orders_page_reload (self);
+}
+
+static void
+show_unconfirmed_cb (SmmOrdersPage *self)
+{
+  gtk_drop_down_set_selected (self->status_dropdown, FILTER_UNCONFIRMED);
+}
+
+void
+smm_orders_page_set_account (SmmOrdersPage  *self,
+                             SmmApplication *app,
+                             SmmAccount     *account)
+{
+  self->app = app;
+  g_set_object (&self->account, account);
+  smm_orders_page_reload (self);
+}
+
+void
+smm_orders_page_focus_search (SmmOrdersPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+smm_orders_page_show_order (SmmOrdersPage *self,
+                            gint64         local_id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  smm_orders_page_reload (self);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmmOrder) order = g_list_model_get_item (model, i);
+
+      if (smm_order_get_local_id (order) == local_id)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+}
+
+GListModel *
+smm_orders_page_get_model (SmmOrdersPage *self)
+{
+  return G_LIST_MODEL (self->selection);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Actions on the selection
+ */
+
+static GPtrArray *
+selected_orders (SmmOrdersPage *self)
+{
+  g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *orders = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, bitset, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (orders, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  return orders;
+}
+
+/* The panel ids of the selected orders of one account (actions go to one panel) */
+static GArray *
+selected_panel_ids (SmmOrdersPage *self,
+                    gint64        *account_id)
+{
+  g_autoptr(GPtrArray) orders = selected_orders (self);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  *account_id = 0;
+  for (guint i = 0; i < orders->len; i++)
+    {
+      SmmOrder *order = orders->pdata[i];
+      gint64 id = smm_order_get_id (order);
+
+      if (id <= 0)
+        continue;
+      if (*account_id == 0)
+        *account_id = smm_order_get_account_id (order);
+      if (smm_order_get_account_id (order) == *account_id)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static SmmWindow *
+get_window (SmmOrdersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return SMM_IS_WINDOW (root) ? SMM_WINDOW (root) : NULL;
+}
+
+static void
+show_results (SmmOrdersPage *self,
+              const char    *heading,
+              GString       *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
+                                                                         NULL));
+
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+refill_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(SmmOrdersPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refills = smm_tracker_refill_finish (SMM_TRACKER (object), result, &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (refills == NULL)
+    {
+      if (get_window (self))
+        smm_window_toast (get_window (self), error->message);
+      return;
+    }
+  for (guint i = 0; i < refills->len; i++)
+    {
+      SmmRefill *r = refills->pdata[i];
+      g_autofree char *order = g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_order_id (r));
+      g_autofree char *refill = g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r));
+
+      if (smm_refill_get_error (r))
+        /* Translators: "Order 23501: The panel does not know this order ID…" */
+        g_string_append_printf (body, _("Order %s: %s\n"), order, smm_refill_get_error (r)->message);
+      else
+        g_string_append_printf (body, _("Order %s: refill %s requested\n"), order, refill);
+    }
+  show_results (self, _("Refill Results"), body);
+  if (get_window (self))
+    smm_window_orders_changed (get_window (self));
+}
+
+static void
+refill_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  gint64 account_id;
+  g_autoptr(GArray) ids = selected_panel_ids (self, &account_id);
+
+  if (ids->len == 0)
+    return;
+  smm_tracker_refill_async (smm_application_get_tracker (self->app), account_id, (gint64 *) ids->data, ids->len,
+                            NULL, refill_cb, g_object_ref (self));
+}
+
+static void
+cancel_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(SmmOrdersPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = smm_tracker_cancel_finish (SMM_TRACKER (object), result, &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (results == NULL)
+    {
+      if (get_window (self))
+        smm_window_toast (get_window (self), error->message);
+      return;
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      SmmCancelResult *r = results->pdata[i];
+      g_autofree char *order = g_strdup_printf ("%" G_GINT64_FORMAT, r->order_id);
+
+      if (r->accepted)
+        g_string_append_printf (body, _("Order %s: cancel requested\n"), order);
+      else
+        g_string_append_printf (body, _("Order %s: %s\n"), order, r->error->message);
+    }
+  show_results (self, _("Cancel Results"), body);
+  if (get_window (self))
+    {
+      smm_window_orders_changed (get_window (self));
+      gtk_widget_activate_action (GTK_WIDGET (get_window (self)), "win.refresh", NULL);
+    }
+}
+
+static void
+cancel_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SmmOrdersPage    *self)
+{
+  gint64 account_id;
+  g_autoptr(GArray) ids = NULL;
+
+  if (g_strcmp0 (response, "cancel-orders") != 0)
+    return;
+  ids = selected_panel_ids (self, &account_id);
+  if (ids->len == 0)
+    return;
+  smm_tracker_cancel_async (smm_application_get_tracker (self->app), account_id, (gint64 *) ids->data, ids->len,
+                            NULL, cancel_cb, g_object_ref (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  gint64 account_id;
+  g_autoptr(GArray) ids = selected_panel_ids (self, &account_id);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (ids->len == 0)
+    return;
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancel %u Order?", "Cancel %u Orders?", ids->len),
+                             ids->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
+                                                       _("The panel cancels what it has not delivered yet and "
+                                                         "refunds it. Some services cannot be canceled.")));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "cancel-orders", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (cancel_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = selected_orders (self);
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(SmmOrderRequest) prefill = NULL;
+  SmmStore *store = smm_application_get_store (self->app);
+  SmmOrder *order;
+
+  if (orders->len == 0 || self->account == NULL)
+    return;
+  order = orders->pdata[0];
+  services = smm_store_load_services (store, smm_order_get_account_id (order), NULL, NULL);
+  for (guint i = 0; services && i < services->len; i++)
+    {
+      SmmService *service = services->pdata[i];
+
+      if (smm_service_get_id (service) != smm_order_get_service_id (order))
+        continue;
+      prefill = smm_store_get_order_request (store, smm_order_get_local_id (order),
+                                             smm_service_get_service_type (service), NULL);
+      smm_window_new_order (get_window (self), service, prefill);
+      return;
+    }
+  smm_window_toast (get_window (self), _("This service is no longer in the panel’s catalogue."));
+}
+
+static void
+copy_link_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = selected_orders (self);
+  g_autoptr(GString) links = g_string_new (NULL);
+
+  for (guint i = 0; i < orders->len; i++)
+    g_string_append_printf (links, "%s%s", i ? "\n" : "", smm_order_get_link (orders->pdata[i]));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), links->str);
+  smm_window_toast (get_window (self), g_dngettext (GETTEXT_PACKAGE, "Link copied", "Links copied", orders->len));
+}
+
+static void
+open_link_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = selected_orders (self);
+  g_autofree char *uri = NULL;
+  const char *link;
+
+  if (orders->len == 0)
+    return;
+  link = smm_order_get_link (orders->pdata[0]);
+  if (!smm_link_is_valid (link))
+    return;
+  uri = g_str_has_prefix (link, "http") ? g_strdup (link) : g_strconcat ("https://", link, NULL);
+  gtk_show_uri (GTK_WINDOW (get_window (self)), uri, GDK_CURRENT_TIME);
+}
+
+static void
+resolve_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SmmOrdersPage    *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 local_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "local-id"));
+  g_autoptr(GError) error = NULL;
+  guint64 panel_id;
+  gboolean ok = TRUE;
+
+  if (g_str_equal (response, "discard"))
+    ok = smm_store_discard_order (smm_application_get_store (self->app), local_id, &error);
+  else if (g_str_equal (response, "save"))
+    {
+      if (!g_ascii_string_to_unsigned (gtk_editable_get_text (entry), 10, 1, G_MAXINT64, &panel_id, NULL))
+        {
+          smm_window_toast (get_window (self), _("The order ID is a number, as the panel’s web site shows it."));
+          return;
+        }
+      ok = smm_store_resolve_order (smm_application_get_store (self->app), local_id, panel_id, &error);
+    }
+  else
+    return;
+  if (!ok)
+    smm_window_toast (get_window (self), error->message);
+  smm_window_orders_changed (get_window (self));
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = selected_orders (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *body = NULL;
+  SmmOrder *order = NULL;
+
+  for (guint i = 0; i < orders->len && order == NULL; i++)
+    if (smm_order_get_status (orders->pdata[i]) == SMM_ORDER_STATUS_UNCONFIRMED)
+      order = orders->pdata[i];
+  if (order == NULL)
+    {
+      smm_window_toast (get_window (self), _("Select an unconfirmed order to settle it."));
+      return;
+    }
+  body = g_strdup_printf (_("SMM Desk sent “%s” for %s, but no clear answer came back. Look for it in the orders "
+                            "page of the panel’s web site: if it is there, enter its ID; if not, discard it."),
+                          smm_order_get_service_name (order), smm_order_get_link (order));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("Settle an Unconfirmed Order"),
+                                                       body));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Order ID on the panel"));
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Order ID on the panel"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "later", _("_Later"), "discard", _("_Discard"), "save",
+                                    _("_Save ID"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data (G_OBJECT (dialog), "local-id", GSIZE_TO_POINTER (smm_order_get_local_id (order)));
+  g_signal_connect (dialog, "response", G_CALLBACK (resolve_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+selection_changed_cb (SmmOrdersPage *self)
+{
+  g_autoptr(GPtrArray) orders = selected_orders (self);
+  gboolean placed = FALSE, unconfirmed = FALSE;
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      placed |= smm_order_get_id (orders->pdata[i]) > 0;
+      unconfirmed |= smm_order_get_status (orders->pdata[i]) == SMM_ORDER_STATUS_UNCONFIRMED;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.refill", placed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.cancel", placed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.duplicate", orders->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.copy-link", orders->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.open-link", orders->len == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.resolve", unconfirmed);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Cell formatting
+ */
+
+static char *
+format_id (gpointer unused,
+           gint64   id)
+{
+  return id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("–");
+}
+
+static char *
+format_count (gpointer unused,
+              gint64   value)
+{
+  return value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("–");
+}
+
+static char *
+format_progress (gpointer unused,
+                 double   progress)
+{
+  /* Translators: how much of the order was delivered */
+  return g_strdup_printf (_("%d%% delivered"), (int) (progress * 100 + 0.5));
+}
+
+static char *
+format_charge (gpointer        unused,
+               SmmOrder       *order,
+               const SmmMoney *charge)
+{
+  if (order == NULL || charge == NULL)
+    return g_strdup ("–");
+  return smm_money_format_with_currency (*charge, smm_order_get_currency (order));
+}
+
+static char *
+format_status (gpointer        unused,
+               SmmOrderStatus  status,
+               const char     *text)
+{
+  if (status == SMM_ORDER_STATUS_UNKNOWN)
+    return g_strdup (text ? text : "");
+  return g_strdup (smm_order_status_get_label (status));
+}
+
+static GStrv
+status_classes (gpointer       unused,
+                SmmOrderStatus status)
+{
+  const char *kind;
+
+  switch (status)
+    {
+    case SMM_ORDER_STATUS_COMPLETED: kind = "status-completed"; break;
+    case SMM_ORDER_STATUS_PARTIAL: kind = "status-partial"; break;
+    case SMM_ORDER_STATUS_CANCELED:
+    case SMM_ORDER_STATUS_REFUNDED:
+    case SMM_ORDER_STATUS_REJECTED: kind = "status-canceled"; break;
+    case SMM_ORDER_STATUS_UNCONFIRMED: kind = "status-unconfirmed"; break;
+    case SMM_ORDER_STATUS_IN_PROGRESS:
+    case SMM_ORDER_STATUS_PROCESSING: kind = "status-in-progress"; break;
+    default: kind = "status-pending"; break;
+    }
+  {
+    const char *classes[] = { "status-pill", kind, NULL };
+    return g_strdupv ((char **) classes);
+  }
+}
+
+static char *
+format_error (gpointer      unused,
+              const GError *error)
+{
+  return error ? g_strdup (error->message) : NULL;
+}
+
+static char *
+format_created (gpointer   unused,
+                GDateTime *created)
+{
+  return smm_format_relative_time (created);
+}
+
+static char *
+format_created_full (gpointer   unused,
+                     GDateTime *created)
+{
+  g_autoptr(GDateTime) local = created ? g_date_time_to_local (created) : NULL;
+
+  return local ? g_date_time_format (local, "%c") : NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The widget
+ */
+
+static void
+smm_orders_page_dispose (GObject *object)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_ORDERS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->orders);
+  g_clear_object (&self->account);
+
+  G_OBJECT_CLASS (smm_orders_page_parent_class)->dispose (object);
+}
+
+static void
+smm_orders_page_class_init (SmmOrdersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = smm_orders_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-orders-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, box);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, all_accounts_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, unconfirmed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, unconfirmed_label);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, reload_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_unconfirmed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_id);
+  gtk_widget_class_bind_template_callback (widget_class, format_count);
+  gtk_widget_class_bind_template_callback (widget_class, format_progress);
+  gtk_widget_class_bind_template_callback (widget_class, format_charge);
+  gtk_widget_class_bind_template_callback (widget_class, format_status);
+  gtk_widget_class_bind_template_callback (widget_class, status_classes);
+  gtk_widget_class_bind_template_callback (widget_class, format_error);
+  gtk_widget_class_bind_template_callback (widget_class, format_created);
+  gtk_widget_class_bind_template_callback (widget_class, format_created_full);
+
+  gtk_widget_class_install_action (widget_class, "orders.refill", NULL, refill_action);
+  gtk_widget_class_install_action (widget_class, "orders.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "orders.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "orders.copy-link", NULL, copy_link_action);
+  gtk_widget_class_install_action (widget_class, "orders.open-link", NULL, open_link_action);
+  gtk_widget_class_install_action (widget_class, "orders.resolve", NULL, resolve_action);
+}
+
+static void
+smm_orders_page_init (SmmOrdersPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkSortListModel *sorted;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, filters[i].label));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
+
+  self->orders = g_list_store_new (SMM_TYPE_ORDER);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->orders)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);
+  selection_changed_cb (self);
+}

@@ -1,0 +1,426 @@
+/* smm-services-page.c: a panel's catalogue
+ *
+ * The cached catalogue shows at once; a fresh one is fetched (and parsed off
+ * the main thread by the client) and replaces it in one splice.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-services-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "smm-search.h"
+#include "smm-services-page.h"
+#include "smm-window.h"
+
+struct _SmmServicesPage
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *category_dropdown;
+  GtkDropDown        *type_dropdown;
+  GtkToggleButton    *refill_toggle;
+  GtkToggleButton    *cancel_toggle;
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *rate_column;
+  GtkLabel           *count_label;
+
+  GListStore         *services;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+  GtkStringList      *categories;
+  GArray             *types;        /* SmmServiceType per type_dropdown position, after "All types" */
+
+  char               *needle;       /* folded search text */
+  SmmApplication     *app;
+  SmmAccount         *account;
+  GCancellable       *cancellable;
+  gboolean            loading;
+};
+
+G_DEFINE_FINAL_TYPE (SmmServicesPage, smm_services_page, GTK_TYPE_WIDGET)
+
+static GQuark folded_quark;
+
+/* The folded search key of a service, made once */
+static const char *
+service_key (SmmService *service)
+{
+  const char *key = g_object_get_qdata (G_OBJECT (service), folded_quark);
+
+  if (key == NULL)
+    {
+      g_autofree char *joined = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", smm_service_get_id (service),
+                                                 smm_service_get_name (service), smm_service_get_category (service));
+      char *folded = smm_search_fold (joined);
+
+      g_object_set_qdata_full (G_OBJECT (service), folded_quark, folded, g_free);
+      key = folded;
+    }
+  return key;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer data)
+{
+  SmmServicesPage *self = data;
+  SmmService *service = item;
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  guint type = gtk_drop_down_get_selected (self->type_dropdown);
+
+  if (gtk_toggle_button_get_active (self->refill_toggle) && !smm_service_get_refill (service))
+    return FALSE;
+  if (gtk_toggle_button_get_active (self->cancel_toggle) && !smm_service_get_cancel (service))
+    return FALSE;
+  if (category != GTK_INVALID_LIST_POSITION && category > 0 &&
+      g_strcmp0 (gtk_string_list_get_string (self->categories, category), smm_service_get_category (service)) != 0)
+    return FALSE;
+  if (type != GTK_INVALID_LIST_POSITION && type > 0 && type - 1 < self->types->len &&
+      g_array_index (self->types, SmmServiceType, type - 1) != smm_service_get_service_type (service))
+    return FALSE;
+  if (self->needle && *self->needle && !smm_search_match (service_key (service), self->needle))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_count (SmmServicesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->services));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", total), total);
+  else
+    /* Translators: "12 of 340 services" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u service", "%u of %u services", total),
+                            shown, total);
+  gtk_label_set_label (self->count_label, text);
+
+  if (self->loading && total == 0)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (shown == 0 && total > 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+filters_changed_cb (SmmServicesPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+search_changed_cb (SmmServicesPage *self)
+{
+  g_free (self->needle);
+  self->needle = smm_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  filters_changed_cb (self);
+}
+
+static void
+search_activate_cb (SmmServicesPage *self)
+{
+  /* Enter in the search: order the first match */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.new-order", NULL);
+    }
+}
+
+static void
+row_activated_cb (SmmServicesPage *self,
+                  guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.new-order", NULL);
+}
+
+/* Categories and types offered by the drop-downs: those of this catalogue, in its order */
+static void
+update_choices (SmmServicesPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->services);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean present[SMM_N_SERVICE_TYPES] = { FALSE };
+  g_autoptr(GtkStringList) type_names = gtk_string_list_new (NULL);
+
+  g_ptr_array_add (names, (gpointer) _("All categories"));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmmService) service = g_list_model_get_item (model, i);
+      const char *category = smm_service_get_category (service);
+
+      present[smm_service_get_service_type (service)] = TRUE;
+      if (!g_hash_table_contains (seen, category))
+        {
+          g_hash_table_add (seen, (gpointer) category);
+          g_ptr_array_add (names, (gpointer) category);
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  g_clear_object (&self->categories);
+  self->categories = gtk_string_list_new ((const char * const *) names->pdata);
+  gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (self->categories));
+
+  g_array_set_size (self->types, 0);
+  gtk_string_list_append (type_names, _("All types"));
+  for (guint t = 0; t < SMM_N_SERVICE_TYPES; t++)
+    if (present[t])
+      {
+        SmmServiceType type = t;
+        g_array_append_val (self->types, type);
+        gtk_string_list_append (type_names, smm_service_type_get_label (type));
+      }
+  gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (type_names));
+}
+
+static void
+show_services (SmmServicesPage *self,
+               GPtrArray       *services)
+{
+  g_list_store_splice (self->services, 0, g_list_model_get_n_items (G_LIST_MODEL (self->services)),
+                       services->pdata, services->len);
+  update_choices (self);
+  update_count (self);
+}
+
+static void
+services_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  SmmServicesPage *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = smm_client_services_finish (SMM_CLIENT (object), result, &error);
+  GtkRoot *root;
+
+  if (services == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (services == NULL)
+    {
+      update_count (self);
+      if (SMM_IS_WINDOW (root))
+        smm_window_toast (SMM_WINDOW (root), error->message);
+      return;
+    }
+  if (!smm_store_save_services (smm_application_get_store (self->app), smm_account_get_id (self->account),
+                                services, &error))
+    g_warning ("Could not cache the catalogue: %s", error->message);
+  show_services (self, services);
+}
+
+void
+smm_services_page_reload (SmmServicesPage *self)
+{
+  SmmClient *client;
+
+  if (self->account == NULL)
+    return;
+  client = smm_tracker_get_client (smm_application_get_tracker (self->app), smm_account_get_id (self->account));
+  if (client == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  update_count (self);
+  smm_client_services_async (client, self->cancellable, services_cb, self);
+}
+
+void
+smm_services_page_set_account (SmmServicesPage *self,
+                               SmmApplication  *app,
+                               SmmAccount      *account)
+{
+  g_autoptr(GPtrArray) cached = NULL;
+
+  self->app = app;
+  g_set_object (&self->account, account);
+  g_cancellable_cancel (self->cancellable);
+  g_list_store_remove_all (self->services);
+  if (account == NULL)
+    return;
+
+  cached = smm_store_load_services (smm_application_get_store (app), smm_account_get_id (account), NULL, NULL);
+  if (cached)
+    show_services (self, cached);
+  smm_services_page_reload (self);
+}
+
+SmmService *
+smm_services_page_get_selected (SmmServicesPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+smm_services_page_focus_search (SmmServicesPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+smm_services_page_set_search (SmmServicesPage *self,
+                              const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  search_changed_cb (self);
+}
+
+/* Returns: (transfer none): what the user sees, filtered and sorted */
+GListModel *
+smm_services_page_get_model (SmmServicesPage *self)
+{
+  return G_LIST_MODEL (self->selection);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Cell formatting (closures of the template)
+ */
+
+static char *
+format_count (gpointer unused,
+              gint64   value)
+{
+  return value > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("–");
+}
+
+static char *
+format_rate (gpointer        unused,
+             const SmmMoney *rate)
+{
+  return rate ? smm_money_format (*rate, 2, 8) : g_strdup ("");
+}
+
+static char *
+format_type (gpointer    unused,
+             SmmService *service)
+{
+  if (service == NULL)
+    return g_strdup ("");
+  if (smm_service_get_service_type (service) == SMM_SERVICE_TYPE_UNKNOWN)
+    return g_strdup (smm_service_get_type_name (service));
+  return g_strdup (smm_service_type_get_label (smm_service_get_service_type (service)));
+}
+
+static char *
+format_refill_tooltip (gpointer unused,
+                       gboolean refill)
+{
+  return g_strdup (refill ? _("Refill available") : "");
+}
+
+static char *
+format_cancel_tooltip (gpointer unused,
+                       gboolean cancel)
+{
+  return g_strdup (cancel ? _("Can be canceled") : "");
+}
+
+static int
+compare_rate (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  return smm_money_compare (smm_service_get_rate ((SmmService *) a), smm_service_get_rate ((SmmService *) b));
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The widget
+ */
+
+static void
+smm_services_page_dispose (GObject *object)
+{
+  SmmServicesPage *self = SMM_SERVICES_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_SERVICES_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->services);
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->types, g_array_unref);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (smm_services_page_parent_class)->dispose (object);
+}
+
+static void
+smm_services_page_class_init (SmmServicesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = smm_services_page_dispose;
+  folded_quark = g_quark_from_static_string ("smm-services-page-folded");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-services-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, box);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, refill_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, cancel_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, rate_column);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_count);
+  gtk_widget_class_bind_template_callback (widget_class, format_rate);
+  gtk_widget_class_bind_template_callback (widget_class, format_type);
+  gtk_widget_class_bind_template_callback (widget_class, format_refill_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, format_cancel_tooltip);
+}
+
+static void
+smm_services_page_init (SmmServicesPage *self)
+{
+  g_autoptr(GtkSorter) rate_sorter = NULL;
+  GtkSortListModel *sort_model;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->services = g_list_store_new (SMM_TYPE_SERVICE);
+  self->types = g_array_new (FALSE, FALSE, sizeof (SmmServiceType));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->services)),
+                                                  GTK_FILTER (self->filter));
+  sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
+                                        g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_count), self);
+
+  rate_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rate, NULL, NULL));
+  gtk_column_view_column_set_sorter (self->rate_column, rate_sorter);
+
+  update_choices (self);
+  update_count (self);
+}

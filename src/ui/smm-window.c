@@ -1,0 +1,554 @@
+/* smm-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "smm-account-dialog.h"
+#include "smm-import-dialog.h"
+#include "smm-order-dialog.h"
+#include "smm-orders-page.h"
+#include "smm-preferences-window.h"
+#include "smm-refills-page.h"
+#include "smm-services-page.h"
+#include "smm-window.h"
+
+struct _SmmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkDropDown          *account_dropdown;
+  GtkButton            *balance_button;
+  GtkWidget            *refresh_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  SmmServicesPage      *services_page;
+  SmmOrdersPage        *orders_page;
+  SmmRefillsPage       *refills_page;
+
+  SmmApplication       *app;
+  SmmAccount           *account;
+  GCancellable         *cancellable;
+  guint                 reload_idle;
+};
+
+G_DEFINE_FINAL_TYPE (SmmWindow, smm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+SmmApplication *
+smm_window_get_app (SmmWindow *self)
+{
+  return self->app;
+}
+
+SmmAccount *
+smm_window_get_account (SmmWindow *self)
+{
+  return self->account;
+}
+
+void
+smm_window_toast (SmmWindow  *self,
+                  const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Balance
+ */
+
+static void
+update_balance (SmmWindow *self)
+{
+  GtkWidget *button = GTK_WIDGET (self->balance_button);
+  g_autofree char *threshold_text = NULL;
+  SmmMoney balance, threshold;
+
+  if (self->account == NULL || !smm_account_get_balance (self->account, &balance))
+    {
+      gtk_button_set_label (self->balance_button, self->account ? _("Balance: –") : "");
+      gtk_widget_remove_css_class (button, "warning");
+      gtk_widget_set_visible (button, self->account != NULL);
+      return;
+    }
+  {
+    g_autofree char *amount = smm_money_format (balance, 2, 2);
+    g_autofree char *label = NULL;
+
+    if (*smm_account_get_currency (self->account))
+      label = g_strdup_printf ("%s %s", amount, smm_account_get_currency (self->account));
+    else
+      label = g_strdup (amount);
+    gtk_button_set_label (self->balance_button, label);
+  }
+  threshold_text = g_settings_get_string (smm_application_get_settings (self->app), "low-balance-threshold");
+  if (smm_money_parse (threshold_text, &threshold, NULL) && smm_money_compare (balance, threshold) < 0)
+    gtk_widget_add_css_class (button, "warning");
+  else
+    gtk_widget_remove_css_class (button, "warning");
+  gtk_widget_set_visible (button, TRUE);
+}
+
+typedef struct {
+  SmmWindow  *self;
+  SmmAccount *account;
+} BalanceCall;
+
+static void
+balance_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  BalanceCall *call = data;
+  g_autoptr(SmmWindow) self = call->self;
+  g_autoptr(SmmAccount) account = call->account;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  SmmMoney balance;
+
+  g_free (call);
+
+  if (!smm_client_balance_finish (SMM_CLIENT (object), result, &balance, &currency, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        smm_window_toast (self, error->message);
+      return;
+    }
+  /* recorded for the account it was asked for, shown if that is still the one on screen */
+  smm_store_set_balance (smm_application_get_store (self->app), smm_account_get_id (account), balance, currency,
+                         NULL);
+  if (currency)
+    smm_account_set_currency (account, currency);
+  smm_account_set_balance (account, &balance);
+  if (account == self->account)
+    update_balance (self);
+}
+
+static void
+refresh_balance (SmmWindow *self)
+{
+  SmmClient *client;
+
+  if (self->account == NULL)
+    return;
+  client = smm_tracker_get_client (smm_application_get_tracker (self->app), smm_account_get_id (self->account));
+  if (client == NULL)
+    return;
+  {
+    BalanceCall *call = g_new0 (BalanceCall, 1);
+
+    call->self = g_object_ref (self);
+    call->account = g_object_ref (self->account);
+    smm_client_balance_async (client, self->cancellable, balance_cb, call);
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Accounts
+ */
+
+static void
+set_account (SmmWindow  *self,
+             SmmAccount *account)
+{
+  if (self->account == account)
+    return;
+  g_set_object (&self->account, account);
+  if (account)
+    g_settings_set_int64 (smm_application_get_settings (self->app), "last-account", smm_account_get_id (account));
+
+  smm_services_page_set_account (self->services_page, self->app, account);
+  smm_orders_page_set_account (self->orders_page, self->app, account);
+  smm_refills_page_set_account (self->refills_page, self->app, account);
+  update_balance (self);
+  refresh_balance (self);
+}
+
+static void
+account_selected_cb (SmmWindow *self)
+{
+  set_account (self, gtk_drop_down_get_selected_item (self->account_dropdown));
+}
+
+static void
+accounts_changed_cb (SmmWindow *self)
+{
+  GListModel *accounts = G_LIST_MODEL (smm_application_get_accounts (self->app));
+  guint n = g_list_model_get_n_items (accounts);
+
+  gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "panel" : "welcome");
+  gtk_widget_set_visible (GTK_WIDGET (self->account_dropdown), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), n > 0);
+  adw_view_switcher_title_set_stack (self->switcher_title, n > 0 ? self->view_stack : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-order", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-account", n > 0);
+  account_selected_cb (self);
+}
+
+static void
+select_account (SmmWindow  *self,
+                SmmAccount *account)
+{
+  guint position;
+
+  if (g_list_store_find (smm_application_get_accounts (self->app), account, &position))
+    gtk_drop_down_set_selected (self->account_dropdown, position);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Actions
+ */
+
+static void
+demo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmAccount) account = smm_application_add_demo (self->app, &error);
+
+  if (account == NULL)
+    {
+      smm_window_toast (self, error->message);
+      return;
+    }
+  select_account (self, account);
+  adw_view_stack_set_visible_child_name (self->view_stack, "services");
+}
+
+static void
+account_saved_cb (SmmAccountDialog *dialog,
+                  SmmAccount       *account,
+                  SmmWindow        *self)
+{
+  select_account (self, account);
+  set_account (self, NULL);
+  set_account (self, account);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+  SmmAccountDialog *dialog = smm_account_dialog_new (GTK_WINDOW (self), self->app, NULL);
+
+  g_signal_connect (dialog, "saved", G_CALLBACK (account_saved_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_account_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+  SmmAccountDialog *dialog;
+
+  if (self->account == NULL)
+    return;
+  dialog = smm_account_dialog_new (GTK_WINDOW (self), self->app, self->account);
+  g_signal_connect (dialog, "saved", G_CALLBACK (account_saved_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(SmmWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  SmmTrackerReport report;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", TRUE);
+  if (!smm_tracker_refresh_finish (SMM_TRACKER (object), result, &report, &error))
+    {
+      smm_window_toast (self, error->message);
+      return;
+    }
+  smm_window_orders_changed (self);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+
+  if (self->account == NULL)
+    return;
+  gtk_widget_action_set_enabled (widget, "win.refresh", FALSE);
+  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
+                             g_object_ref (self));
+  refresh_balance (self);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "services") == 0)
+    smm_services_page_reload (self->services_page);
+}
+
+static void
+refresh_balance_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *parameter)
+{
+  refresh_balance (SMM_WINDOW (widget));
+}
+
+static void
+new_order_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+  SmmService *service = smm_services_page_get_selected (self->services_page);
+
+  if (service == NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "services");
+      smm_window_toast (self, _("Choose a service first, then press Ctrl+N or double-click it."));
+      return;
+    }
+  smm_window_new_order (self, service, NULL);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "orders") == 0)
+    smm_orders_page_focus_search (self->orders_page);
+  else
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "services");
+      smm_services_page_focus_search (self->services_page);
+    }
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+
+  if (self->account == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (smm_import_dialog_new (self, self->account)));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (smm_preferences_window_new (GTK_WINDOW (self), self->app)));
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * For the pages and dialogs
+ */
+
+static void
+order_placed_cb (SmmOrderDialog *dialog,
+                 SmmOrder       *order,
+                 SmmWindow      *self)
+{
+  smm_window_orders_changed (self);
+  refresh_balance (self);
+}
+
+void
+smm_window_new_order (SmmWindow       *self,
+                      SmmService      *service,
+                      SmmOrderRequest *prefill)
+{
+  SmmOrderDialog *dialog;
+
+  if (self->account == NULL || service == NULL)
+    return;
+  dialog = smm_order_dialog_new (self, self->account, service, prefill);
+  g_signal_connect (dialog, "placed", G_CALLBACK (order_placed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+smm_window_orders_changed (SmmWindow *self)
+{
+  smm_orders_page_reload (self->orders_page);
+  smm_refills_page_reload (self->refills_page);
+}
+
+void
+smm_window_show_order (SmmWindow *self,
+                       gint64     local_id)
+{
+  g_autoptr(SmmOrder) order = smm_store_get_order (smm_application_get_store (self->app), local_id, NULL);
+  GListModel *accounts = G_LIST_MODEL (smm_application_get_accounts (self->app));
+
+  if (order == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(SmmAccount) account = g_list_model_get_item (accounts, i);
+      if (smm_account_get_id (account) == smm_order_get_account_id (order))
+        select_account (self, account);
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "orders");
+  smm_orders_page_show_order (self->orders_page, local_id);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  SmmWindow *self = data;
+
+  self->reload_idle = 0;
+  smm_window_orders_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* many orders may change in one refresh: the pages reload once */
+static void
+tracker_changed_cb (SmmWindow *self)
+{
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The window
+ */
+
+static gboolean
+smm_window_close_request (GtkWindow *window)
+{
+  SmmWindow *self = SMM_WINDOW (window);
+  GSettings *settings = smm_application_get_settings (self->app);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (smm_window_parent_class)->close_request (window);
+}
+
+static void
+smm_window_dispose (GObject *object)
+{
+  SmmWindow *self = SMM_WINDOW (object);
+
+  if (self->app)
+    {
+      g_signal_handlers_disconnect_by_data (smm_application_get_accounts (self->app), self);
+      g_signal_handlers_disconnect_by_data (smm_application_get_tracker (self->app), self);
+    }
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->account);
+
+  G_OBJECT_CLASS (smm_window_parent_class)->dispose (object);
+}
+
+static void
+smm_window_class_init (SmmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = smm_window_dispose;
+  window_class->close_request = smm_window_close_request;
+
+  g_type_ensure (SMM_TYPE_SERVICES_PAGE);
+  g_type_ensure (SMM_TYPE_ORDERS_PAGE);
+  g_type_ensure (SMM_TYPE_REFILLS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, account_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, balance_button);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, services_page);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, orders_page);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, refills_page);
+
+  gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh-balance", NULL, refresh_balance_action);
+  gtk_widget_class_install_action (widget_class, "win.new-order", NULL, new_order_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+}
+
+static void
+smm_window_init (SmmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  if (g_str_has_suffix (APP_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+SmmWindow *
+smm_window_new (SmmApplication *application)
+{
+  SmmWindow *self = g_object_new (SMM_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = smm_application_get_settings (application);
+  GListModel *accounts = G_LIST_MODEL (smm_application_get_accounts (application));
+  g_autoptr(GtkExpression) name = gtk_property_expression_new (SMM_TYPE_ACCOUNT, NULL, "name");
+  gint64 last = g_settings_get_int64 (settings, "last-account");
+
+  self->app = application;
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_drop_down_set_expression (self->account_dropdown, name);
+  gtk_drop_down_set_model (self->account_dropdown, accounts);
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(SmmAccount) account = g_list_model_get_item (accounts, i);
+      if (smm_account_get_id (account) == last)
+        gtk_drop_down_set_selected (self->account_dropdown, i);
+    }
+  g_signal_connect_swapped (self->account_dropdown, "notify::selected-item", G_CALLBACK (account_selected_cb), self);
+  g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
+  g_signal_connect_swapped (smm_application_get_tracker (application), "order-changed",
+                            G_CALLBACK (tracker_changed_cb), self);
+  accounts_changed_cb (self);
+
+  /* what happened while SMM Desk was closed */
+  if (g_list_model_get_n_items (accounts) > 0)
+    smm_tracker_refresh_async (smm_application_get_tracker (application), self->cancellable, refresh_cb,
+                               g_object_ref (self));
+  return self;
+}
