@@ -5,6 +5,7 @@
 
 #include "smm-api-error.h"
 #include "smm-order-request.h"
+#include "smm-search.h"
 
 #define B(f) SMM_FIELD_BIT (SMM_FIELD_##f)
 
@@ -375,6 +376,33 @@ test_service_notify (void)
   g_assert_cmpuint (type_notified, ==, 1);
 }
 
+static gboolean
+finds (const char *typed,
+       const char *name)
+{
+  g_autofree char *haystack = smm_search_fold (name);
+  g_autofree char *needle = smm_search_fold (typed);
+
+  return smm_search_match (haystack, needle);
+}
+
+static void
+test_search_fold (void)
+{
+  g_assert_true (finds ("instagram", "INSTAGRAM REELS"));
+  g_assert_true (finds ("INSTAGRAM", "instagram reels"));
+  g_assert_true (finds ("ığdır", "IĞDIR Takipçi"));
+  g_assert_true (finds ("IGDIR", "ığdır"));
+  g_assert_true (finds ("isparta", "ISPARTA"));
+  g_assert_true (finds ("İstanbul", "istanbul"));
+  g_assert_true (finds ("takipci", "Instagram Türk Takipçi [Gerçek]"));
+  g_assert_true (finds ("türk gerçek", "Instagram Türk Takipçi [Gerçek]"));
+  g_assert_true (finds ("  reels   insta ", "INSTAGRAM REELS"));
+  g_assert_true (finds ("", "anything"));
+  g_assert_false (finds ("tiktok", "INSTAGRAM REELS"));
+  g_assert_false (finds ("türk likes", "Instagram Türk Takipçi"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,6 +420,7 @@ main (int    argc,
   g_test_add_func ("/core/order-request/web-traffic", test_request_web_traffic);
   g_test_add_func ("/core/order-request/every-type", test_request_every_type);
   g_test_add_func ("/core/order-request/links", test_links);
+  g_test_add_func ("/core/search/fold", test_search_fold);
 
   return g_test_run ();
 }

@@ -1,0 +1,175 @@
+/* test-order-dialog.c: the new-order dialog shows exactly the fields of each service type,
+ * follows the charge as the user types, and lets an order be placed only when it is valid */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "smm-application.h"
+#include "smm-order-dialog.h"
+#include "smm-window.h"
+
+static SmmApplication *app;
+static SmmWindow *window;
+static SmmAccount *account;
+
+static SmmService *
+make_service (SmmServiceType type,
+              const char    *rate,
+              gint64         min,
+              gint64         max)
+{
+  SmmService *service = smm_service_new (7, "Test service");
+  SmmMoney money;
+
+  g_assert_true (smm_money_parse (rate, &money, NULL));
+  smm_service_set_type_name (service, type == SMM_SERVICE_TYPE_UNKNOWN ? "Story Poll Votes"
+                                                                       : smm_service_type_to_string (type));
+  smm_service_set_category (service, "Instagram");
+  smm_service_set_rate (service, money);
+  smm_service_set_min (service, min);
+  smm_service_set_max (service, max);
+  return service;
+}
+
+static void
+test_fields_of_every_type (void)
+{
+  for (guint t = 0; t < SMM_N_SERVICE_TYPES; t++)
+    {
+      g_autoptr(SmmService) service = make_service (t, "1", 0, 0);
+      SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
+      guint fields = smm_service_type_required_fields (t) | smm_service_type_optional_fields (t);
+
+      g_test_message ("%s", smm_service_type_get_label (t));
+      for (guint f = 0; f < SMM_N_FIELDS; f++)
+        g_assert_true ((smm_order_dialog_get_field (dialog, f) != NULL) == ((fields & SMM_FIELD_BIT (f)) != 0));
+      /* nothing filled in: nothing to place */
+      g_assert_false (smm_order_dialog_can_place (dialog));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+test_default_charge (void)
+{
+  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
+
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  g_assert_true (g_str_has_prefix (smm_order_dialog_get_charge (dialog), "0.90"));
+
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "2500");
+  g_assert_true (g_str_has_prefix (smm_order_dialog_get_charge (dialog), "2.25"));
+
+  /* below the minimum, a link that is not one, a count that is not a number */
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "10");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  g_assert_nonnull (strstr (smm_order_dialog_get_problem (dialog), "minimum of 50"));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "100");
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "nasa");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "-5");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "99999999999999999999");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+
+  /* drip-feed: the charge covers every run */
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_RUNS, "4");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_INTERVAL, "30");
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  g_assert_true (g_str_has_prefix (smm_order_dialog_get_charge (dialog), "3.60"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_comments_count (void)
+{
+  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_CUSTOM_COMMENTS, "8", 2, 5);
+  SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
+  GString *huge = g_string_new (NULL);
+
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/p/abc");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_COMMENTS, "Harika 😍");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_COMMENTS, "Harika 😍\nçok güzel\n\nمرحبا");
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  /* 3 comments at 8 per 1000 */
+  g_assert_true (g_str_has_prefix (smm_order_dialog_get_charge (dialog), "0.024"));
+
+  while (huge->len < 1024 * 1024)
+    g_string_append (huge, "a comment\n");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_COMMENTS, huge->str);
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  g_string_free (huge, TRUE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_subscriptions (void)
+{
+  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_SUBSCRIPTIONS, "2", 100, 1000);
+  SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
+
+  g_assert_null (smm_order_dialog_get_field (dialog, SMM_FIELD_LINK));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_USERNAME, "nasa");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_MIN, "200");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_MAX, "800");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_DELAY, "30");
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_EXPIRY, "31/02/2027");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_prefill (void)
+{
+  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  g_autoptr(SmmOrderRequest) prefill = smm_order_request_new_for_service (service);
+  SmmOrderDialog *dialog;
+
+  smm_order_request_set (prefill, SMM_FIELD_LINK, "https://instagram.com/esa");
+  smm_order_request_set (prefill, SMM_FIELD_QUANTITY, "500");
+  dialog = smm_order_dialog_new (window, account, service, prefill);
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (smm_order_dialog_get_field (dialog, SMM_FIELD_LINK))), ==,
+                   "https://instagram.com/esa");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = smm_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = smm_window_new (app);
+  account = smm_account_new (1, "Test", "https://panel.example/api/v2");
+  smm_account_set_currency (account, "USD");
+
+  g_test_add_func ("/ui/order-dialog/fields-of-every-type", test_fields_of_every_type);
+  g_test_add_func ("/ui/order-dialog/default-charge", test_default_charge);
+  g_test_add_func ("/ui/order-dialog/comments-count", test_comments_count);
+  g_test_add_func ("/ui/order-dialog/subscriptions", test_subscriptions);
+  g_test_add_func ("/ui/order-dialog/prefill", test_prefill);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (account);
+  g_object_unref (app);
+  return status;
+}
