@@ -141,6 +141,12 @@ search_activate_cb (SmmServicesPage *self)
 }
 
 static void
+stop_search_cb (SmmServicesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
 row_activated_cb (SmmServicesPage *self,
                   guint            position)
 {
@@ -389,6 +395,7 @@ smm_services_page_class_init (SmmServicesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_count);
