@@ -26,6 +26,13 @@ def fail(message):
     sys.exit(1)
 
 
+def shot(name):
+    """With SMM_E2E_SHOTS=DIR, a screenshot of each step (to look at, and for the metainfo)."""
+    folder = os.environ.get('SMM_E2E_SHOTS')
+    if folder:
+        subprocess.run(['import', '-window', 'root', os.path.join(folder, name + '.png')], check=False)
+
+
 def showing(node):
     try:
         return node.get_state_set().contains(Atspi.StateType.SHOWING)
@@ -144,6 +151,7 @@ def place_order(app, search, link, quantity):
                      lambda: (lambda b: b if b is not None and b.get_state_set().contains(Atspi.StateType.SENSITIVE)
                               else None)(find(dialog, role='push button', contains='Place Order')))
     charge = [text for text in labels(dialog) if 'USD' in text]
+    shot('order-dialog-' + quantity)
     log('charge shown: %s' % charge)
     click(place)
     confirm = wait_for('the confirmation', lambda: toplevel(app, 'Place This Order?')
@@ -171,12 +179,14 @@ def main():
     ids = wait_for('the order ids', lambda: (lambda found: found if len(set(found)) >= 2 else None)(
         [t for t in labels(page) if t in ('23501', '23502')]))
     log('orders shown with ids %s' % sorted(set(ids)))
+    shot('orders')
 
     time.sleep(2)   # the demo panel delivers the small order
     mouse_click(wait_for('the first order', lambda: find(page, role='label', name='23501')))
     click(wait_for('the Refill button', lambda: find(page, role='push button', contains='Refill')))
     results = wait_for('the refill results', lambda: toplevel(app, 'Refill Results'))
     texts = labels(results)
+    shot('refill-results')
     log('refill results: %s' % texts)
     if not any('refill' in t and '23501' in t for t in texts):
         fail('no refill for order 23501 in %s' % texts)
