@@ -30,13 +30,14 @@ step "two accounts, keys from standard input and from the environment"
 echo "$key1" | "$cli" accounts add --name "Panel One" --url "$url1" --key-stdin 2>>"$log"
 SMM_API_KEY=second-key "$cli" accounts add --name "Panel Two" --url "$url2" 2>>"$log"
 SMM_API_KEY=third-key "$cli" accounts add --name "Slow" --url "$url3" 2>>"$log"
-"$cli" accounts list 2>>"$log" | grep -q "Panel Two" || fail "accounts list"
+# (output captured before grep: with pipefail, grep -q leaving early would fail the writer)
+out=$("$cli" accounts list 2>>"$log"); grep -q "Panel Two" <<<"$out" || fail "accounts list"
 
 step "orders on both"
-"$cli" --account "Panel One" add --service 1 --link https://instagram.com/nasa --quantity 100 2>>"$log" \
-    | grep -q "Order 23501 placed" || fail "order on Panel One"
-"$cli" --account "Panel Two" add --service 1 --link https://instagram.com/esa --quantity 200 2>>"$log" \
-    | grep -q "Order 23501 placed" || fail "order on Panel Two"
+out=$("$cli" --account "Panel One" add --service 1 --link https://instagram.com/nasa --quantity 100 2>>"$log")
+grep -q "Order 23501 placed" <<<"$out" || fail "order on Panel One"
+out=$("$cli" --account "Panel Two" add --service 1 --link https://instagram.com/esa --quantity 200 2>>"$log")
+grep -q "Order 23501 placed" <<<"$out" || fail "order on Panel Two"
 # refused before anything is written or sent
 "$cli" --account "Panel Two" add --service 1 --link https://instagram.com/jaxa --quantity 10 2>>"$log" && fail "below minimum"
 # refused by the panel: recorded as rejected
@@ -57,7 +58,8 @@ grep -q "isro" "$work/unconfirmed.txt" || fail "the killed order is not unconfir
 local_id=$(awk '/isro/ {print $1}' "$work/unconfirmed.txt")
 
 step "the user finds it on the panel's web site: order 23501"
-"$cli" resolve "$local_id" --id 23501 2>>"$log" | grep -q "is order 23501" || fail "resolve"
+out=$("$cli" resolve "$local_id" --id 23501 2>>"$log")
+grep -q "is order 23501" <<<"$out" || fail "resolve"
 
 step "tracking to the end"
 sleep 1
