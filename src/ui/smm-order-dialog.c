@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "smm-order-dialog.h"
 
@@ -328,7 +329,7 @@ show_service (SmmOrderDialog *self)
     facts = g_strdup_printf (_("%s per package"), rate);
   else
     /* Translators: "0.90 USD per 1000 · from 50 to 10000 · refill · cancel" */
-    facts = g_strdup_printf (_("%s per 1000 · from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "%s%s"), rate,
+    facts = g_strdup_printf (_("%s per 1000 · from %" PRId64 " to %" PRId64 "%s%s"), rate,
                              smm_service_get_min (s), smm_service_get_max (s),
                              smm_service_get_refill (s) ? _(" · refill") : "",
                              smm_service_get_cancel (s) ? _(" · cancel") : "");
