@@ -216,6 +216,29 @@ order_finished_cb (SmmTracker     *tracker,
 }
 
 static void
+refill_finished_cb (SmmTracker     *tracker,
+                    SmmRefill      *refill,
+                    SmmApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  if (!g_settings_get_boolean (self->settings, "notifications"))
+    return;
+  id = g_strdup_printf ("refill-%" G_GINT64_FORMAT, smm_refill_get_id (refill));
+  order = g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_order_id (refill));
+  /* Translators: %s is the refill's status, like “Completed” */
+  title = g_strdup_printf (_("Refill: %s"), smm_refill_status_get_label (smm_refill_get_status (refill)));
+  body = g_strdup_printf (_("The refill of order %s has ended."), order);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
 show_order_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       data)
@@ -272,6 +295,7 @@ smm_application_startup (GApplication *application)
     }
   self->tracker = smm_tracker_new (self->store);
   g_signal_connect (self->tracker, "order-finished", G_CALLBACK (order_finished_cb), self);
+  g_signal_connect (self->tracker, "refill-finished", G_CALLBACK (refill_finished_cb), self);
   smm_tracker_set_interval (self->tracker, g_settings_get_uint (self->settings, "refresh-interval"));
   g_signal_connect_swapped (self->settings, "changed::refresh-interval", G_CALLBACK (interval_changed_cb), self);
 
