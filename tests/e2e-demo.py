@@ -2,6 +2,7 @@
 """Drives the real SMM Desk window through AT-SPI, as a user would, on the demo panel:
 search a service, order it, see the order with its id, refill it, cancel another, and
 read the results back from labels. Run by tests/e2e-demo.sh."""
+import gettext
 import os
 import subprocess
 import sys
@@ -12,6 +13,23 @@ gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
 STEP_TIMEOUT = 20
+
+# Controls are found by the names the user sees: in Turkish when LANGUAGE=tr, from the built catalogue.
+_catalogue = gettext.translation('smm-desk', localedir=os.environ.get('SMM_DESK_LOCALEDIR'),
+                                 languages=[os.environ.get('LANGUAGE', 'en')], fallback=True)
+
+
+def T(text):
+    """What the user reads for @text, without the mnemonic underscore."""
+    return _catalogue.gettext(text).replace('_', '')
+
+
+def TC(context, text):
+    return _catalogue.pgettext(context, text).replace('_', '')
+
+
+def TN(singular, plural, n):
+    return _catalogue.ngettext(singular, plural, n)
 
 
 def log(message):
@@ -141,22 +159,22 @@ def labels(root):
 
 
 def place_order(app, search, link, quantity):
-    entry = wait_for('the services search', lambda: find(app, name='Search services'))
+    entry = wait_for('the services search', lambda: find(app, name=T('Search services')))
     type_text(entry, search)
     press(0xff0d)   # Return: order the first match
-    dialog = wait_for('the new-order dialog', lambda: toplevel(app, 'New Order'))
-    type_text(wait_for('the link field', lambda: find(dialog, name='Link')), link)
-    type_text(wait_for('the quantity field', lambda: find(dialog, name='Quantity')), quantity)
+    dialog = wait_for('the new-order dialog', lambda: toplevel(app, T('New Order')))
+    type_text(wait_for('the link field', lambda: find(dialog, name=T('Link'))), link)
+    type_text(wait_for('the quantity field', lambda: find(dialog, name=T('Quantity'))), quantity)
     place = wait_for('a sensitive Place Order button',
                      lambda: (lambda b: b if b is not None and b.get_state_set().contains(Atspi.StateType.SENSITIVE)
-                              else None)(find(dialog, role='push button', contains='Place Order')))
+                              else None)(find(dialog, role='push button', contains=T('_Place Order'))))
     charge = [text for text in labels(dialog) if 'USD' in text]
     shot('order-dialog-' + quantity)
     log('charge shown: %s' % charge)
     click(place)
-    confirm = wait_for('the confirmation', lambda: toplevel(app, 'Place This Order?')
+    confirm = wait_for('the confirmation', lambda: toplevel(app, T('Place This Order?'))
                        or find(app, role='dialog'))
-    click(wait_for('the confirm button', lambda: find(confirm, role='push button', contains='Place Order')))
+    click(wait_for('the confirm button', lambda: find(confirm, role='push button', contains=T('_Place Order'))))
     # GTK 4.8 crashes when AT-SPI asks about a window just destroyed: give it time, do not poll
     time.sleep(2.5)
     # Escape in the search clears it for the next time
@@ -167,14 +185,14 @@ def place_order(app, search, link, quantity):
 def main():
     app = find_app('smm-desk')
     log('found the app')
-    wait_for('the demo catalogue', lambda: find(app, contains='services', role='label'))
+    wait_for('the demo catalogue', lambda: find(app, contains=TN('%u service', '%u services', 50).replace('%u', '50'), role='label'))
 
     place_order(app, 'followers real 30', 'https://instagram.com/nasa', '100')
     log('placed the first order')
     place_order(app, 'tiktok views instant', 'https://tiktok.com/@nasa/video/1', '100000')
     log('placed the second order')
 
-    click(wait_for('the Orders tab', lambda: find(app, name='Orders', role='page tab')))
+    click(wait_for('the Orders tab', lambda: find(app, name=T('Orders'), role='page tab')))
     page = wait_for('the orders page', lambda: find(app, name='SmmOrdersPage'))
     ids = wait_for('the order ids', lambda: (lambda found: found if len(set(found)) >= 2 else None)(
         [t for t in labels(page) if t in ('23501', '23502')]))
@@ -183,25 +201,27 @@ def main():
 
     time.sleep(2)   # the demo panel delivers the small order
     mouse_click(wait_for('the first order', lambda: find(page, role='label', name='23501')))
-    click(wait_for('the Refill button', lambda: find(page, role='push button', contains='Refill')))
-    results = wait_for('the refill results', lambda: toplevel(app, 'Refill Results'))
+    click(wait_for('the Refill button', lambda: find(page, role='push button', contains=TC('verb', '_Refill'))))
+    results = wait_for('the refill results', lambda: toplevel(app, T('Refill Results')))
     texts = labels(results)
     shot('refill-results')
     log('refill results: %s' % texts)
-    if not any('refill' in t and '23501' in t for t in texts):
+    expected = T('Order %s: refill %s requested\n') % ('23501', '1')
+    if not any(expected.strip() in t for t in texts):
         fail('no refill for order 23501 in %s' % texts)
-    click(wait_for('Close', lambda: find(results, role='push button', contains='Close')))
+    click(wait_for('Close', lambda: find(results, role='push button', contains=T('_Close'))))
     time.sleep(1.5)
 
     # the other order, still being delivered, is canceled
     mouse_click(wait_for('the second order', lambda: find(page, role='label', name='23502')))
-    click(wait_for('the Cancel button', lambda: find(page, role='push button', contains='Cancel')))
-    confirm = wait_for('the cancel confirmation', lambda: toplevel(app, 'Cancel 1 Order?'))
-    click(wait_for('Cancel Orders', lambda: find(confirm, role='push button', contains='Cancel Orders')))
-    results = wait_for('the cancel results', lambda: toplevel(app, 'Cancel Results'))
+    click(wait_for('the Cancel button', lambda: find(page, role='push button', contains=TC('verb', '_Cancel'))))
+    confirm = wait_for('the cancel confirmation', lambda: toplevel(app, TN('Cancel %u Order?', 'Cancel %u Orders?', 1).replace('%u', '1')))
+    click(wait_for('Cancel Orders', lambda: find(confirm, role='push button', contains=T('_Cancel Orders'))))
+    results = wait_for('the cancel results', lambda: toplevel(app, T('Cancel Results')))
     texts = labels(results)
     log('cancel results: %s' % texts)
-    if not any('23502: cancel requested' in t for t in texts):
+    expected = T('Order %s: cancel requested\n') % '23502'
+    if not any(expected.strip() in t for t in texts):
         fail('order 23502 was not canceled: %s' % texts)
     print('ok 1 e2e-demo', flush=True)
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The end-to-end test: SMM Desk on the demo panel, under Xvfb and a private D-Bus session,
-# driven through AT-SPI. Usage: e2e-demo.sh SMM-DESK SCHEMA-DIR
+# driven through AT-SPI. Usage: e2e-demo.sh SMM-DESK SCHEMA-DIR LOCALE-DIR [LANGUAGE]
 set -u
-desk=$1 schemas=$2
+desk=$1 schemas=$2 locales=$3 language=${4:-en}
 here=$(cd "$(dirname "$0")" && pwd)
 for tool in xvfb-run dbus-run-session /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is missing"; exit 77; }
@@ -18,7 +18,8 @@ fi
 work=$(mktemp -d)
 trap 'kill $app 2>/dev/null; rm -rf "$work"' EXIT
 export HOME=$work XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
-export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory LANGUAGE=en LC_ALL=C.UTF-8
+export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory LANGUAGE=$language LC_ALL=C.UTF-8
+export SMM_DESK_LOCALEDIR=$locales
 printf 'pass' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
 "$desk" --demo >"$work/app.log" 2>&1 &
 app=$!
