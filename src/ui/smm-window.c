@@ -26,6 +26,7 @@ struct _SmmWindow
   GtkButton            *balance_button;
   GtkWidget            *refresh_button;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   SmmServicesPage      *services_page;
@@ -189,6 +190,7 @@ accounts_changed_cb (SmmWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->account_dropdown), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), n > 0);
   adw_view_switcher_title_set_stack (self->switcher_title, n > 0 ? self->view_stack : NULL);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, n > 0 ? self->view_stack : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-order", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-account", n > 0);
@@ -491,6 +493,7 @@ smm_window_class_init (SmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, balance_button);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, services_page);
