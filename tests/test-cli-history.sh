@@ -22,7 +22,7 @@ start_sim() {  # name, sim options…
     head -n 1 "$work/$name.out"
 }
 
-url1=$(start_sim one --key "$key1" --speed 20)
+url1=$(start_sim one --key "$key1" --speed 2)
 url2=$(start_sim two --key second-key --speed 2000 --currency TRY)
 url3=$(start_sim slow --key third-key --speed 2000 --latency 3000)
 
@@ -62,7 +62,7 @@ out=$("$cli" resolve "$local_id" --id 23501 2>>"$log")
 grep -q "is order 23501" <<<"$out" || fail "resolve"
 
 step "tracking to the end"
-sleep 1
+sleep 6   # panel one runs at twice real time: its order of 100 takes 5.5 s
 "$cli" track 2>>"$log"
 "$cli" --json orders --status active 2>>"$log" >"$work/active.json"
 grep -q '"order"' "$work/active.json" && { cat "$work/active.json"; fail "orders still active after tracking"; }
