@@ -670,6 +670,74 @@ test_endpoints (void)
     }
 }
 
+/* ------------------------------------------------------------------ TLS */
+
+static void
+tls_handler (SoupServer        *server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           data)
+{
+  (*(guint *) data)++;
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
+                                    "{\"order\":1,\"balance\":\"1\",\"currency\":\"USD\"}", 39);
+}
+
+/* A panel behind a certificate nobody vouches for: nothing is sent to it. */
+static void
+test_tls_self_signed (void)
+{
+  g_autofree char *pem = g_test_build_filename (G_TEST_DIST, "data", "tls", "self-signed.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_file (pem, &error);
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SmmClient) client = NULL;
+  g_autoptr(SmmOrderRequest) request = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  Fixture f = { NULL };
+  guint handled = 0;
+  SmmMoney amount;
+  g_autofree char *currency = NULL;
+
+  if (certificate == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, tls_handler, &handled, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_HTTPS | SOUP_SERVER_LISTEN_IPV4_ONLY,
+                                           &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d/api/v2", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = smm_client_new (url, &error);
+  smm_client_set_key (client, SECRET_KEY);
+  smm_client_set_retry (client, 0, 10, 10);
+  f.client = client;
+
+  smm_client_balance_async (client, NULL, result_cb, &f);
+  g_assert_false (smm_client_balance_finish (client, wait_result (&f), &amount, &currency, &error));
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "cannot be trusted"));
+  g_clear_error (&error);
+
+  /* an order is refused before it leaves: not "outcome unknown" */
+  request = smm_order_request_new (1, SMM_SERVICE_TYPE_DEFAULT);
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
+  smm_client_add_async (client, request, NULL, result_cb, &f);
+  g_assert_cmpint (smm_client_add_finish (client, wait_result (&f), &error), ==, 0);
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_TLS);
+  g_assert_cmpuint (handled, ==, 0);
+  g_clear_object (&f.result);
+}
+
 /* ------------------------------------------------------------------ secrets */
 
 static GString *debug_log;
@@ -791,6 +859,7 @@ main (int    argc,
   ADD ("too-large", test_too_large, FALSE);
   ADD ("cancellable", test_cancellable, FALSE);
   g_test_add_func ("/core/client/endpoints", test_endpoints);
+  g_test_add_func ("/core/client/tls-self-signed", test_tls_self_signed);
   g_test_add_func ("/core/client/key-not-logged", test_key_not_logged);
   g_test_add_func ("/core/client/sim-get", test_sim_get);
 
