@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The order history from the command line, as a user keeps it: two panels, orders on both,
 # a kill -9 in the middle of placing, tracking to the end. Runs inside tests/with-keyring.
-# The key TEST-SECRET-KEY-4242 must appear nowhere: not in the data directory, not in the debug log.
+# The key TEST-SECRET-KEY-4242 must appear nowhere: not in the data directory, not in the debug log,
+# not on a command line.
 set -euo pipefail
 cli=$1 sim=$2
 work=$(mktemp -d)
@@ -22,7 +23,7 @@ start_sim() {  # name, sim options…
     head -n 1 "$work/$name.out"
 }
 
-url1=$(start_sim one --key "$key1" --speed 2)
+url1=$(SMM_PANEL_SIM_KEY="$key1" start_sim one --speed 2)
 url2=$(start_sim two --key second-key --speed 2000 --currency TRY)
 url3=$(start_sim slow --key third-key --speed 2000 --latency 3000)
 
@@ -72,8 +73,15 @@ grep -q '"order"' "$work/active.json" && { cat "$work/active.json"; fail "orders
 [ "$(grep -c "jaxa" "$work/orders.txt")" -eq 0 ] || fail "an invalid order was recorded"
 
 step "the key appears nowhere"
-grep -rl "$key1" "$XDG_DATA_HOME" && fail "the key is in the data directory"
-grep -q "$key1" "$log" && fail "the key is in the debug log"
+# searched for from a file, so that the search itself does not put it on a command line
+needle=$work/needle
+printf '%s\n' "$key1" >"$needle"
+# not on the command line of this test or of the panels it started (they got theirs from the environment)
+for pid in $$ "${pids[@]}"; do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -f "$needle" && fail "the key is on the command line of $pid"
+done
+grep -rlF -f "$needle" "$XDG_DATA_HOME" && fail "the key is in the data directory"
+grep -qF -f "$needle" "$log" && fail "the key is in the debug log"
 [ -s "$log" ] || fail "no debug log was written"
 grep -q "smm-client" "$log" || fail "the debug log has no client messages"
 echo "ok"

@@ -52,7 +52,8 @@ main (int   argc,
   guint sigterm_id;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port to listen on, on 127.0.0.1 (0: any free port)", "N" },
-    { "key", 'k', 0, G_OPTION_ARG_STRING, &key, "The API key the panel accepts (default: demo-key)", "KEY" },
+    { "key", 'k', 0, G_OPTION_ARG_STRING, &key,
+      "The API key the panel accepts (default: $SMM_PANEL_SIM_KEY, else demo-key)", "KEY" },
     { "balance", 'b', 0, G_OPTION_ARG_STRING, &balance, "Starting balance (default: 1000.00)", "AMOUNT" },
     { "currency", 'c', 0, G_OPTION_ARG_STRING, &currency, "The panel's currency (default: USD)", "CODE" },
     { "services", 's', 0, G_OPTION_ARG_INT, &n_services, "Offer N generated services instead of the demo catalogue", "N" },
@@ -117,6 +118,9 @@ main (int   argc,
       g_printerr ("smm-panel-sim: --balance must be an amount like 1000.00\n");
       return EXIT_FAILURE;
     }
+  /* from the environment, so that a test's key is on no command line */
+  if (key == NULL && g_getenv ("SMM_PANEL_SIM_KEY") != NULL)
+    key = g_strdup (g_getenv ("SMM_PANEL_SIM_KEY"));
   if (key != NULL && *key == '\0')
     {
       g_printerr ("smm-panel-sim: --key must not be empty\n");
