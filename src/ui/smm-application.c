@@ -106,11 +106,13 @@ smm_application_connect_account (SmmApplication  *self,
     }
 
   client = smm_client_new (endpoint, error);
+  if (client != NULL)
+    smm_client_set_key (client, key);
+  /* the client keeps its own copy: this one is wiped */
   if (looked_up)
     memset (looked_up, 0, strlen (looked_up));
   if (client == NULL)
     return FALSE;
-  smm_client_set_key (client, key);
   smm_tracker_set_client (self->tracker, smm_account_get_id (account), client);
   return TRUE;
 }
