@@ -44,7 +44,6 @@ def main():
         place_and_leave(app)
     else:
         check_unconfirmed(app)
-        print('ok 1 e2e-kill', flush=True)
 
 
 if __name__ == '__main__':

@@ -20,14 +20,15 @@ export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory LANGUAGE=en LC_ALL
 printf 'pass' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
 
 # a panel that takes 4 s to answer anything
-SMM_PANEL_SIM_KEY=slow-key "$sim" --latency 4000 >"$work/sim.out" 2>/dev/null &
+key=TEST-SECRET-KEY-4242
+SMM_PANEL_SIM_KEY=$key "$sim" --latency 4000 >"$work/sim.out" 2>/dev/null &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/sim.out" ] && break; sleep 0.05; done
 url=$(head -n 1 "$work/sim.out")
-echo slow-key | "$cli" accounts add --name "Slow panel" --url "$url" --key-stdin >/dev/null 2>&1
+echo "$key" | "$cli" accounts add --name "Slow panel" --url "$url" --key-stdin >/dev/null 2>&1
 
 echo "1..1" >&3
-"$desk" >"$work/app1.log" 2>&1 &
+G_MESSAGES_DEBUG=all "$desk" >"$work/app1.log" 2>&1 &
 app=$!
 pids+=($app)
 /usr/bin/python3 "$here/e2e-kill.py" place >&3 || { sed "s/^/# /" "$work/app1.log" >&3; exit 1; }
@@ -45,6 +46,20 @@ for _ in $(seq 50); do
 done
 sleep 1
 
-"$desk" >"$work/app2.log" 2>&1 &
+G_MESSAGES_DEBUG=all "$desk" >"$work/app2.log" 2>&1 &
 pids+=($!)
 /usr/bin/python3 "$here/e2e-kill.py" check >&3 || { sed "s/^/# /" "$work/app2.log" >&3; exit 1; }
+
+# the key went from the keyring to the panel and nowhere else: not to the history, the logs
+# (every debug message on), nor a command line
+printf '%s\n' "$key" >"$work/needle"
+for pid in $$ "${pids[@]}"; do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -f "$work/needle" && {
+        echo "not ok 1 e2e-kill # the key is on the command line of $pid" >&3; exit 1; }
+done
+if grep -rlF -f "$work/needle" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$work/app1.log" "$work/app2.log" >/dev/null 2>&1; then
+    echo "not ok 1 e2e-kill # the key was written to a file" >&3
+    exit 1
+fi
+grep -q "smm-client" "$work/app1.log" || { echo "not ok 1 e2e-kill # no debug log was written" >&3; exit 1; }
+echo "ok 1 e2e-kill" >&3

@@ -229,6 +229,52 @@ test_place_cancelled (Fixture       *f,
   }
 }
 
+/* Every fault while placing: what the caller hears, what the history keeps, and add sent at most once. */
+static void
+test_place_faults (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    SmmSimFault     fault;
+    int             code;
+    SmmOrderStatus  stored;
+    gboolean        placed_on_panel;
+  } cases[] = {
+    { SMM_SIM_FAULT_HTML, SMM_API_ERROR_NOT_API, SMM_ORDER_STATUS_REJECTED, FALSE },
+    { SMM_SIM_FAULT_500, SMM_API_ERROR_OUTCOME_UNKNOWN, SMM_ORDER_STATUS_UNCONFIRMED, FALSE },
+    { SMM_SIM_FAULT_429, SMM_API_ERROR_RATE_LIMITED, SMM_ORDER_STATUS_REJECTED, FALSE },
+    { SMM_SIM_FAULT_SLOW, SMM_API_ERROR_OUTCOME_UNKNOWN, SMM_ORDER_STATUS_UNCONFIRMED, TRUE },
+    { SMM_SIM_FAULT_TRUNCATE, SMM_API_ERROR_OUTCOME_UNKNOWN, SMM_ORDER_STATUS_UNCONFIRMED, TRUE },
+    { SMM_SIM_FAULT_DROP_AFTER_ADD, SMM_API_ERROR_OUTCOME_UNKNOWN, SMM_ORDER_STATUS_UNCONFIRMED, TRUE },
+    { SMM_SIM_FAULT_REDIRECT, SMM_API_ERROR_REDIRECT, SMM_ORDER_STATUS_REJECTED, FALSE },
+  };
+
+  smm_client_set_timeout (f->client, 1);
+  smm_sim_set_slow_ms (f->sim, 2500);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *link = g_strdup_printf ("https://instagram.com/fault%u", i);
+      g_autoptr(SmmOrder) order = NULL;
+      guint adds = smm_sim_get_request_count (f->sim, "add");
+      guint placed = smm_sim_get_order_count (f->sim);
+      SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_ALL, 0, link, 0 };
+      g_autoptr(GPtrArray) stored = NULL;
+
+      smm_sim_set_fault (f->sim, cases[i].fault, 1.0);
+      order = place (f, link, "100", &error);
+      smm_sim_set_fault (f->sim, SMM_SIM_FAULT_NONE, 0);
+      g_test_message ("fault %u: %s", cases[i].fault, error ? error->message : "placed");
+      g_assert_null (order);
+      g_assert_error (error, SMM_API_ERROR, cases[i].code);
+      g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add") - adds, ==, 1);
+      g_assert_cmpuint (smm_sim_get_order_count (f->sim) - placed, ==, cases[i].placed_on_panel ? 1 : 0);
+      stored = smm_store_list_orders (f->store, &query, NULL);
+      g_assert_cmpuint (stored->len, ==, 1);
+      g_assert_cmpint (smm_order_get_status (stored->pdata[0]), ==, cases[i].stored);
+    }
+}
+
 /* 250 active orders: 3 status requests; final orders are not asked again. */
 static void
 test_refresh_batches (Fixture       *f,
@@ -428,6 +474,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/core/tracker/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("place", test_place);
   ADD ("place-cancelled", test_place_cancelled);
+  ADD ("place-faults", test_place_faults);
   ADD ("refresh-batches", test_refresh_batches);
   ADD ("item-errors", test_item_errors);
   ADD ("refresh-failure", test_refresh_failure);

@@ -241,7 +241,15 @@ smm_services_page_reload (SmmServicesPage *self)
     return;
   client = smm_tracker_get_client (smm_application_get_tracker (self->app), smm_account_get_id (self->account));
   if (client == NULL)
-    return;
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      /* no key in the keyring (or the keyring refused): say so, and how to mend it */
+      if (SMM_IS_WINDOW (root))
+        smm_window_toast (SMM_WINDOW (root), _("This account has no API key in the keyring. Choose “Edit Account…” "
+                                               "in the main menu and enter it again."));
+      return;
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
