@@ -222,28 +222,36 @@ selected_orders (SmmOrdersPage *self)
   return orders;
 }
 
-/* The panel ids of the selected orders of one account (actions go to one panel) */
-static GArray *
+/* The panel ids of the selected orders, per account: each panel gets its own request.
+ * Returns: (element-type gint64 GArray): account id → panel ids */
+static GHashTable *
 selected_panel_ids (SmmOrdersPage *self,
-                    gint64        *account_id)
+                    guint         *n_ids)
 {
   g_autoptr(GPtrArray) orders = selected_orders (self);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTable *by_account = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                  (GDestroyNotify) g_array_unref);
 
-  *account_id = 0;
+  *n_ids = 0;
   for (guint i = 0; i < orders->len; i++)
     {
       SmmOrder *order = orders->pdata[i];
+      gint64 account_id = smm_order_get_account_id (order);
       gint64 id = smm_order_get_id (order);
+      GArray *ids;
 
       if (id <= 0)
         continue;
-      if (*account_id == 0)
-        *account_id = smm_order_get_account_id (order);
-      if (smm_order_get_account_id (order) == *account_id)
-        g_array_append_val (ids, id);
+      ids = g_hash_table_lookup (by_account, &account_id);
+      if (ids == NULL)
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (by_account, g_memdup2 (&account_id, sizeof account_id), ids);
+        }
+      g_array_append_val (ids, id);
+      (*n_ids)++;
     }
-  return ids;
+  return by_account;
 }
 
 static SmmWindow *
@@ -254,17 +262,38 @@ get_window (SmmOrdersPage *self)
   return SMM_IS_WINDOW (root) ? SMM_WINDOW (root) : NULL;
 }
 
-static void
-show_results (SmmOrdersPage *self,
-              const char    *heading,
-              GString       *body)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
-                                                                         NULL));
+/* One refill or cancel for every account of the selection; the answers in one list. */
+typedef struct {
+  SmmOrdersPage *self;
+  gboolean       refill;
+  guint          pending;
+  GString       *body;
+} Bulk;
 
-  adw_message_dialog_set_body (dialog, body->str);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+bulk_done (Bulk *bulk)
+{
+  SmmOrdersPage *self = bulk->self;
+  SmmWindow *window = get_window (self);
+
+  if (--bulk->pending > 0)
+    return;
+  if (window)
+    {
+      AdwMessageDialog *dialog =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                    bulk->refill ? _("Refill Results") : _("Cancel Results"), NULL));
+
+      adw_message_dialog_set_body (dialog, bulk->body->str);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      smm_window_orders_changed (window);
+      if (!bulk->refill)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+    }
+  g_string_free (bulk->body, TRUE);
+  g_object_unref (bulk->self);
+  g_free (bulk);
 }
 
 static void
@@ -272,18 +301,13 @@ refill_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      data)
 {
-  g_autoptr(SmmOrdersPage) self = data;
+  Bulk *bulk = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) refills = smm_tracker_refill_finish (SMM_TRACKER (object), result, &error);
-  g_autoptr(GString) body = g_string_new (NULL);
 
   if (refills == NULL)
-    {
-      if (get_window (self))
-        smm_window_toast (get_window (self), error->message);
-      return;
-    }
-  for (guint i = 0; i < refills->len; i++)
+    g_string_append_printf (bulk->body, "%s\n", error->message);
+  for (guint i = 0; refills && i < refills->len; i++)
     {
       SmmRefill *r = refills->pdata[i];
       g_autofree char *order = g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_order_id (r));
@@ -291,28 +315,11 @@ refill_cb (GObject      *object,
 
       if (smm_refill_get_error (r))
         /* Translators: "Order 23501: The panel does not know this order ID…" */
-        g_string_append_printf (body, _("Order %s: %s\n"), order, smm_refill_get_error (r)->message);
+        g_string_append_printf (bulk->body, _("Order %s: %s\n"), order, smm_refill_get_error (r)->message);
       else
-        g_string_append_printf (body, _("Order %s: refill %s requested\n"), order, refill);
+        g_string_append_printf (bulk->body, _("Order %s: refill %s requested\n"), order, refill);
     }
-  show_results (self, _("Refill Results"), body);
-  if (get_window (self))
-    smm_window_orders_changed (get_window (self));
-}
-
-static void
-refill_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *parameter)
-{
-  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
-  gint64 account_id;
-  g_autoptr(GArray) ids = selected_panel_ids (self, &account_id);
-
-  if (ids->len == 0)
-    return;
-  smm_tracker_refill_async (smm_application_get_tracker (self->app), account_id, (gint64 *) ids->data, ids->len,
-                            NULL, refill_cb, g_object_ref (self));
+  bulk_done (bulk);
 }
 
 static void
@@ -320,33 +327,61 @@ cancel_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      data)
 {
-  g_autoptr(SmmOrdersPage) self = data;
+  Bulk *bulk = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = smm_tracker_cancel_finish (SMM_TRACKER (object), result, &error);
-  g_autoptr(GString) body = g_string_new (NULL);
 
   if (results == NULL)
-    {
-      if (get_window (self))
-        smm_window_toast (get_window (self), error->message);
-      return;
-    }
-  for (guint i = 0; i < results->len; i++)
+    g_string_append_printf (bulk->body, "%s\n", error->message);
+  for (guint i = 0; results && i < results->len; i++)
     {
       SmmCancelResult *r = results->pdata[i];
       g_autofree char *order = g_strdup_printf ("%" G_GINT64_FORMAT, r->order_id);
 
       if (r->accepted)
-        g_string_append_printf (body, _("Order %s: cancel requested\n"), order);
+        g_string_append_printf (bulk->body, _("Order %s: cancel requested\n"), order);
       else
-        g_string_append_printf (body, _("Order %s: %s\n"), order, r->error->message);
+        g_string_append_printf (bulk->body, _("Order %s: %s\n"), order, r->error->message);
     }
-  show_results (self, _("Cancel Results"), body);
-  if (get_window (self))
+  bulk_done (bulk);
+}
+
+static void
+bulk_start (SmmOrdersPage *self,
+            gboolean       refill)
+{
+  guint n_ids;
+  g_autoptr(GHashTable) by_account = selected_panel_ids (self, &n_ids);
+  SmmTracker *tracker = smm_application_get_tracker (self->app);
+  GHashTableIter iter;
+  gpointer key, value;
+  Bulk *bulk;
+
+  if (n_ids == 0)
+    return;
+  bulk = g_new0 (Bulk, 1);
+  bulk->self = g_object_ref (self);
+  bulk->refill = refill;
+  bulk->body = g_string_new (NULL);
+  bulk->pending = g_hash_table_size (by_account);
+  g_hash_table_iter_init (&iter, by_account);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      smm_window_orders_changed (get_window (self));
-      gtk_widget_activate_action (GTK_WIDGET (get_window (self)), "win.refresh", NULL);
+      GArray *ids = value;
+
+      if (refill)
+        smm_tracker_refill_async (tracker, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, refill_cb, bulk);
+      else
+        smm_tracker_cancel_async (tracker, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, cancel_cb, bulk);
     }
+}
+
+static void
+refill_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *parameter)
+{
+  bulk_start (SMM_ORDERS_PAGE (widget), TRUE);
 }
 
 static void
@@ -354,16 +389,8 @@ cancel_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     SmmOrdersPage    *self)
 {
-  gint64 account_id;
-  g_autoptr(GArray) ids = NULL;
-
-  if (g_strcmp0 (response, "cancel-orders") != 0)
-    return;
-  ids = selected_panel_ids (self, &account_id);
-  if (ids->len == 0)
-    return;
-  smm_tracker_cancel_async (smm_application_get_tracker (self->app), account_id, (gint64 *) ids->data, ids->len,
-                            NULL, cancel_cb, g_object_ref (self));
+  if (g_strcmp0 (response, "cancel-orders") == 0)
+    bulk_start (self, FALSE);
 }
 
 static void
@@ -372,15 +399,14 @@ cancel_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
-  gint64 account_id;
-  g_autoptr(GArray) ids = selected_panel_ids (self, &account_id);
+  guint n_ids;
+  g_autoptr(GHashTable) by_account = selected_panel_ids (self, &n_ids);
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
-  if (ids->len == 0)
+  if (n_ids == 0)
     return;
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancel %u Order?", "Cancel %u Orders?", ids->len),
-                             ids->len);
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancel %u Order?", "Cancel %u Orders?", n_ids), n_ids);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
                                                        _("The panel cancels what it has not delivered yet and "
                                                          "refunds it. Some services cannot be canceled.")));
