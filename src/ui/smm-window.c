@@ -37,6 +37,7 @@ struct _SmmWindow
   SmmAccount           *account;
   GCancellable         *cancellable;
   guint                 reload_idle;
+  guint                 soon_refresh;
 };
 
 G_DEFINE_FINAL_TYPE (SmmWindow, smm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -368,6 +369,18 @@ preferences_action (GtkWidget  *widget,
  * For the pages and dialogs
  */
 
+static gboolean
+soon_refresh_cb (gpointer data)
+{
+  SmmWindow *self = data;
+
+  self->soon_refresh = 0;
+  if (!smm_tracker_is_refreshing (smm_application_get_tracker (self->app)))
+    smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
+                               g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 order_placed_cb (SmmOrderDialog *dialog,
                  SmmOrder       *order,
@@ -375,6 +388,9 @@ order_placed_cb (SmmOrderDialog *dialog,
 {
   smm_window_orders_changed (self);
   refresh_balance (self);
+  /* panels start orders within seconds: look again soon rather than at the next timed refresh */
+  if (order != NULL && self->soon_refresh == 0)
+    self->soon_refresh = g_timeout_add_seconds (20, soon_refresh_cb, self);
 }
 
 void
@@ -466,6 +482,7 @@ smm_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (smm_application_get_tracker (self->app), self);
     }
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  g_clear_handle_id (&self->soon_refresh, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->account);
