@@ -150,11 +150,19 @@ save_clicked_cb (SmmAccountDialog *self)
     }
   if (self->account)
     {
+      g_autoptr(SmmAccount) staged = smm_account_new (smm_account_get_id (self->account), name, url);
+
+      /* the key of one panel is never sent to another: a new address needs its key */
+      if (g_strcmp0 (url, smm_account_get_endpoint (self->account)) != 0 && *key == '\0')
+        {
+          show_result (self, _("Enter the API key for the new address."), FALSE);
+          return;
+        }
+      if (!smm_store_update_account (store, staged, &error))
+        goto fail;
       account = g_object_ref (self->account);
       smm_account_set_name (account, name);
       smm_account_set_endpoint (account, url);
-      if (!smm_store_update_account (store, account, &error))
-        goto fail;
     }
   else if ((account = smm_store_add_account (store, name, url, &error)) == NULL)
     goto fail;
@@ -192,7 +200,9 @@ remove_response_cb (AdwMessageDialog *dialog,
       show_result (self, error->message, FALSE);
       return;
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* not from inside the message dialog's answer: it still needs its parent */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_once ((GSourceOnceFunc) gtk_window_destroy, self);
 }
 
 static void

@@ -156,12 +156,17 @@ smm_application_remove_account (SmmApplication  *self,
   return TRUE;
 }
 
+/* Closing each window saves its size; the app ends once the last is gone and nothing is on its way. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       data)
 {
-  g_application_quit (G_APPLICATION (data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
 }
 
 static void
@@ -207,9 +212,14 @@ order_finished_cb (SmmTracker     *tracker,
   if (!g_settings_get_boolean (self->settings, "notifications"))
     return;
 
-  /* Translators: %s is the order's status, like “Completed” */
-  title = g_strdup_printf (_("Order %s: %s"), (id = g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (order))),
-                           smm_order_status_get_label (smm_order_get_status (order)));
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (order));
+
+    /* Translators: "Order 23501: Completed": the order's number and its status */
+    title = g_strdup_printf (_("Order %s: %s"), number, smm_order_status_get_label (smm_order_get_status (order)));
+  }
+  /* one notification per order of the history (panel ids repeat across panels) */
+  id = g_strdup_printf ("order-%" G_GINT64_FORMAT, smm_order_get_local_id (order));
   notification = g_notification_new (title);
   g_notification_set_body (notification, smm_order_get_service_name (order));
   g_notification_set_default_action_and_target (notification, "app.show-order", "x",

@@ -22,6 +22,7 @@ struct _SmmImportDialog
 
   SmmWindow   *window;
   SmmAccount  *account;
+  gboolean     importing;
 };
 
 G_DEFINE_FINAL_TYPE (SmmImportDialog, smm_import_dialog, ADW_TYPE_WINDOW)
@@ -61,7 +62,7 @@ text_changed_cb (SmmImportDialog *self)
   guint n_bad;
   g_autoptr(GArray) ids = read_ids (self, &n_bad);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), ids->len > 0 && n_bad == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), ids->len > 0 && n_bad == 0 && !self->importing);
   if (n_bad)
     gtk_label_set_label (self->result_label, _("Only order IDs (numbers) can be imported."));
   else
@@ -83,8 +84,12 @@ import_cb (GObject      *object,
   g_autoptr(GPtrArray) replies = smm_tracker_import_finish (SMM_TRACKER (object), result, &n_added, &error);
   g_autofree char *text = NULL;
 
+  self->importing = FALSE;
+  g_application_release (g_application_get_default ());
   gtk_spinner_set_spinning (self->spinner, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
+  if (self->window == NULL)
+    return;
   if (replies == NULL)
     {
       gtk_label_set_label (self->result_label, error->message);
@@ -102,9 +107,13 @@ import_cb (GObject      *object,
       return;
     }
   g_free (text);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order imported; the panel does not know %u ID.",
-                                       "%u orders imported; the panel does not know %u IDs.", n_unknown),
-                          n_added, n_unknown);
+  {
+    g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order imported.",
+                                                           "%u orders imported.", n_added), n_added);
+    g_autofree char *unknown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The panel does not know %u ID.",
+                                                             "The panel does not know %u IDs.", n_unknown), n_unknown);
+    text = g_strdup_printf ("%s %s", added, unknown);
+  }
   gtk_label_set_label (self->result_label, text);
 }
 
@@ -115,8 +124,10 @@ import_clicked_cb (SmmImportDialog *self)
   g_autoptr(GArray) ids = read_ids (self, &n_bad);
   SmmTracker *tracker = smm_application_get_tracker (smm_window_get_app (self->window));
 
-  if (ids->len == 0 || n_bad)
+  if (ids->len == 0 || n_bad || self->importing)
     return;
+  self->importing = TRUE;
+  g_application_hold (g_application_get_default ());
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   smm_tracker_import_async (tracker, smm_account_get_id (self->account), (gint64 *) ids->data, ids->len, NULL,
@@ -128,6 +139,9 @@ smm_import_dialog_dispose (GObject *object)
 {
   SmmImportDialog *self = SMM_IMPORT_DIALOG (object);
 
+  if (self->window)
+    g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+  self->window = NULL;
   g_clear_object (&self->account);
   gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_IMPORT_DIALOG);
 
@@ -167,6 +181,7 @@ smm_import_dialog_new (SmmWindow  *window,
   g_autofree char *intro = NULL;
 
   self->window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
   self->account = g_object_ref (account);
   intro = g_strdup_printf (_("Paste the IDs of orders you placed on the web site of “%s”. SMM Desk asks the panel "
                              "for their status and follows them from now on."), smm_account_get_name (account));

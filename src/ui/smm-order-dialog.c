@@ -38,6 +38,7 @@ struct _SmmOrderDialog
   GtkLabel             *line_counts[SMM_N_FIELDS];
   SmmOrderRequest      *request;                /* the valid request being confirmed */
   char                 *charge_text;
+  AdwMessageDialog     *confirmation;
   gboolean              placing;
 };
 
@@ -157,6 +158,7 @@ update (SmmOrderDialog *self)
     gtk_label_set_label (self->balance_label, "–");
 
   gtk_label_set_label (self->problem_label, valid ? _("Ready to place.") : error->message);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->place_button), valid && !self->placing);
   g_clear_pointer (&self->request, smm_order_request_unref);
   if (valid)
@@ -320,8 +322,8 @@ show_service (SmmOrderDialog *self)
                        : smm_service_type_get_label (smm_service_get_service_type (s));
 
   gtk_label_set_label (self->name_label, smm_service_get_name (s));
-  /* Translators: "Service 12 · Instagram Followers · Default" */
   id = g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_id (s));
+  /* Translators: "Service 12 · Instagram Followers · Default" */
   category = g_strdup_printf (_("Service %s · %s · %s"), id, smm_service_get_category (s), type);
   gtk_label_set_label (self->category_label, category);
 
@@ -361,6 +363,7 @@ placed_cb (GObject      *object,
   g_autofree char *text = NULL;
 
   self->placing = FALSE;
+  g_application_release (g_application_get_default ());
   gtk_spinner_set_spinning (self->spinner, FALSE);
 
   if (order != NULL)
@@ -368,7 +371,8 @@ placed_cb (GObject      *object,
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (order));
 
       text = g_strdup_printf (_("Order %s placed"), id);
-      smm_window_toast (self->window, text);
+      if (self->window)
+        smm_window_toast (self->window, text);
       g_signal_emit (self, signals[PLACED], 0, order);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -377,17 +381,18 @@ placed_cb (GObject      *object,
   if (g_error_matches (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN))
     {
       /* recorded as unconfirmed: the user settles it on the Orders page, nothing is re-sent */
-      smm_window_toast (self->window, _("No clear answer came: the order is recorded as unconfirmed. "
-                                        "Check the panel before ordering again."));
+      if (self->window)
+        smm_window_toast (self->window, _("No clear answer came: the order is recorded as unconfirmed. "
+                                          "Check the panel before ordering again."));
       g_signal_emit (self, signals[PLACED], 0, NULL);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  gtk_label_set_label (self->problem_label, error->message);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+  /* the panel said no: its words stay in the dialog, to mend the order and try again */
   g_signal_emit (self, signals[PLACED], 0, NULL);
   update (self);
   gtk_label_set_label (self->problem_label, error->message);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
 }
 
 static void
@@ -395,11 +400,14 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      SmmOrderDialog   *self)
 {
-  SmmApplication *app = smm_window_get_app (self->window);
+  SmmApplication *app = SMM_APPLICATION (g_application_get_default ());
 
+  self->confirmation = NULL;
   if (g_strcmp0 (response, "place") != 0 || self->request == NULL || self->placing)
     return;
   self->placing = TRUE;
+  /* the app stays until the outcome is recorded, even when its windows close */
+  g_application_hold (G_APPLICATION (app));
   gtk_widget_set_sensitive (GTK_WIDGET (self->place_button), FALSE);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_label_set_label (self->problem_label, _("Placing the order…"));
@@ -414,7 +422,7 @@ place_clicked_cb (SmmOrderDialog *self)
   g_autofree char *body = NULL;
   const char *link;
 
-  if (self->request == NULL || self->placing)
+  if (self->request == NULL || self->placing || self->confirmation != NULL)
     return;
   link = smm_order_request_get (self->request, SMM_FIELD_LINK);
   if (link == NULL)
@@ -427,7 +435,19 @@ place_clicked_cb (SmmOrderDialog *self)
   adw_message_dialog_set_default_response (dialog, "place");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), self);
+  self->confirmation = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* While an order is on its way, the dialog stays: its outcome is shown here. */
+static gboolean
+smm_order_dialog_close_request (GtkWindow *window)
+{
+  SmmOrderDialog *self = SMM_ORDER_DIALOG (window);
+
+  if (self->placing)
+    return TRUE;
+  return GTK_WINDOW_CLASS (smm_order_dialog_parent_class)->close_request (window);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -439,6 +459,9 @@ smm_order_dialog_dispose (GObject *object)
 {
   SmmOrderDialog *self = SMM_ORDER_DIALOG (object);
 
+  if (self->window)
+    g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+  self->window = NULL;
   g_clear_object (&self->account);
   g_clear_object (&self->service);
   g_clear_pointer (&self->request, smm_order_request_unref);
@@ -455,6 +478,7 @@ smm_order_dialog_class_init (SmmOrderDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = smm_order_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = smm_order_dialog_close_request;
 
   /**
    * SmmOrderDialog::placed:
@@ -496,6 +520,7 @@ smm_order_dialog_new (SmmWindow       *window,
   SmmOrderDialog *self = g_object_new (SMM_TYPE_ORDER_DIALOG, "transient-for", window, NULL);
 
   self->window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
   self->account = g_object_ref (account);
   self->service = g_object_ref (service);
   show_service (self);

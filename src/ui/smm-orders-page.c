@@ -95,7 +95,8 @@ update_unconfirmed (SmmOrdersPage *self)
   g_autoptr(GPtrArray) unconfirmed = NULL;
   g_autofree char *text = NULL;
 
-  query.account_id = self->account ? smm_account_get_id (self->account) : 0;
+  query.account_id = self->account && !gtk_toggle_button_get_active (self->all_accounts_toggle)
+                       ? smm_account_get_id (self->account) : 0;
   query.filter = SMM_ORDER_FILTER_STATUS;
   query.status = SMM_ORDER_STATUS_UNCONFIRMED;
   unconfirmed = smm_store_list_orders (smm_application_get_store (self->app), &query, NULL);
@@ -348,16 +349,17 @@ cancel_cb (GObject      *object,
 
 static void
 bulk_start (SmmOrdersPage *self,
-            gboolean       refill)
+            gboolean       refill,
+            GHashTable    *chosen)
 {
-  guint n_ids;
-  g_autoptr(GHashTable) by_account = selected_panel_ids (self, &n_ids);
+  guint n_ids = 0;
+  g_autoptr(GHashTable) by_account = chosen ? g_hash_table_ref (chosen) : selected_panel_ids (self, &n_ids);
   SmmTracker *tracker = smm_application_get_tracker (self->app);
   GHashTableIter iter;
   gpointer key, value;
   Bulk *bulk;
 
-  if (n_ids == 0)
+  if (g_hash_table_size (by_account) == 0)
     return;
   bulk = g_new0 (Bulk, 1);
   bulk->self = g_object_ref (self);
@@ -381,7 +383,7 @@ refill_action (GtkWidget  *widget,
                const char *name,
                GVariant   *parameter)
 {
-  bulk_start (SMM_ORDERS_PAGE (widget), TRUE);
+  bulk_start (SMM_ORDERS_PAGE (widget), TRUE, NULL);
 }
 
 static void
@@ -389,8 +391,9 @@ cancel_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     SmmOrdersPage    *self)
 {
+  /* the orders chosen when the question was asked: a reload meanwhile may have cleared the selection */
   if (g_strcmp0 (response, "cancel-orders") == 0)
-    bulk_start (self, FALSE);
+    bulk_start (self, FALSE, g_object_get_data (G_OBJECT (dialog), "orders"));
 }
 
 static void
@@ -413,6 +416,8 @@ cancel_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "cancel-orders", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "orders", g_steal_pointer (&by_account),
+                          (GDestroyNotify) g_hash_table_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (cancel_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -439,9 +444,21 @@ duplicate_action (GtkWidget  *widget,
 
       if (smm_service_get_id (service) != smm_order_get_service_id (order))
         continue;
+      GListModel *accounts = G_LIST_MODEL (smm_application_get_accounts (self->app));
+
       prefill = smm_store_get_order_request (store, smm_order_get_local_id (order),
                                              smm_service_get_service_type (service), NULL);
-      smm_window_new_order (get_window (self), service, prefill);
+      /* on the order's own account, whichever is on screen */
+      for (guint a = 0; a < g_list_model_get_n_items (accounts); a++)
+        {
+          g_autoptr(SmmAccount) account = g_list_model_get_item (accounts, a);
+          if (smm_account_get_id (account) == smm_order_get_account_id (order))
+            {
+              smm_window_new_order (get_window (self), account, service, prefill);
+              return;
+            }
+        }
+      smm_window_toast (get_window (self), _("The account of this order was removed."));
       return;
     }
   smm_window_toast (get_window (self), _("This service is no longer in the panel’s catalogue."));
@@ -564,7 +581,8 @@ selection_changed_cb (SmmOrdersPage *self)
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.refill", placed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.cancel", placed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.duplicate", orders->len > 0);
+  /* an unconfirmed order may exist on the panel: ordering it again is for after settling it */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.duplicate", orders->len > 0 && !unconfirmed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.copy-link", orders->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.open-link", orders->len == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.resolve", unconfirmed);

@@ -111,6 +111,8 @@ smm_refills_page_init (SmmRefillsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->refills = g_list_store_new (SMM_TYPE_REFILL);
-  gtk_column_view_set_model (self->column_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->refills)))));
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->refills)));
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  }
 }

@@ -91,6 +91,11 @@ update_balance (SmmWindow *self)
     else
       label = g_strdup (amount);
     gtk_button_set_label (self->balance_button, label);
+    {
+      /* Translators: what a screen reader says of the balance button */
+      g_autofree char *spoken = g_strdup_printf (_("Balance: %s"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+    }
   }
   threshold_text = g_settings_get_string (smm_application_get_settings (self->app), "low-balance-threshold");
   if (smm_money_parse (threshold_text, &threshold, NULL) && smm_money_compare (balance, threshold) < 0)
@@ -235,6 +240,12 @@ account_saved_cb (SmmAccountDialog *dialog,
                   SmmAccount       *account,
                   SmmWindow        *self)
 {
+  GListStore *accounts = smm_application_get_accounts (self->app);
+  guint position;
+
+  /* put the item back in place, so the drop-down shows a new name */
+  if (g_list_store_find (accounts, account, &position))
+    g_list_store_splice (accounts, position, 1, (gpointer *) &account, 1);
   select_account (self, account);
   set_account (self, NULL);
   set_account (self, account);
@@ -262,6 +273,11 @@ edit_account_action (GtkWidget  *widget,
 
   if (self->account == NULL)
     return;
+  if (smm_account_is_demo (self->account))
+    {
+      smm_window_toast (self, _("The demo panel has nothing to edit."));
+      return;
+    }
   dialog = smm_account_dialog_new (GTK_WINDOW (self), self->app, self->account);
   g_signal_connect (dialog, "saved", G_CALLBACK (account_saved_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -324,7 +340,7 @@ new_order_action (GtkWidget  *widget,
       smm_window_toast (self, _("Choose a service first, then press Ctrl+N or double-click it."));
       return;
     }
-  smm_window_new_order (self, service, NULL);
+  smm_window_new_order (self, NULL, service, NULL);
 }
 
 static void
@@ -375,9 +391,14 @@ soon_refresh_cb (gpointer data)
   SmmWindow *self = data;
 
   self->soon_refresh = 0;
-  if (!smm_tracker_is_refreshing (smm_application_get_tracker (self->app)))
-    smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
-                               g_object_ref (self));
+  /* a refresh under way may have begun before the order existed: come back after it */
+  if (smm_tracker_is_refreshing (smm_application_get_tracker (self->app)))
+    {
+      self->soon_refresh = g_timeout_add_seconds (5, soon_refresh_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
+                             g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -393,17 +414,22 @@ order_placed_cb (SmmOrderDialog *dialog,
     self->soon_refresh = g_timeout_add_seconds (20, soon_refresh_cb, self);
 }
 
+/**
+ * smm_window_new_order:
+ * @account: (nullable): the account to order on; %NULL for the one on screen
+ */
 void
 smm_window_new_order (SmmWindow       *self,
+                      SmmAccount      *account,
                       SmmService      *service,
                       SmmOrderRequest *prefill)
 {
   SmmOrderDialog *dialog;
 
-  if (self->account == NULL || service == NULL)
+  if ((account == NULL && self->account == NULL) || service == NULL)
     return;
-  dialog = smm_order_dialog_new (self, self->account, service, prefill);
-  g_signal_connect (dialog, "placed", G_CALLBACK (order_placed_cb), self);
+  dialog = smm_order_dialog_new (self, account ? account : self->account, service, prefill);
+  g_signal_connect_object (dialog, "placed", G_CALLBACK (order_placed_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -564,6 +590,8 @@ smm_window_new (SmmApplication *application)
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
   g_signal_connect_swapped (smm_application_get_tracker (application), "order-changed",
                             G_CALLBACK (tracker_changed_cb), self);
+  g_signal_connect_object (settings, "changed::low-balance-threshold", G_CALLBACK (update_balance), self,
+                           G_CONNECT_SWAPPED);
   accounts_changed_cb (self);
 
   /* what happened while SMM Desk was closed */

@@ -21,6 +21,7 @@ void            smm_window_toast          (SmmWindow      *self,
 void            smm_window_show_order     (SmmWindow      *self,
                                            gint64          local_id);
 void            smm_window_new_order      (SmmWindow      *self,
+                                           SmmAccount     *account,
                                            SmmService     *service,
                                            SmmOrderRequest *prefill);
 void            smm_window_orders_changed (SmmWindow      *self);
