@@ -434,7 +434,8 @@ place_clicked_cb (SmmOrderDialog *self)
   adw_message_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "place");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), self);
+  /* the question may outlive the dialog when its window is closed under it */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   self->confirmation = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -73,30 +73,29 @@ update_balance (SmmWindow *self)
 {
   GtkWidget *button = GTK_WIDGET (self->balance_button);
   g_autofree char *threshold_text = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *spoken = NULL;
   SmmMoney balance, threshold;
 
   if (self->account == NULL || !smm_account_get_balance (self->account, &balance))
     {
       gtk_button_set_label (self->balance_button, self->account ? _("Balance: –") : "");
+      /* the button's own words say it now, not a balance from before */
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
       gtk_widget_remove_css_class (button, "warning");
       gtk_widget_set_visible (button, self->account != NULL);
       return;
     }
-  {
-    g_autofree char *amount = smm_money_format (balance, 2, 2);
-    g_autofree char *label = NULL;
-
-    if (*smm_account_get_currency (self->account))
-      label = g_strdup_printf ("%s %s", amount, smm_account_get_currency (self->account));
-    else
-      label = g_strdup (amount);
-    gtk_button_set_label (self->balance_button, label);
-    {
-      /* Translators: what a screen reader says of the balance button */
-      g_autofree char *spoken = g_strdup_printf (_("Balance: %s"), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-    }
-  }
+  amount = smm_money_format (balance, 2, 2);
+  if (*smm_account_get_currency (self->account))
+    label = g_strdup_printf ("%s %s", amount, smm_account_get_currency (self->account));
+  else
+    label = g_strdup (amount);
+  gtk_button_set_label (self->balance_button, label);
+  /* Translators: what a screen reader says of the balance button */
+  spoken = g_strdup_printf (_("Balance: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   threshold_text = g_settings_get_string (smm_application_get_settings (self->app), "low-balance-threshold");
   if (smm_money_parse (threshold_text, &threshold, NULL) && smm_money_compare (balance, threshold) < 0)
     gtk_widget_add_css_class (button, "warning");
