@@ -43,6 +43,7 @@ main (int   argc,
   SmmSimFault fault = SMM_SIM_FAULT_NONE;
   gint port = 0;
   gint n_services = 0;
+  gint n_orders = 0;
   gint latency = 0;
   double speed = 1.0;
   double fault_rate = 1.0;
@@ -57,6 +58,8 @@ main (int   argc,
     { "balance", 'b', 0, G_OPTION_ARG_STRING, &balance, "Starting balance (default: 1000.00)", "AMOUNT" },
     { "currency", 'c', 0, G_OPTION_ARG_STRING, &currency, "The panel's currency (default: USD)", "CODE" },
     { "services", 's', 0, G_OPTION_ARG_INT, &n_services, "Offer N generated services instead of the demo catalogue", "N" },
+    { "orders", 0, 0, G_OPTION_ARG_INT, &n_orders,
+      "Start with N orders already placed, numbered from 23501 (for benchmarks)", "N" },
     { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed, "How fast simulated time runs (default: 1.0)", "X" },
     { "quirks", 'q', 0, G_OPTION_ARG_NONE, &quirks, "Answer in the quirky shapes some panels use", NULL },
     { "latency", 'l', 0, G_OPTION_ARG_INT, &latency, "Delay every reply by MS milliseconds", "MS" },
@@ -96,6 +99,11 @@ main (int   argc,
   if (n_services < 0 || n_services > 1000000)
     {
       g_printerr ("smm-panel-sim: --services must be between 0 and 1000000\n");
+      return EXIT_FAILURE;
+    }
+  if (n_orders < 0 || n_orders > 10000000)
+    {
+      g_printerr ("smm-panel-sim: --orders must be between 0 and 10000000\n");
       return EXIT_FAILURE;
     }
   if (!(speed > 0 && speed <= 1e6))
@@ -147,6 +155,7 @@ main (int   argc,
   smm_sim_set_quirks (sim, quirks);
   smm_sim_set_latency (sim, (guint) latency);
   smm_sim_set_fault (sim, fault, fault_rate);
+  smm_sim_seed_orders (sim, (guint) n_orders);
 
   if (!smm_sim_start (sim, (guint16) port, &error))
     {

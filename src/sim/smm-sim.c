@@ -1891,6 +1891,44 @@ smm_sim_set_generated_services (SmmSim *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/**
+ * smm_sim_seed_orders:
+ * @n_orders: how many orders to make
+ *
+ * Starts the panel with @n_orders orders of its services, as if placed in the last minute
+ * (a benchmark's history to track). Their charge is not taken from the balance.
+ */
+void
+smm_sim_seed_orders (SmmSim *self,
+                     guint   n_orders)
+{
+  double now;
+
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  g_mutex_lock (&self->mutex);
+  now = sim_now_locked (self);
+  for (guint i = 0; i < n_orders && self->services->len > 0; i++)
+    {
+      SmmSimService *service = g_ptr_array_index (self->services, i % self->services->len);
+      SimOrder *order = g_new0 (SimOrder, 1);
+      gboolean is_package = service->type == SMM_SIM_TYPE_PACKAGE ||
+                            service->type == SMM_SIM_TYPE_CUSTOM_COMMENTS_PACKAGE;
+
+      order->id = self->next_order_id++;
+      order->service_id = service->id;
+      order->quantity = is_package ? 1 : CLAMP (1000, service->min, MAX (service->min, service->max));
+      order->charge = is_package ? service->rate_units
+                                 : mul_div_round (service->rate_units, order->quantity, 1000);
+      order->created = now - (double) (i % 60);
+      g_hash_table_insert (self->orders, &order->id, order);
+      if (order_final_remains (order) > 0)
+        g_ptr_array_add (self->unsettled, order);
+      self->order_count++;
+    }
+  g_mutex_unlock (&self->mutex);
+}
+
 void
 smm_sim_set_speed (SmmSim *self,
                    double  speed)

@@ -38,6 +38,8 @@ void        smm_sim_set_speed             (SmmSim      *self,
                                            double       speed);
 void        smm_sim_set_quirks            (SmmSim      *self,
                                            gboolean     quirks);
+void        smm_sim_seed_orders           (SmmSim      *self,
+                                           guint        n_orders);
 void        smm_sim_set_latency           (SmmSim      *self,
                                            guint        latency_ms);
 void        smm_sim_set_slow_ms           (SmmSim      *self,
