@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "smm-application.h"
@@ -151,6 +152,11 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  g_autofree char *dir = g_dir_make_tmp ("smm-order-dialog-XXXXXX", NULL);
+  g_autofree char *store = g_build_filename (dir, "orders.db", NULL);
+
+  /* a history of its own, never the user's */
+  g_setenv ("SMM_DESK_STORE", store, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -171,5 +177,24 @@ main (int    argc,
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (account);
   g_object_unref (app);
+  {
+    g_autofree char *locks = g_build_filename (dir, "locks", NULL);
+    g_autoptr(GDir) entries = g_dir_open (locks, 0, NULL);
+    const char *name;
+
+    while (entries && (name = g_dir_read_name (entries)))
+      {
+        g_autofree char *path = g_build_filename (locks, name, NULL);
+        g_remove (path);
+      }
+    g_rmdir (locks);
+    for (guint i = 0; i < 3; i++)
+      {
+        const char *suffixes[] = { "", "-wal", "-shm" };
+        g_autofree char *path = g_strconcat (store, suffixes[i], NULL);
+        g_remove (path);
+      }
+    g_rmdir (dir);
+  }
   return status;
 }
