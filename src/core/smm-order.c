@@ -549,3 +549,36 @@ smm_order_set_created (SmmOrder  *self,
   self->created = created ? g_date_time_ref (created) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
 }
+
+/**
+ * smm_order_update_from:
+ * @other: the same order, read again
+ *
+ * Takes every field of @other, notifying only what changed: a row showing @self follows.
+ */
+void
+smm_order_update_from (SmmOrder *self,
+                       SmmOrder *other)
+{
+  SmmMoney charge;
+
+  g_return_if_fail (SMM_IS_ORDER (self));
+  g_return_if_fail (SMM_IS_ORDER (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  smm_order_set_id (self, smm_order_get_id (other));
+  smm_order_set_local_id (self, smm_order_get_local_id (other));
+  smm_order_set_account_id (self, smm_order_get_account_id (other));
+  smm_order_set_service_id (self, smm_order_get_service_id (other));
+  smm_order_set_service_name (self, smm_order_get_service_name (other));
+  smm_order_set_link (self, smm_order_get_link (other));
+  smm_order_set_quantity (self, smm_order_get_quantity (other));
+  smm_order_set_charge (self, smm_order_get_charge (other, &charge) ? &charge : NULL);
+  smm_order_set_start_count (self, smm_order_get_start_count (other));
+  smm_order_set_remains (self, smm_order_get_remains (other));
+  smm_order_set_status_text (self, smm_order_get_status_text (other));
+  smm_order_set_currency (self, smm_order_get_currency (other));
+  smm_order_set_error (self, smm_order_get_error (other));
+  smm_order_set_created (self, smm_order_get_created (other));
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -84,5 +84,7 @@ void            smm_order_set_error          (SmmOrder       *self,
 GDateTime      *smm_order_get_created        (SmmOrder       *self);
 void            smm_order_set_created        (SmmOrder       *self,
                                               GDateTime      *created);
+void            smm_order_update_from        (SmmOrder       *self,
+                                              SmmOrder       *other);
 
 G_END_DECLS

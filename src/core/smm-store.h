@@ -124,6 +124,15 @@ SmmOrder    *smm_store_find_order           (SmmStore            *self,
 GPtrArray   *smm_store_list_orders          (SmmStore            *self,
                                              const SmmOrderQuery *query,
                                              GError             **error);
+GArray      *smm_store_list_order_ids       (SmmStore            *self,
+                                             const SmmOrderQuery *query,
+                                             const char          *sort_key,
+                                             gboolean             descending,
+                                             GError             **error);
+GPtrArray   *smm_store_get_orders           (SmmStore            *self,
+                                             const gint64        *ids,
+                                             guint                n_ids,
+                                             GError             **error);
 GArray      *smm_store_list_active_ids      (SmmStore            *self,
                                              gint64               account_id,
                                              GError             **error);
