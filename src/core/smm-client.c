@@ -16,7 +16,7 @@
 
 #include "smm-client.h"
 
-#define DEFAULT_MAX_PARALLEL   4
+#define DEFAULT_MAX_PARALLEL   6
 #define DEFAULT_TIMEOUT        30
 #define DEFAULT_MAX_RETRIES    3
 #define DEFAULT_BASE_DELAY_MS  500
