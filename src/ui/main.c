@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "smm-application.h"
+#include "smm-timing.h"
 
 int
 main (int    argc,
@@ -15,6 +16,8 @@ main (int    argc,
 {
   g_autoptr(SmmApplication) app = NULL;
 
+  smm_timing_init ();
+  smm_timing_mark ("main");
   setlocale (LC_ALL, "");
   /* SMM_DESK_LOCALEDIR: the catalogues of a build tree, to try a translation uninstalled */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SMM_DESK_LOCALEDIR") ? g_getenv ("SMM_DESK_LOCALEDIR") : LOCALEDIR);

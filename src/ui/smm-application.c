@@ -15,6 +15,7 @@
 
 #include "smm-application.h"
 #include "smm-sim.h"
+#include "smm-timing.h"
 #include "smm-window.h"
 
 struct _SmmApplication
@@ -331,7 +332,10 @@ smm_application_activate (GApplication *application)
   if (self->store == NULL)
     return;
   if (window == NULL)
-    window = GTK_WINDOW (smm_window_new (self));
+    {
+      window = GTK_WINDOW (smm_window_new (self));
+      smm_timing_watch_window (window);
+    }
   gtk_window_present (window);
   if (self->open_demo)
     {

@@ -14,6 +14,7 @@
 #include <inttypes.h>
 
 #include "smm-order-dialog.h"
+#include "smm-timing.h"
 
 struct _SmmOrderDialog
 {
@@ -373,6 +374,7 @@ placed_cb (GObject      *object,
       text = g_strdup_printf (_("Order %s placed"), id);
       if (self->window)
         smm_window_toast (self->window, text);
+      smm_timing_mark ("order-shown");
       g_signal_emit (self, signals[PLACED], 0, order);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -405,6 +407,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
   self->confirmation = NULL;
   if (g_strcmp0 (response, "place") != 0 || self->request == NULL || self->placing)
     return;
+  smm_timing_mark ("order-confirmed");
   self->placing = TRUE;
   /* the app stays until the outcome is recorded, even when its windows close */
   g_application_hold (G_APPLICATION (app));
@@ -438,6 +441,20 @@ place_clicked_cb (SmmOrderDialog *self)
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   self->confirmation = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * smm_order_dialog_place:
+ *
+ * Presses Place, for tests and benchmarks.
+ *
+ * Returns: (transfer none) (nullable): the question that asks to confirm, if it was asked
+ */
+GtkWindow *
+smm_order_dialog_place (SmmOrderDialog *self)
+{
+  place_clicked_cb (self);
+  return GTK_WINDOW (self->confirmation);
 }
 
 /* While an order is on its way, the dialog stays: its outcome is shown here. */

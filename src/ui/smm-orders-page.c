@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "smm-orders-page.h"
+#include "smm-cell.h"
+#include "smm-order-list.h"
 #include "smm-window.h"
 
 struct _SmmOrdersPage
@@ -25,7 +27,9 @@ struct _SmmOrdersPage
   GtkColumnView     *column_view;
   GtkLabel          *count_label;
 
-  GListStore        *orders;
+  SmmOrderList      *orders;
+  char              *sort_key;     /* NULL: newest first */
+  gboolean           descending;
   GtkMultiSelection *selection;
   SmmApplication    *app;
   SmmAccount        *account;
@@ -120,8 +124,8 @@ smm_orders_page_reload (SmmOrdersPage *self)
 {
   SmmOrderQuery query = { 0 };
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-  g_autoptr(GPtrArray) orders = NULL;
   g_autoptr(GError) error = NULL;
+  guint n;
   g_autofree char *count = NULL;
 
   if (self->app == NULL)
@@ -134,19 +138,66 @@ smm_orders_page_reload (SmmOrdersPage *self)
   query.status = filters[selected].status;
   query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  orders = smm_store_list_orders (smm_application_get_store (self->app), &query, &error);
-  if (orders == NULL)
+  if (self->orders == NULL)
+    {
+      self->orders = smm_order_list_new (smm_application_get_store (self->app));
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->orders));
+    }
+  if (!smm_order_list_load (self->orders, &query, self->sort_key, self->descending, &error))
     {
       g_warning ("%s", error->message);
       return;
     }
-  g_list_store_splice (self->orders, 0, g_list_model_get_n_items (G_LIST_MODEL (self->orders)),
-                       orders->pdata, orders->len);
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", orders->len), orders->len);
+  n = smm_order_list_get_n_orders (self->orders);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n), n);
   gtk_label_set_label (self->count_label, count);
-  gtk_stack_set_visible_child_name (self->stack, orders->len > 0 || *query.search || selected > 0 ? "list"
-                                                                                                 : "empty");
+  gtk_stack_set_visible_child_name (self->stack, n > 0 || *query.search || selected > 0 ? "list" : "empty");
   update_unconfirmed (self);
+}
+
+/* The sort keys of the store (smm_store_list_order_ids()), by the property a column shows */
+static const char *
+sort_key_of_property (const char *property)
+{
+  static const char *const keys[][2] = {
+    { "id", "id" }, { "service-name", "service" }, { "link", "link" }, { "quantity", "quantity" },
+    { "progress", "progress" }, { "status-text", "status" }, { "start-count", "start-count" },
+    { "remains", "remains" }, { "charge", "charge" }, { "created", "created" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_str_equal (property, keys[i][0]))
+      return keys[i][1];
+  return NULL;
+}
+
+static const char *probed_key;
+
+/* A column's sorter does not compare: it says which column the column view asks first. */
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      key)
+{
+  if (probed_key == NULL)
+    probed_key = key;
+  return GTK_ORDERING_SMALLER;
+}
+
+/* GTK 4.8 does not tell which column the user sorts by: ask the column view's sorter to compare
+ * two items, and see which column's sorter it asks first, and whether it turns the answer round. */
+static void
+sort_changed_cb (SmmOrdersPage *self)
+{
+  GtkOrdering ordering;
+
+  probed_key = NULL;
+  ordering = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self, self);
+  g_free (self->sort_key);
+  self->sort_key = g_strdup (probed_key);
+  self->descending = ordering == GTK_ORDERING_LARGER;
+  probed_key = NULL;
+  smm_orders_page_reload (self);
 }
 
 static void
@@ -181,21 +232,15 @@ void
 smm_orders_page_show_order (SmmOrdersPage *self,
                             gint64         local_id)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
+  guint position;
 
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   smm_orders_page_reload (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  if (self->orders && smm_order_list_find (self->orders, local_id, &position))
     {
-      g_autoptr(SmmOrder) order = g_list_model_get_item (model, i);
-
-      if (smm_order_get_local_id (order) == local_id)
-        {
-          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
-          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
-          break;
-        }
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
     }
 }
 
@@ -693,9 +738,128 @@ smm_orders_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_ORDERS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->orders);
+  g_clear_pointer (&self->sort_key, g_free);
   g_clear_object (&self->account);
 
   G_OBJECT_CLASS (smm_orders_page_parent_class)->dispose (object);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Cells
+ */
+
+static void
+set_text (GtkWidget *cell,
+          char      *text)   /* (transfer full) */
+{
+  if (GTK_IS_INSCRIPTION (cell))
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+      gtk_widget_set_tooltip_text (cell, text);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
+  g_free (text);
+}
+
+static void
+update_id (GtkWidget *cell, gpointer item)
+{
+  set_text (cell, item ? format_id (NULL, smm_order_get_id (item)) : NULL);
+}
+
+static void
+update_service (GtkWidget *cell, gpointer item)
+{
+  set_text (cell, item ? g_strdup (smm_order_get_service_name (item)) : NULL);
+}
+
+static void
+update_link (GtkWidget *cell, gpointer item)
+{
+  set_text (cell, item ? g_strdup (smm_order_get_link (item)) : NULL);
+}
+
+static void
+update_quantity (GtkWidget *cell, gpointer item)
+{
+  set_text (cell, item ? format_count (NULL, smm_order_get_quantity (item)) : NULL);
+}
+
+static GtkWidget *
+new_progress_cell (void)
+{
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (bar, 80, -1);
+  return bar;
+}
+
+static void
+update_progress (GtkWidget *cell, gpointer item)
+{
+  double progress = item ? smm_order_get_progress (item) : 0;
+  g_autofree char *tooltip = item ? format_progress (NULL, progress) : NULL;
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (cell), progress);
+  gtk_widget_set_tooltip_text (cell, tooltip);
+}
+
+static void
+update_charge (GtkWidget *cell, gpointer item)
+{
+  SmmMoney charge;
+
+  set_text (cell, item ? format_charge (NULL, item, smm_order_get_charge (item, &charge) ? &charge : NULL) : NULL);
+}
+
+static GtkWidget *
+new_status_cell (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  return label;
+}
+
+static void
+update_status (GtkWidget *cell, gpointer item)
+{
+  g_auto(GStrv) classes = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (item == NULL)
+    {
+      gtk_label_set_label (GTK_LABEL (cell), "");
+      return;
+    }
+  set_text (cell, format_status (NULL, smm_order_get_status (item), smm_order_get_status_text (item)));
+  classes = status_classes (NULL, smm_order_get_status (item));
+  gtk_widget_set_css_classes (cell, (const char **) classes);
+  tooltip = format_error (NULL, smm_order_get_error (item));
+  gtk_widget_set_tooltip_text (cell, tooltip);
+}
+
+static void
+update_start (GtkWidget *cell, gpointer item)
+{
+  set_text (cell, item ? format_count (NULL, smm_order_get_start_count (item)) : NULL);
+}
+
+static void
+update_remains (GtkWidget *cell, gpointer item)
+{
+  set_text (cell, item ? format_count (NULL, smm_order_get_remains (item)) : NULL);
+}
+
+static void
+update_created (GtkWidget *cell, gpointer item)
+{
+  g_autofree char *tooltip = item ? format_created_full (NULL, smm_order_get_created (item)) : NULL;
+
+  set_text (cell, item ? format_created (NULL, smm_order_get_created (item)) : NULL);
+  gtk_widget_set_tooltip_text (cell, tooltip);
 }
 
 static void
@@ -719,15 +883,6 @@ smm_orders_page_class_init (SmmOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_unconfirmed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_id);
-  gtk_widget_class_bind_template_callback (widget_class, format_count);
-  gtk_widget_class_bind_template_callback (widget_class, format_progress);
-  gtk_widget_class_bind_template_callback (widget_class, format_charge);
-  gtk_widget_class_bind_template_callback (widget_class, format_status);
-  gtk_widget_class_bind_template_callback (widget_class, status_classes);
-  gtk_widget_class_bind_template_callback (widget_class, format_error);
-  gtk_widget_class_bind_template_callback (widget_class, format_created);
-  gtk_widget_class_bind_template_callback (widget_class, format_created_full);
 
   gtk_widget_class_install_action (widget_class, "orders.refill", NULL, refill_action);
   gtk_widget_class_install_action (widget_class, "orders.cancel", NULL, cancel_action);
@@ -741,7 +896,7 @@ static void
 smm_orders_page_init (SmmOrdersPage *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GtkSortListModel *sorted;
+  GListModel *columns;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -749,10 +904,43 @@ smm_orders_page_init (SmmOrdersPage *self)
     gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, filters[i].label));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
 
-  self->orders = g_list_store_new (SMM_TYPE_ORDER);
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->orders)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sorted));
+  smm_cell_set_factory (self->column_view, 0, smm_cell_new_number, update_id);
+  smm_cell_set_factory (self->column_view, 1, smm_cell_new_text, update_service);
+  smm_cell_set_factory (self->column_view, 2, smm_cell_new_text_middle, update_link);
+  smm_cell_set_factory (self->column_view, 3, smm_cell_new_number, update_quantity);
+  smm_cell_set_factory (self->column_view, 4, new_progress_cell, update_progress);
+  smm_cell_set_factory (self->column_view, 5, smm_cell_new_number, update_charge);
+  smm_cell_set_factory (self->column_view, 6, new_status_cell, update_status);
+  smm_cell_set_factory (self->column_view, 7, smm_cell_new_number, update_start);
+  smm_cell_set_factory (self->column_view, 8, smm_cell_new_number, update_remains);
+  smm_cell_set_factory (self->column_view, 9, smm_cell_new_label, update_created);
+
+  /* the store sorts: each column's sorter only names its key (see sort_changed_cb) */
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+      GtkExpression *expression = NULL;
+      const char *key = NULL;
+
+      if (GTK_IS_NUMERIC_SORTER (sorter))
+        expression = gtk_numeric_sorter_get_expression (GTK_NUMERIC_SORTER (sorter));
+      else if (GTK_IS_STRING_SORTER (sorter))
+        expression = gtk_string_sorter_get_expression (GTK_STRING_SORTER (sorter));
+      if (expression && G_TYPE_CHECK_INSTANCE_TYPE (expression, GTK_TYPE_PROPERTY_EXPRESSION))
+        key = sort_key_of_property (gtk_property_expression_get_pspec (expression)->name);
+      if (key)
+        {
+          g_autoptr(GtkSorter) probe = GTK_SORTER (gtk_custom_sorter_new (probe_compare, (gpointer) key, NULL));
+          gtk_column_view_column_set_sorter (column, probe);
+        }
+      else
+        gtk_column_view_column_set_sorter (column, NULL);
+    }
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (sort_changed_cb), self);
+  self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);

@@ -13,6 +13,8 @@
 
 #include "smm-search.h"
 #include "smm-services-page.h"
+#include "smm-cell.h"
+#include "smm-slot-list.h"
 #include "smm-window.h"
 
 struct _SmmServicesPage
@@ -31,9 +33,8 @@ struct _SmmServicesPage
   GtkColumnViewColumn *rate_column;
   GtkLabel           *count_label;
 
-  GListStore         *services;
   GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
+  SmmSlotList        *list;
   GtkSingleSelection *selection;
   GtkStringList      *categories;
   GArray             *types;        /* SmmServiceType per type_dropdown position, after "All types" */
@@ -94,8 +95,8 @@ filter_func (gpointer item,
 static void
 update_count (SmmServicesPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->services));
+  guint shown = smm_slot_list_get_n_shown (self->list);
+  guint total = smm_slot_list_get_items (self->list)->len;
   g_autofree char *text = NULL;
 
   if (shown == total)
@@ -117,6 +118,8 @@ update_count (SmmServicesPage *self)
 static void
 filters_changed_cb (SmmServicesPage *self)
 {
+  /* the row selected would show another service: nothing is */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
@@ -124,8 +127,12 @@ filters_changed_cb (SmmServicesPage *self)
 static void
 search_changed_cb (SmmServicesPage *self)
 {
+  g_autofree char *needle = smm_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
   g_free (self->needle);
-  self->needle = smm_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  self->needle = g_steal_pointer (&needle);
   filters_changed_cb (self);
 }
 
@@ -158,16 +165,16 @@ row_activated_cb (SmmServicesPage *self,
 static void
 update_choices (SmmServicesPage *self)
 {
-  GListModel *model = G_LIST_MODEL (self->services);
+  GPtrArray *services = smm_slot_list_get_items (self->list);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   gboolean present[SMM_N_SERVICE_TYPES] = { FALSE };
   g_autoptr(GtkStringList) type_names = gtk_string_list_new (NULL);
 
   g_ptr_array_add (names, (gpointer) _("All categories"));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < services->len; i++)
     {
-      g_autoptr(SmmService) service = g_list_model_get_item (model, i);
+      SmmService *service = services->pdata[i];
       const char *category = smm_service_get_category (service);
 
       present[smm_service_get_service_type (service)] = TRUE;
@@ -198,8 +205,8 @@ static void
 show_services (SmmServicesPage *self,
                GPtrArray       *services)
 {
-  g_list_store_splice (self->services, 0, g_list_model_get_n_items (G_LIST_MODEL (self->services)),
-                       services->pdata, services->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  smm_slot_list_set_items (self->list, services);
   update_choices (self);
   update_count (self);
 }
@@ -259,6 +266,13 @@ smm_services_page_reload (SmmServicesPage *self)
   smm_client_services_async (client, self->cancellable, services_cb, self);
 }
 
+/* Returns: whether a fetch of the catalogue is under way */
+gboolean
+smm_services_page_is_loading (SmmServicesPage *self)
+{
+  return self->loading;
+}
+
 void
 smm_services_page_set_account (SmmServicesPage *self,
                                SmmApplication  *app,
@@ -269,7 +283,10 @@ smm_services_page_set_account (SmmServicesPage *self,
   self->app = app;
   g_set_object (&self->account, account);
   g_cancellable_cancel (self->cancellable);
-  g_list_store_remove_all (self->services);
+  {
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+    smm_slot_list_set_items (self->list, none);
+  }
   if (account == NULL)
     return;
 
@@ -282,7 +299,9 @@ smm_services_page_set_account (SmmServicesPage *self,
 SmmService *
 smm_services_page_get_selected (SmmServicesPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  SmmSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot ? smm_slot_get_item (slot) : NULL;
 }
 
 void
@@ -295,11 +314,14 @@ void
 smm_services_page_set_search (SmmServicesPage *self,
                               const char      *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* at once, not after the entry's pause for typing */
   search_changed_cb (self);
 }
 
-/* Returns: (transfer none): what the user sees, filtered and sorted */
+/* Returns: (transfer none): what the user sees, filtered and sorted: its items are SmmSlot, each
+ * showing an SmmService */
 GListModel *
 smm_services_page_get_model (SmmServicesPage *self)
 {
@@ -371,12 +393,102 @@ smm_services_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_SERVICES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->categories);
-  g_clear_object (&self->services);
+  g_clear_object (&self->list);
   g_clear_object (&self->account);
   g_clear_pointer (&self->types, g_array_unref);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (smm_services_page_parent_class)->dispose (object);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Cells
+ */
+
+static void
+set_label (GtkWidget *cell,
+           char      *text)   /* (transfer full) */
+{
+  if (GTK_IS_INSCRIPTION (cell))
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+      gtk_widget_set_tooltip_text (cell, text);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
+  g_free (text);
+}
+
+static void
+update_id (GtkWidget *cell, gpointer item)
+{
+  set_label (cell, item ? format_count (NULL, smm_service_get_id (item)) : NULL);
+}
+
+static void
+update_name (GtkWidget *cell, gpointer item)
+{
+  set_label (cell, item ? g_strdup (smm_service_get_name (item)) : NULL);
+}
+
+static void
+update_category (GtkWidget *cell, gpointer item)
+{
+  set_label (cell, item ? g_strdup (smm_service_get_category (item)) : NULL);
+}
+
+static void
+update_type (GtkWidget *cell, gpointer item)
+{
+  set_label (cell, format_type (NULL, item));
+}
+
+static void
+update_rate (GtkWidget *cell, gpointer item)
+{
+  SmmMoney rate = item ? smm_service_get_rate (item) : SMM_MONEY_ZERO;
+
+  set_label (cell, item ? format_rate (NULL, &rate) : NULL);
+}
+
+static void
+update_min (GtkWidget *cell, gpointer item)
+{
+  set_label (cell, item ? format_count (NULL, smm_service_get_min (item)) : NULL);
+}
+
+static void
+update_max (GtkWidget *cell, gpointer item)
+{
+  set_label (cell, item ? format_count (NULL, smm_service_get_max (item)) : NULL);
+}
+
+static void
+update_check (GtkWidget *cell,
+              gboolean   yes,
+              char      *tooltip)   /* (transfer full) */
+{
+  gtk_widget_set_visible (cell, yes);
+  gtk_widget_set_tooltip_text (cell, tooltip);
+  if (tooltip)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_free (tooltip);
+}
+
+static void
+update_refill (GtkWidget *cell, gpointer item)
+{
+  gboolean yes = item && smm_service_get_refill (item);
+
+  update_check (cell, yes, format_refill_tooltip (NULL, yes));
+}
+
+static void
+update_cancel (GtkWidget *cell, gpointer item)
+{
+  gboolean yes = item && smm_service_get_cancel (item);
+
+  update_check (cell, yes, format_cancel_tooltip (NULL, yes));
 }
 
 static void
@@ -387,6 +499,7 @@ smm_services_page_class_init (SmmServicesPageClass *klass)
 
   object_class->dispose = smm_services_page_dispose;
   folded_quark = g_quark_from_static_string ("smm-services-page-folded");
+  g_type_ensure (SMM_TYPE_SLOT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-services-page.ui");
@@ -406,32 +519,33 @@ smm_services_page_class_init (SmmServicesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_count);
-  gtk_widget_class_bind_template_callback (widget_class, format_rate);
-  gtk_widget_class_bind_template_callback (widget_class, format_type);
-  gtk_widget_class_bind_template_callback (widget_class, format_refill_tooltip);
-  gtk_widget_class_bind_template_callback (widget_class, format_cancel_tooltip);
 }
 
 static void
 smm_services_page_init (SmmServicesPage *self)
 {
   g_autoptr(GtkSorter) rate_sorter = NULL;
-  GtkSortListModel *sort_model;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->services = g_list_store_new (SMM_TYPE_SERVICE);
+  smm_cell_set_factory (self->column_view, 0, smm_cell_new_number, update_id);
+  smm_cell_set_factory (self->column_view, 1, smm_cell_new_text, update_name);
+  smm_cell_set_factory (self->column_view, 2, smm_cell_new_text, update_category);
+  smm_cell_set_factory (self->column_view, 3, smm_cell_new_label, update_type);
+  smm_cell_set_factory (self->column_view, 4, smm_cell_new_number, update_rate);
+  smm_cell_set_factory (self->column_view, 5, smm_cell_new_number, update_min);
+  smm_cell_set_factory (self->column_view, 6, smm_cell_new_number, update_max);
+  smm_cell_set_factory (self->column_view, 7, smm_cell_new_check, update_refill);
+  smm_cell_set_factory (self->column_view, 8, smm_cell_new_check, update_cancel);
+
   self->types = g_array_new (FALSE, FALSE, sizeof (SmmServiceType));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->services)),
-                                                  GTK_FILTER (self->filter));
-  sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                                        g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sort_model));
+  self->list = smm_slot_list_new (GTK_FILTER (self->filter), gtk_column_view_get_sorter (self->column_view));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_count), self);
 
   rate_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rate, NULL, NULL));
   gtk_column_view_column_set_sorter (self->rate_column, rate_sorter);

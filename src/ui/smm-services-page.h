@@ -17,6 +17,7 @@ void        smm_services_page_set_account   (SmmServicesPage *self,
                                              SmmApplication  *app,
                                              SmmAccount      *account);
 void        smm_services_page_reload        (SmmServicesPage *self);
+gboolean    smm_services_page_is_loading    (SmmServicesPage *self);
 SmmService *smm_services_page_get_selected  (SmmServicesPage *self);
 void        smm_services_page_focus_search  (SmmServicesPage *self);
 GListModel *smm_services_page_get_model     (SmmServicesPage *self);

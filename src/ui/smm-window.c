@@ -54,6 +54,41 @@ smm_window_get_account (SmmWindow *self)
   return self->account;
 }
 
+/* Shows @account, as choosing it in the header bar does. */
+void
+smm_window_select_account (SmmWindow  *self,
+                           SmmAccount *account)
+{
+  GListModel *accounts = G_LIST_MODEL (smm_application_get_accounts (self->app));
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(SmmAccount) item = g_list_model_get_item (accounts, i);
+
+      if (item == account)
+        {
+          gtk_drop_down_set_selected (self->account_dropdown, i);
+          return;
+        }
+    }
+}
+
+/**
+ * smm_window_get_page:
+ * @name: "services", "orders" or "refills"
+ *
+ * Shows the page and returns it.
+ *
+ * Returns: (transfer none): the page
+ */
+GtkWidget *
+smm_window_get_page (SmmWindow  *self,
+                     const char *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
 void
 smm_window_toast (SmmWindow  *self,
                   const char *text)

@@ -26,4 +26,10 @@ void            smm_window_new_order      (SmmWindow      *self,
                                            SmmOrderRequest *prefill);
 void            smm_window_orders_changed (SmmWindow      *self);
 
+/* for tests and benchmarks */
+void            smm_window_select_account (SmmWindow      *self,
+                                           SmmAccount     *account);
+GtkWidget      *smm_window_get_page       (SmmWindow      *self,
+                                           const char     *name);
+
 G_END_DECLS

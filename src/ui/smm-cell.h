@@ -1,0 +1,29 @@
+/* smm-cell.h: cells of the big tables, built in C and kept up to date by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef GtkWidget *(*SmmCellCreate) (void);
+/* @item: the row's item (an SmmSlot's item for slot lists); %NULL when unbound */
+typedef void       (*SmmCellUpdate) (GtkWidget *cell,
+                                     gpointer   item);
+
+GtkListItemFactory *smm_cell_factory_new       (SmmCellCreate  create,
+                                                SmmCellUpdate  update);
+void                smm_cell_set_factory       (GtkColumnView *view,
+                                                guint          column,
+                                                SmmCellCreate  create,
+                                                SmmCellUpdate  update);
+
+GtkWidget          *smm_cell_new_number        (void);
+GtkWidget          *smm_cell_new_label         (void);
+GtkWidget          *smm_cell_new_text          (void);
+GtkWidget          *smm_cell_new_text_middle   (void);
+GtkWidget          *smm_cell_new_check         (void);
+
+G_END_DECLS
