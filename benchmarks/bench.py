@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""Runs every benchmark scenario and prints the Markdown table (benchmarks/README.md says how).
+
+  bench.py BUILD_DIR [--runs 5] [--only NAME[,NAME]] [--keep DIR]
+
+BUILD_DIR holds a built tree (benchmarks/run makes one). Each scenario runs --runs times; the
+table gives the median, min and max of every run's figure, the target and the verdict. The
+programs it drives are the app's own (smm-desk, the smm-bench-* programs, smm-panel-sim) and
+public tools: /usr/bin/time -v, valgrind --tool=callgrind, Xvfb.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIRST_ORDER_ID = 23501
+FRAME_MS = 1000 / 60
+
+
+class Bench:
+    def __init__(self, build, runs, work):
+        self.build = os.path.abspath(build)
+        self.runs = runs
+        self.work = work
+        self.rows = []
+        self.env = dict(os.environ)
+        self.env.update({
+            "SMM_PANEL_SIM_KEY": secrets.token_hex(16),
+            "GSETTINGS_BACKEND": "memory",
+            "GSETTINGS_SCHEMA_DIR": os.path.join(self.build, "data"),
+            "GIO_USE_PROXY_RESOLVER": "dummy",
+            "NO_AT_BRIDGE": "1",
+            "LC_ALL": "C.UTF-8",
+            "LANGUAGE": "en",
+        })
+        self.env.pop("SMM_DESK_STORE", None)
+        self.sims = []
+
+    # --- programs -----------------------------------------------------------------------------
+
+    def prog(self, *path):
+        return os.path.join(self.build, *path)
+
+    def wrap(self, display=False, keyring=False):
+        tests = os.path.join(HERE, "..", "tests")
+        wrapper = []
+        if display:
+            wrapper.append(os.path.join(tests, "with-display"))
+        if keyring:
+            wrapper.append(os.path.join(tests, "with-keyring"))
+        return wrapper
+
+    def start_sim(self, *args):
+        proc = subprocess.Popen([self.prog("src", "sim", "smm-panel-sim"), *args], env=self.env,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        url = proc.stdout.readline().strip()
+        if not url.startswith("http"):
+            raise SystemExit("the simulator did not start")
+        self.sims.append(proc)
+        return proc, url
+
+    def stop_sim(self, proc):
+        proc.terminate()
+        proc.wait()
+        self.sims.remove(proc)
+
+    def fill(self, store, url, orders, active):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(store + suffix):
+                os.remove(store + suffix)
+        subprocess.run([self.prog("benchmarks", "smm-bench-fill"), "--store", store, "--url", url,
+                        "--orders", str(orders), "--active", str(active)],
+                       env=self.env, check=True, stdout=subprocess.DEVNULL)
+
+    def copy_store(self, store, name):
+        copy = os.path.join(self.work, name)
+        shutil.copyfile(store, copy)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(copy + suffix):
+                os.remove(copy + suffix)
+        return copy
+
+    def json_lines(self, args, env=None):
+        out = subprocess.run(args, env=env or self.env, check=True, stdout=subprocess.PIPE, text=True).stdout
+        return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+    def ui(self, scenario, store):
+        env = dict(self.env, SMM_DESK_STORE=self.copy_store(store, "ui.db"))
+        lines = self.json_lines(self.wrap(display=True, keyring=True)
+                                + [self.prog("benchmarks", "smm-bench-ui"), scenario], env)
+        values = {}
+        for line in lines:
+            values.setdefault(line["name"], []).append(line["ms"])
+        return values
+
+    # --- the table ----------------------------------------------------------------------------
+
+    def row(self, scenario, values, unit, target=None, better="lower", note=""):
+        """values: one figure per run; target: the limit (None: reported only)"""
+        med = statistics.median(values)
+        if target is None:
+            verdict = "reported"
+        elif better == "lower":
+            verdict = "met" if med <= target else "**missed**"
+        else:
+            verdict = "met" if med >= target else "**missed**"
+        sign = "≤" if better == "lower" else "≥"
+        self.rows.append((scenario, fmt(med, unit), fmt(min(values), unit), fmt(max(values), unit),
+                          f"{sign} {fmt(target, unit)}" if target is not None else "–", verdict, note))
+        print(f"  {scenario}: median {fmt(med, unit)}", file=sys.stderr, flush=True)
+
+    def table(self):
+        cpu = "unknown CPU"
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        out = [
+            f"Machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}  ",
+            f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {self.runs} runs "
+            "per scenario",
+            "",
+            "| Scenario | Median | Min | Max | Target | Verdict | Notes |",
+            "|---|---:|---:|---:|---|---|---|",
+        ]
+        out += ["| " + " | ".join(r) + " |" for r in self.rows]
+        return "\n".join(out)
+
+    # --- scenarios ----------------------------------------------------------------------------
+
+    def prepare_big(self):
+        """10,000 services and 100,000 orders (100 of them not final) against a live simulator"""
+        self.cat_sim, self.cat_url = self.start_sim("--services", "10000", "--orders", "100")
+        self.big = os.path.join(self.work, "big.db")
+        self.fill(self.big, self.cat_url, 100000, 100)
+
+    def catalogue(self):
+        shown, fetch, stall_cached, stall_fetch, plain = [], [], [], [], []
+        for _ in range(self.runs):
+            v = self.ui("catalogue", self.big)
+            assert v["catalogue-services"][0] == 10000, v["catalogue-services"]
+            shown += v["catalogue-cached-shown"]
+            stall_cached += v["catalogue-cached-max-stall"]
+            fetch += v["catalogue-fetch-swapped"]
+            stall_fetch += v["catalogue-fetch-max-stall"]
+            plain.append(self.json_lines(["python3", os.path.join(HERE, "plain-client.py"), "services",
+                                          self.cat_url])[0]["seconds"] * 1000)
+        self.row("1. Catalogue: choose an account, 10,000 cached services shown", shown, "ms", 100)
+        self.row("1. Catalogue: longest main-loop stall while choosing", stall_cached, "ms", 16)
+        self.row("1. Catalogue: fresh fetch to a swapped, searchable model", fetch, "ms", 250)
+        self.row("1. Catalogue: longest main-loop stall during the fetch", stall_fetch, "ms", 16)
+        self.row("1. Catalogue: plain client, fetch and decode", plain, "ms", None)
+
+    def search(self):
+        medians, worsts = [], []
+        for _ in range(self.runs):
+            keys = self.ui("search", self.big)["search-keystroke"]
+            medians.append(statistics.median(keys))
+            worsts.append(max(keys))
+        self.row("2. Search: keystroke re-filter over 10,000 (median of a run)", medians, "ms", 5)
+        self.row("2. Search: keystroke re-filter over 10,000 (worst of a run)", worsts, "ms", 16)
+
+    def tracking(self, n, plain):
+        ours, requests, ratios, theirs = [], [], [], []
+        store = os.path.join(self.work, f"track-{n}.db")
+        for _ in range(self.runs):
+            proc, url = self.start_sim("--orders", str(n), "--latency", "50")
+            self.fill(store, url, n, n)
+            r = self.json_lines([self.prog("benchmarks", "smm-bench-track"), "--store", store])[0]
+            assert r["checked"] == n and r["failed"] == 0, r
+            ours.append(r["seconds"] * 1000)
+            requests.append(r["requests"])
+            if plain:
+                p = self.json_lines(["python3", os.path.join(HERE, "plain-client.py"), "status", url,
+                                     str(FIRST_ORDER_ID), str(n)])[0]
+                theirs.append(p["seconds"] * 1000)
+                ratios.append(p["seconds"] / r["seconds"])
+            self.stop_sim(proc)
+        label = f"{n:,}"
+        self.row(f"3. Tracking {label} orders at 50 ms: requests", requests, "", n // 100 if plain else None,
+                 note="exactly" if plain else "")
+        self.row(f"3. Tracking {label} orders at 50 ms: full refresh, store updated", ours, "ms", None)
+        if plain:
+            self.row(f"3. Tracking {label} orders at 50 ms: plain client", theirs, "ms", None)
+            self.row(f"3. Tracking {label} orders: plain client time ÷ ours", ratios, "×", 4, better="higher")
+
+    def startup(self):
+        first, rss, max_rss, stalls = [], [], [], []
+        for _ in range(self.runs):
+            store = self.copy_store(self.big, "start.db")
+            env = dict(self.env, SMM_DESK_STORE=store, SMM_DESK_TIMING="quit")
+            launcher = ("import os, sys, time; print('smm-timing: exec', time.monotonic_ns() // 1000, "
+                        "file=sys.stderr, flush=True); os.execv(sys.argv[1], sys.argv[1:])")
+            # the key goes into this run's keyring first, as the app would have put it there
+            script = (f'"{self.prog("benchmarks", "smm-bench-fill")}" --store "$1" --keyring-only && '
+                      f'exec python3 -c "$2" /usr/bin/time -v "{self.prog("src", "ui", "smm-desk")}"')
+            proc = subprocess.run(self.wrap(display=True, keyring=True)
+                                  + ["sh", "-c", script, "sh", store, launcher],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            marks = dict(re.findall(r"smm-timing: (\S+) (-?\d+)", proc.stderr))
+            if "first-frame" not in marks:
+                raise SystemExit("smm-desk drew no frame:\n" + proc.stderr[-3000:])
+            first.append((int(marks["first-frame"]) - int(marks["exec"])) / 1000)
+            rss.append(int(marks["rss-kb"]) / 1024)
+            stalls.append(int(marks["max-stall-us"]) / 1000)
+            max_rss.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)[1]) / 1024)
+        self.row("4. Start-up, 100,000 orders, 10,000 services: process start to first frame", first, "ms", 400)
+        self.row("4. Start-up: RSS once started (VmRSS)", rss, "MB", 150)
+        self.row("4. Start-up: maximum RSS (/usr/bin/time -v)", max_rss, "MB", None)
+        self.row("4. Start-up: longest main-loop stall, first 0.5 s after the first frame", stalls, "ms", None)
+
+    def scroll(self):
+        medians, worsts, over, shown = [], [], [], []
+        for _ in range(self.runs):
+            v = self.ui("scroll", self.big)
+            steps = v["orders-scroll-step"]
+            medians.append(statistics.median(steps))
+            worsts.append(max(steps))
+            over.append(sum(1 for s in steps if s > 2 * FRAME_MS))
+            shown += v["orders-page-shown"]
+            assert v["orders-rows"][0] == 100000, v["orders-rows"]
+        self.row("4. Orders page shown (100,000 orders)", shown, "ms", None)
+        self.row("4. Scroll top to bottom, 250 steps: frame per step (median of a run)", medians, "ms",
+                 round(FRAME_MS, 1))
+        self.row("4. Scroll: slowest step of a run", worsts, "ms", None)
+        self.row("4. Scroll: steps that took more than two frames", over, "", 0)
+
+    def place(self):
+        overhead, app, bare = [], [], []
+        for _ in range(self.runs):
+            v = self.ui("place", self.big)
+            a = statistics.median(v["place-confirm-to-id-shown"])
+            b = statistics.median(v["place-bare-add"])
+            app.append(a)
+            bare.append(b)
+            overhead.append(a - b)
+        self.row("5. Place: confirm to id shown", app, "ms", None)
+        self.row("5. Place: the simulator's reply to a bare `add` (libsoup, new connection)", bare, "ms", None)
+        self.row("5. Place: what the app adds to the reply time", overhead, "ms", 20)
+
+    def callgrind(self):
+        services = os.path.join(self.work, "services-10000.json")
+        status = os.path.join(self.work, "status-100.json")
+        subprocess.run(["curl", "-s", "-o", services, "-d", f"key={self.env['SMM_PANEL_SIM_KEY']}&action=services",
+                        self.cat_url], check=True)
+        ids = ",".join(str(FIRST_ORDER_ID + i) for i in range(100))
+        subprocess.run(["curl", "-s", "-o", status, "-d",
+                        f"key={self.env['SMM_PANEL_SIM_KEY']}&action=status&orders={ids}", self.cat_url], check=True)
+        for what, path, label in (("services", services, "10,000-service catalogue"),
+                                  ("status", status, "100-order status batch")):
+            counts = []
+            for _ in range(self.runs):
+                out = subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=parse_once",
+                                      f"--callgrind-out-file={self.work}/callgrind.out",
+                                      self.prog("benchmarks", "smm-bench-parse"), what, path],
+                                     env=self.env, check=True, capture_output=True, text=True).stderr
+                counts.append(int(re.search(r"Collected : (\d+)", out)[1]))
+            self.row(f"6. Instructions (callgrind): parse the {label}", counts, "Ir", None)
+
+
+def fmt(value, unit):
+    if value is None:
+        return "–"
+    if unit == "Ir":
+        return f"{value:,.0f}"
+    if unit == "×":
+        return f"{value:.1f}×"
+    if unit == "":
+        return f"{value:,.0f}"
+    return f"{value:,.1f} {unit}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("build")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--keep", help="keep the generated data in this directory")
+    args = parser.parse_args()
+
+    work = args.keep or tempfile.mkdtemp(prefix="smm-bench-")
+    os.makedirs(work, exist_ok=True)
+    bench = Bench(args.build, args.runs, work)
+    only = set(filter(None, args.only.split(",")))
+    started = time.monotonic()
+    try:
+        print("preparing 10,000 services and 100,000 orders…", file=sys.stderr, flush=True)
+        bench.prepare_big()
+        steps = [("catalogue", bench.catalogue), ("search", bench.search),
+                 ("tracking", lambda: bench.tracking(10000, True)),
+                 ("tracking-100k", lambda: bench.tracking(100000, False)),
+                 ("startup", bench.startup), ("scroll", bench.scroll), ("place", bench.place),
+                 ("callgrind", bench.callgrind)]
+        for name, step in steps:
+            if not only or name in only:
+                print(f"{name}…", file=sys.stderr, flush=True)
+                step()
+    finally:
+        for proc in list(bench.sims):
+            bench.stop_sim(proc)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(bench.table())
+    print(f"\n(whole run: {time.monotonic() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
