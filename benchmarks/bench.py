@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIRST_ORDER_ID = 23501
@@ -252,11 +254,13 @@ class Bench:
     def callgrind(self):
         services = os.path.join(self.work, "services-10000.json")
         status = os.path.join(self.work, "status-100.json")
-        subprocess.run(["curl", "-s", "-o", services, "-d", f"key={self.env['SMM_PANEL_SIM_KEY']}&action=services",
-                        self.cat_url], check=True)
+        key = self.env["SMM_PANEL_SIM_KEY"]
         ids = ",".join(str(FIRST_ORDER_ID + i) for i in range(100))
-        subprocess.run(["curl", "-s", "-o", status, "-d",
-                        f"key={self.env['SMM_PANEL_SIM_KEY']}&action=status&orders={ids}", self.cat_url], check=True)
+        for path, form in ((services, {"key": key, "action": "services"}),
+                           (status, {"key": key, "action": "status", "orders": ids})):
+            data = urllib.parse.urlencode(form).encode()
+            with urllib.request.urlopen(self.cat_url, data=data) as reply, open(path, "wb") as out:
+                out.write(reply.read())
         for what, path, label in (("services", services, "10,000-service catalogue"),
                                   ("status", status, "100-order status batch")):
             counts = []
