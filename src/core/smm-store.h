@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "smm-account.h"
+#include "smm-catalogue-change.h"
 #include "smm-order.h"
 #include "smm-order-request.h"
 #include "smm-parse.h"
@@ -29,7 +30,7 @@ typedef enum {
   SMM_STORE_ERROR_TOO_NEW,
 } SmmStoreError;
 
-#define SMM_STORE_SCHEMA_VERSION 3
+#define SMM_STORE_SCHEMA_VERSION 4
 
 typedef enum {
   SMM_ORDER_FILTER_ALL,
@@ -84,9 +85,20 @@ gboolean     smm_store_save_services        (SmmStore            *self,
                                              gint64               account_id,
                                              GPtrArray           *services,
                                              GError             **error);
+gboolean     smm_store_save_services_full   (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *services,
+                                             GPtrArray          **changes,
+                                             GError             **error);
 GPtrArray   *smm_store_load_services        (SmmStore            *self,
                                              gint64               account_id,
                                              GDateTime          **fetched,
+                                             GError             **error);
+
+/* what changed in the catalogues, fetch after fetch */
+GPtrArray   *smm_store_list_changes         (SmmStore            *self,
+                                             gint64               account_id,
+                                             GDateTime           *since,
                                              GError             **error);
 
 /* orders: written before `add` leaves, then settled by what came back */
