@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "smm-api-error.h"
@@ -550,7 +551,7 @@ check_line (SmmMassOrderLine *line,
   if (service == NULL)
     {
       error = line_error (SMM_MASS_ORDER_ERROR_NO_SERVICE, number,
-                          _("the panel has no service %" G_GINT64_FORMAT "."), service_id);
+                          _("the panel has no service %" PRId64 "."), service_id);
       goto invalid;
     }
 
@@ -561,7 +562,7 @@ check_line (SmmMassOrderLine *line,
       if (smm_mass_order_line_get_quantity (line) != 1)
         {
           error = line_error (SMM_MASS_ORDER_ERROR_NEEDS_FIELDS, number,
-                              _("service %" G_GINT64_FORMAT " is a package: write 1 as its quantity."), service_id);
+                              _("service %" PRId64 " is a package: write 1 as its quantity."), service_id);
           goto invalid;
         }
     }
@@ -573,7 +574,7 @@ check_line (SmmMassOrderLine *line,
         if ((required & SMM_FIELD_BIT (f)) && !(SIMPLE_FIELDS & SMM_FIELD_BIT (f)))
           label = g_dgettext (GETTEXT_PACKAGE, smm_field_get_info (f)->label);
       error = line_error (SMM_MASS_ORDER_ERROR_NEEDS_FIELDS, number,
-                          _("service %" G_GINT64_FORMAT " needs more than a link and a quantity (%s); "
+                          _("service %" PRId64 " needs more than a link and a quantity (%s); "
                             "order it on its own."), service_id, label ? label : "?");
       goto invalid;
     }
