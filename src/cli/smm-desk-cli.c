@@ -270,6 +270,17 @@ do_services (Cli   *cli,
   if (cli->account &&
       !smm_store_save_services (cli->store, smm_account_get_id (cli->account), services, &error))
     return api_error (error);
+  /* comparing needs the account's currency, which only `balance` tells */
+  if (cli->account && *smm_account_get_currency (cli->account) == '\0')
+    {
+      g_autofree char *currency = NULL;
+      SmmMoney balance;
+
+      smm_client_balance_async (cli->client, NULL, result_cb, cli);
+      if (smm_client_balance_finish (cli->client, wait_result (cli), &balance, &currency, NULL))
+        smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
+      clear_result (cli);
+    }
 
   if (cli->json)
     {
