@@ -7,10 +7,13 @@
 #include <string.h>
 #include <sys/prctl.h>
 
+#include "smm-store.h"
+
 #define KEY "TEST-SECRET-KEY-4242"
 
 static const char *cli_path;
 static const char *sim_path;
+static char *store_path;   /* SMM_DESK_STORE for the CLI, when set */
 
 typedef struct {
   GSubprocess *sim;
@@ -72,6 +75,8 @@ run_cli (const char  *key,
   g_autoptr(GError) error = NULL;
   va_list ap;
 
+  if (store_path)
+    g_subprocess_launcher_setenv (launcher, "SMM_DESK_STORE", store_path, TRUE);
   if (key)
     g_subprocess_launcher_setenv (launcher, "SMM_API_KEY", key, TRUE);
   else
@@ -285,6 +290,281 @@ test_demo (void)
   g_assert_true (g_str_has_prefix (out, "Order "));
 }
 
+static SmmService *
+make_service (gint64      id,
+              const char *category,
+              const char *name,
+              const char *rate,
+              gboolean    refill)
+{
+  SmmService *service = smm_service_new (id, name);
+  SmmMoney money;
+
+  g_assert_true (smm_money_parse (rate, &money, NULL));
+  smm_service_set_category (service, category);
+  smm_service_set_type_name (service, "Default");
+  smm_service_set_rate (service, money);
+  smm_service_set_refill (service, refill);
+  smm_service_set_min (service, 10);
+  smm_service_set_max (service, 10000);
+  return service;
+}
+
+/* A history with two panels, written by the core, read by the CLI. */
+static void
+prepare_history (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmStore) store = NULL;
+  g_autoptr(SmmAccount) a = NULL;
+  g_autoptr(SmmAccount) b = NULL;
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SmmOrderRequest) request = NULL;
+  g_autoptr(SmmOrder) order = NULL;
+  g_autoptr(SmmOrder) reply = smm_order_new (4242);
+  g_autoptr(GPtrArray) replies = g_ptr_array_new ();
+  g_autoptr(GPtrArray) changed = NULL;
+  SmmMoney zero = { 0 }, charge = { 90000000 };
+
+  store_path = g_build_filename (g_get_user_data_dir (), "history", "smm-desk.db", NULL);
+  store = smm_store_open (store_path, &error);
+  g_assert_no_error (error);
+  a = smm_store_add_account (store, "Panel A", "https://a.example/api/v2", &error);
+  b = smm_store_add_account (store, "Panel B", "https://b.example/api/v2", &error);
+  g_assert_true (smm_store_set_balance (store, smm_account_get_id (a), zero, "USD", &error));
+  g_assert_true (smm_store_set_balance (store, smm_account_get_id (b), zero, "EUR", &error));
+
+  g_ptr_array_add (first, make_service (1, "Instagram Followers", "Instagram Followers [30 days refill]", "0.90", TRUE));
+  g_ptr_array_add (first, make_service (2, "Instagram Likes", "Instagram Likes", "0.12", FALSE));
+  g_ptr_array_add (second, make_service (1, "Instagram Followers", "Instagram Followers [30 days refill]", "1.08", TRUE));
+  g_ptr_array_add (other, make_service (201, "Instagram Takipçi", "IG Takipçi [Gerçek] [30 Gün Telafi]", "0.80", TRUE));
+  g_ptr_array_add (other, make_service (202, "Instagram Takipçi", "IG Takipçi [Ucuz] [Telafisiz]", "0.30", FALSE));
+  g_ptr_array_add (other, make_service (205, "Instagram Beğeni", "Instagram Beğeni [Anlık]", "0.10", FALSE));
+  g_assert_true (smm_store_save_services (store, smm_account_get_id (a), first, &error));
+  g_assert_true (smm_store_save_services (store, smm_account_get_id (b), other, &error));
+
+  request = smm_order_request_new_for_service (first->pdata[0]);
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "1000");
+  order = smm_store_begin_order (store, smm_account_get_id (a), first->pdata[0], request, &error);
+  g_assert_no_error (error);
+  g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 4242, &error));
+  smm_order_set_status_text (reply, "Partial");
+  smm_order_set_charge (reply, &charge);
+  smm_order_set_remains (reply, 100);
+  g_ptr_array_add (replies, reply);
+  changed = smm_store_apply_status (store, smm_account_get_id (a), replies, &error);
+  g_assert_no_error (error);
+
+  /* the price of the ordered service goes up by 20 % */
+  g_assert_true (smm_store_save_services (store, smm_account_get_id (a), second, &error));
+}
+
+static void
+test_reports (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_path = g_build_filename (g_get_user_data_dir (), "orders.csv", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *item;
+  JsonArray *list;
+
+  prepare_history ();
+
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "changes", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Price changed (+20.00 %)"));
+  g_assert_nonnull (strstr (out, "Removed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--json", "changes", "--since", "2020-01-01", NULL), ==, 0);
+  root = parse_json (out);
+  list = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  /* one fetch: its changes by kind, the removal before the price */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "kind"), ==, "removed");
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (list, 0), "ordered_before"));
+  item = json_array_get_object_element (list, 1);
+  g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "price");
+  g_assert_cmpstr (json_object_get_string_member (item, "old_rate"), ==, "0.9");
+  g_assert_cmpstr (json_object_get_string_member (item, "new_rate"), ==, "1.08");
+  g_assert_cmpint (json_object_get_int_member (item, "basis_points"), ==, 2000);
+  g_assert_true (json_object_get_boolean_member (item, "ordered_before"));
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "changes", "--since", "2999-01-01", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "No change seen yet"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* 0.90 charged, 100 of 1000 not delivered: 0.81 spent */
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--json", "spending", "--by", "day", NULL), ==, 0);
+  root = parse_json (out);
+  list = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  item = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "spent"), ==, "0.81");
+  g_assert_cmpstr (json_object_get_string_member (item, "refunded"), ==, "0.09");
+  g_assert_cmpstr (json_object_get_string_member (item, "currency"), ==, "USD");
+  g_assert_cmpstr (json_object_get_string_member (item, "account"), ==, "Panel A");
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "spending", "--by", "category", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Instagram Followers"));
+  g_assert_nonnull (strstr (out, "0.81\u00a0USD"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "spending", "--by", "year", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "export", csv_path, "--status", "partial", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "1 order written to "));
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "local_id,panel_id,account,service_id,service_name,link,quantity,charge,"
+                                        "currency,status,start_count,remains,created\r\n"
+                                        "1,4242,Panel A,1,Instagram Followers [30 days refill],"
+                                        "https://instagram.com/nasa,1000,0.9,USD,Partial,,100,"));
+  g_clear_pointer (&csv, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* the same filters as “orders”: nothing is pending */
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--json", "export", csv_path, "--status", "pending", NULL), ==, 0);
+  root = parse_json (out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "orders"), ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_cmpstr (strchr (csv, '\n') + 1, ==, "");
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "export", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "changes", "--since", "last tuesday", NULL), ==, 2);
+  g_clear_pointer (&store_path, g_free);
+}
+
+static void
+test_compare (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *matches;
+  JsonObject *m;
+
+  prepare_history ();
+
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--account", "Panel A", "--json", "compare", "1",
+                            "--rate", "EUR=1.08", NULL), ==, 0);
+  root = parse_json (out);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "service"), "service"), ==, 1);
+  matches = json_object_get_array_member (object, "matches");
+  g_assert_cmpuint (json_array_get_length (matches), ==, 2);
+  /* 0.80 EUR is 0.864 USD: cheaper than 1.08 USD, with refill */
+  m = json_array_get_object_element (matches, 0);
+  g_assert_cmpint (json_object_get_int_member (m, "service"), ==, 201);
+  g_assert_cmpstr (json_object_get_string_member (m, "account"), ==, "Panel B");
+  g_assert_cmpstr (json_object_get_string_member (m, "converted_rate"), ==, "0.864");
+  g_assert_cmpstr (json_object_get_string_member (m, "converted_currency"), ==, "USD");
+  g_assert_false (json_object_get_boolean_member (m, "refill_differs"));
+  /* cheaper still, but without refill: after it */
+  m = json_array_get_object_element (matches, 1);
+  g_assert_cmpint (json_object_get_int_member (m, "service"), ==, 202);
+  g_assert_true (json_object_get_boolean_member (m, "refill_differs"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* in euros, without a rate for dollars: the panel's own rate, listed as such */
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--account", "Panel B", "compare", "201", "--currency", "EUR",
+                            NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "RATE/1000 (EUR)"));
+  g_assert_nonnull (strstr (out, "Instagram Followers [30 days refill]"));
+  g_assert_nonnull (strstr (out, "1.08\u00a0USD"));
+  g_assert_nonnull (strstr (out, "no exchange rate"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "compare", "1", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--account", "Panel A", "compare", "1", "--rate", "EUR:1.08",
+                            NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "EUR=1.08"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--account", "Panel A", "compare", "77", NULL), ==, 1);
+  g_clear_pointer (&store_path, g_free);
+}
+
+/* Many orders from a file, placed through the history (needs the keyring for the account's key). */
+static void
+test_mass_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *good = g_build_filename (g_get_user_data_dir (), "orders.txt", NULL);
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "orders.csv", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *lines;
+
+  store_path = g_build_filename (g_get_user_data_dir (), "history", "smm-desk.db", NULL);
+  g_assert_cmpint (run_cli (KEY, NULL, &out, &err, "accounts", "add", "--name", "Demo", "--url", f->url, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_set_contents (good, "# Monday\n"
+                                            "1|https://instagram.com/nasa|1000\n"
+                                            "1 | 500 | https://instagram.com/esa\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "service,link,quantity\n"
+                                           "1,https://instagram.com/a,10\n"
+                                           "7,https://instagram.com/p/x,10\n", -1, NULL));
+
+  /* a preview: the charges and the total, nothing sent */
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--account", "Demo", "mass-order", good, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "0.90\u00a0USD"));
+  g_assert_nonnull (strstr (out, "2 orders ready, 1.35\u00a0USD in all; the balance is 100.00\u00a0USD."));
+  g_assert_nonnull (strstr (out, "add --yes"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* every error of the file, nothing placed */
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--account", "Demo", "mass-order", bad, "--yes", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "Line 2: Quantity is below this service’s minimum of 50."));
+  g_assert_nonnull (strstr (out, "Line 3: service 7 needs more than a link and a quantity"));
+  g_assert_nonnull (strstr (err, "Nothing was placed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--account", "Demo", "--json", "mass-order", good, "--yes", NULL),
+                   ==, 0);
+  root = parse_json (out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "placed"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "total"), ==, "1.35");
+  lines = json_object_get_array_member (json_node_get_object (root), "lines");
+  g_assert_cmpuint (json_array_get_length (lines), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 0), "state"), ==, "placed");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (lines, 0), "order"), ==, 23501);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (lines, 1), "line"), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* in the history like any order; again, the panel refuses the running links, line by line */
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "orders", "--search", "esa", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "23502"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--account", "Demo", "mass-order", good, "--yes", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "Line 2: Rejected: "));
+  g_assert_nonnull (strstr (out, "0 orders placed, 2 refused, 0 unconfirmed, 0 not sent."));
+  g_clear_pointer (&store_path, g_free);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +584,11 @@ main (int    argc,
   g_test_add ("/cli/refill-flow", Fixture, "--speed=10000", fixture_set_up, test_refill_flow, fixture_tear_down);
   g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add_func ("/cli/demo", test_demo);
+  g_test_add_func ("/cli/reports", test_reports);
+  g_test_add_func ("/cli/compare", test_compare);
+  /* needs the keyring: run by the test cli-keyring */
+  if (g_getenv ("SMM_TEST_KEYRING") != NULL)
+    g_test_add ("/cli/mass-order", Fixture, NULL, fixture_set_up, test_mass_order, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -194,6 +194,31 @@ test_format_turkish (void)
   setlocale (LC_NUMERIC, "C");
 }
 
+static void
+test_scale_convert (void)
+{
+  SmmMoney out;
+
+  /* a partial order refunds charge × remains / quantity */
+  g_assert_true (smm_money_scale (parse ("0.9"), 157, 1000, &out));
+  g_assert_cmpint (out.units, ==, 14130000);
+  /* rounded half away from zero */
+  g_assert_true (smm_money_scale (smm_money_from_units (5), 1, 2, &out));
+  g_assert_cmpint (out.units, ==, 3);
+  g_assert_true (smm_money_scale (smm_money_from_units (-5), 1, 2, &out));
+  g_assert_cmpint (out.units, ==, -3);
+  g_assert_false (smm_money_scale (parse ("1"), 1, 0, &out));
+  g_assert_false (smm_money_scale (smm_money_from_units (G_MAXINT64), 3, 1, &out));
+
+  /* 2.5 EUR at 1.08 USD per EUR */
+  g_assert_true (smm_money_convert (parse ("2.5"), parse ("1.08"), &out));
+  g_assert_cmpint (out.units, ==, 270000000);
+  /* 100 TRY at 0.0293 USD per TRY: exact, no double */
+  g_assert_true (smm_money_convert (parse ("100"), parse ("0.0293"), &out));
+  g_assert_cmpint (out.units, ==, 293000000);
+  g_assert_false (smm_money_convert (smm_money_from_units (G_MAXINT64), parse ("2"), &out));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -206,6 +231,7 @@ main (int    argc,
   g_test_add_func ("/core/money/arithmetic", test_arithmetic);
   g_test_add_func ("/core/money/format-c", test_format_c);
   g_test_add_func ("/core/money/format-turkish", test_format_turkish);
+  g_test_add_func ("/core/money/scale-convert", test_scale_convert);
 
   return g_test_run ();
 }

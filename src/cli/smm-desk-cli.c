@@ -15,9 +15,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib-unix.h>
+
 #include "smm-client.h"
+#include "smm-csv.h"
+#include "smm-mass-order.h"
+#include "smm-match.h"
 #include "smm-secrets.h"
 #include "smm-sim.h"
+#include "smm-spending.h"
 #include "smm-store.h"
 #include "smm-tracker.h"
 
@@ -260,6 +266,21 @@ do_services (Cli   *cli,
   services = fetch_services (cli, &error);
   if (services == NULL)
     return api_error (error);
+  /* with an account, the catalogue is kept: compare and changes read it */
+  if (cli->account &&
+      !smm_store_save_services (cli->store, smm_account_get_id (cli->account), services, &error))
+    return api_error (error);
+  /* comparing needs the account's currency, which only `balance` tells */
+  if (cli->account && *smm_account_get_currency (cli->account) == '\0')
+    {
+      g_autofree char *currency = NULL;
+      SmmMoney balance;
+
+      smm_client_balance_async (cli->client, NULL, result_cb, cli);
+      if (smm_client_balance_finish (cli->client, wait_result (cli), &balance, &currency, NULL))
+        smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
+      clear_result (cli);
+    }
 
   if (cli->json)
     {
@@ -1054,6 +1075,11 @@ print_orders (Cli       *cli,
   table_print_free (table);
 }
 
+static int order_query (const char    *status,
+                        const char    *search,
+                        Cli           *cli,
+                        SmmOrderQuery *query);
+
 static int
 do_orders (Cli   *cli,
            int    argc,
@@ -1071,7 +1097,8 @@ do_orders (Cli   *cli,
   g_autoptr(GOptionContext) context = g_option_context_new (_("— the order history"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) orders = NULL;
-  SmmOrderQuery query = { 0 };
+  SmmOrderQuery query;
+  int rc;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -1079,17 +1106,8 @@ do_orders (Cli   *cli,
   if (argc > 1)
     return usage_error (_("unexpected argument “%s”"), argv[1]);
 
-  query.account_id = cli->account ? smm_account_get_id (cli->account) : 0;
-  query.search = search;
-  if (status && g_ascii_strcasecmp (status, "active") == 0)
-    query.filter = SMM_ORDER_FILTER_ACTIVE;
-  else if (status)
-    {
-      query.filter = SMM_ORDER_FILTER_STATUS;
-      query.status = smm_order_status_from_string (status);
-      if (query.status == SMM_ORDER_STATUS_UNKNOWN)
-        return usage_error (_("unknown status “%s”"), status);
-    }
+  if ((rc = order_query (status, search, cli, &query)) != EXIT_OK)
+    return rc;
 
   orders = smm_store_list_orders (cli->store, &query, &error);
   if (orders == NULL)
@@ -1229,6 +1247,774 @@ do_resolve (Cli   *cli,
   return EXIT_OK;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Mass orders, comparing panels, catalogue changes, spending, export
+ */
+
+static const char *
+account_name_of (GHashTable *names,
+                 gint64      account_id)
+{
+  const char *name = g_hash_table_lookup (names, &account_id);
+  return name ? name : "?";
+}
+
+/* account id → name, archived accounts included (their orders stay in the history) */
+static GHashTable *
+account_names (Cli *cli)
+{
+  GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) accounts = smm_store_list_accounts (cli->store, NULL);
+
+  for (guint i = 0; accounts && i < accounts->len; i++)
+    {
+      gint64 id = smm_account_get_id (accounts->pdata[i]);
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (smm_account_get_name (accounts->pdata[i])));
+    }
+  return names;
+}
+
+static char *
+money_text (SmmMoney    money,
+            const char *currency)
+{
+  return smm_money_format_with_currency (money, currency);
+}
+
+static void
+print_mass_line_cb (SmmMassOrder     *mass,
+                    SmmMassOrderLine *line,
+                    Cli              *cli)
+{
+  SmmOrder *order = smm_mass_order_line_get_order (line);
+  const GError *reason = smm_mass_order_line_get_error (line);
+
+  if (cli->json)
+    return;
+  switch (smm_mass_order_line_get_state (line))
+    {
+    case SMM_MASS_ORDER_STATE_PLACED:
+      g_print (_("Line %u: order %" PRId64 " placed.\n"), smm_mass_order_line_get_line (line), smm_order_get_id (order));
+      break;
+    case SMM_MASS_ORDER_STATE_UNCONFIRMED:
+      g_print (_("Line %u: no answer came; the order is in the history as unconfirmed (#%" PRId64 "): "
+                 "check the panel’s web site before anything else.\n"),
+               smm_mass_order_line_get_line (line), order ? smm_order_get_local_id (order) : 0);
+      break;
+    default:
+      g_print (_("Line %u: %s: %s\n"), smm_mass_order_line_get_line (line),
+               smm_mass_order_state_get_label (smm_mass_order_line_get_state (line)), reason ? reason->message : "");
+      break;
+    }
+}
+
+static gboolean
+stop_mass_order_cb (gpointer data)
+{
+  g_printerr (_("Stopping after the order on its way…\n"));
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+json_mass_order (JsonBuilder         *builder,
+                 SmmMassOrder        *mass,
+                 SmmMassOrderSummary *summary,
+                 const SmmMoney      *balance,
+                 const char          *currency)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "lines");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < smm_mass_order_get_n_lines (mass); i++)
+    {
+      SmmMassOrderLine *line = smm_mass_order_get_line (mass, i);
+      SmmOrder *order = smm_mass_order_line_get_order (line);
+      const GError *reason = smm_mass_order_line_get_error (line);
+      g_autoptr(GEnumClass) states = g_type_class_ref (SMM_TYPE_MASS_ORDER_STATE);
+      SmmMoney charge;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, smm_mass_order_line_get_line (line));
+      json_builder_set_member_name (builder, "service");
+      json_builder_add_int_value (builder, smm_mass_order_line_get_service_id (line));
+      json_builder_set_member_name (builder, "link");
+      json_builder_add_string_value (builder, smm_mass_order_line_get_link (line));
+      json_builder_set_member_name (builder, "quantity");
+      json_builder_add_int_value (builder, smm_mass_order_line_get_quantity (line));
+      if (smm_mass_order_line_get_charge (line, &charge))
+        json_add_money (builder, "charge", charge);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder,
+                                     g_enum_get_value (states, smm_mass_order_line_get_state (line))->value_nick);
+      if (order)
+        {
+          json_builder_set_member_name (builder, "local_id");
+          json_builder_add_int_value (builder, smm_order_get_local_id (order));
+          if (smm_order_get_id (order) > 0)
+            {
+              json_builder_set_member_name (builder, "order");
+              json_builder_add_int_value (builder, smm_order_get_id (order));
+            }
+        }
+      if (reason)
+        json_add_error (builder, reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_add_money (builder, "total", summary->total);
+  if (balance)
+    json_add_money (builder, "balance", *balance);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, currency);
+  json_builder_set_member_name (builder, "over_balance");
+  json_builder_add_boolean_value (builder, summary->over_balance);
+}
+
+static int
+do_mass_order (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  gboolean yes = FALSE;
+  const GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Place the orders without asking"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — place the orders of a file, one a line"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmMassOrder) mass = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *total = NULL;
+  SmmMassOrderSummary summary;
+  SmmMassOrderReport report = { 0 };
+  SmmMoney balance;
+  gboolean has_balance;
+  gboolean placed = FALSE;
+  Table *table;
+
+  g_option_context_set_summary (context,
+                                _("Each line is SERVICE_ID|LINK|QUANTITY (or SERVICE_ID|QUANTITY|LINK); lines "
+                                  "beginning with # are comments. A CSV file has the columns service, link and "
+                                  "quantity."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc != 2)
+    return usage_error (_("“mass-order” needs one file"));
+  if (cli->account == NULL)
+    return usage_error (_("“mass-order” needs --account NAME: every order is written into the history"));
+
+  mass = smm_mass_order_new_from_file (argv[1], &error);
+  if (mass == NULL)
+    return usage_error ("%s", error->message);
+
+  /* the catalogue and the balance as they are now */
+  services = fetch_services (cli, &error);
+  if (services == NULL)
+    return api_error (error);
+  if (!smm_store_save_services_full (cli->store, smm_account_get_id (cli->account), services, &changes, &error))
+    return api_error (error);
+  smm_client_balance_async (cli->client, NULL, result_cb, cli);
+  has_balance = smm_client_balance_finish (cli->client, wait_result (cli), &balance, &currency, NULL);
+  clear_result (cli);
+  if (has_balance)
+    smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
+  else
+    currency = g_strdup (smm_account_get_currency (cli->account));
+
+  smm_mass_order_check (mass, services, has_balance ? &balance : NULL, &summary);
+  total = money_text (summary.total, currency);
+
+  if (!cli->json)
+    {
+      table = table_new (_("LINE"), _("SERVICE"), _("LINK"), _("QUANTITY"), _("CHARGE"), _("CHECK"), NULL);
+      for (guint i = 0; i < smm_mass_order_get_n_lines (mass); i++)
+        {
+          SmmMassOrderLine *line = smm_mass_order_get_line (mass, i);
+          SmmService *service = smm_mass_order_line_get_service (line);
+          const GError *reason = smm_mass_order_line_get_error (line);
+          SmmMoney charge;
+
+          table_add (table,
+                     g_strdup_printf ("%u", smm_mass_order_line_get_line (line)),
+                     service ? shorten (smm_service_get_name (service), 32)
+                             : count_text (smm_mass_order_line_get_service_id (line) ?: -1),
+                     shorten (smm_mass_order_line_get_link (line), 36),
+                     count_text (smm_mass_order_line_get_quantity (line) ?: -1),
+                     smm_mass_order_line_get_charge (line, &charge) ? money_text (charge, currency) : g_strdup ("–"),
+                     reason ? g_strdup (reason->message)
+                            : g_strdup (smm_mass_order_state_get_label (smm_mass_order_line_get_state (line))));
+        }
+      table_print_free (table);
+      if (has_balance)
+        {
+          g_autofree char *balance_text = money_text (balance, currency);
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%u order ready, %s in all; the balance is %s.\n",
+                                "%u orders ready, %s in all; the balance is %s.\n", summary.n_ready),
+                   summary.n_ready, total, balance_text);
+        }
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%u order ready, %s in all.\n", "%u orders ready, %s in all.\n",
+                              summary.n_ready), summary.n_ready, total);
+      if (summary.over_balance)
+        g_print (_("The balance is not enough for all of them: the panel will refuse the orders it cannot pay "
+                   "for, and placing stops there.\n"));
+    }
+
+  if (summary.n_invalid > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u line has an error: correct it and try again. Nothing was placed.\n",
+                             "%u lines have errors: correct them and try again. Nothing was placed.\n",
+                             summary.n_invalid), summary.n_invalid);
+  else if (!yes && isatty (STDIN_FILENO) && !cli->json)
+    {
+      char answer[16] = "";
+
+      g_print (_("Place them? [y/N] "));
+      fflush (stdout);
+      if (fgets (answer, sizeof answer, stdin) != NULL)
+        yes = g_ascii_tolower (answer[0]) == 'y' || g_str_has_prefix (answer, _("y"));
+    }
+  else if (!yes && !cli->json)
+    g_print (_("Nothing was placed: add --yes to place them.\n"));
+
+  if (summary.n_invalid == 0 && yes)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      guint sigint = g_unix_signal_add (SIGINT, stop_mass_order_cb, cancellable);
+
+      g_signal_connect (mass, "line-finished", G_CALLBACK (print_mass_line_cb), cli);
+      smm_mass_order_place_async (mass, cli->tracker, smm_account_get_id (cli->account), cancellable, result_cb, cli);
+      placed = smm_mass_order_place_finish (mass, wait_result (cli), &report, &error);
+      clear_result (cli);
+      g_source_remove (sigint);
+      if (!placed)
+        return api_error (error);
+      if (!cli->json)
+        {
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%u order placed", "%u orders placed", report.n_placed),
+                   report.n_placed);
+          g_print (_(", %u refused, %u unconfirmed, %u not sent.\n"), report.n_rejected + report.n_failed,
+                   report.n_unconfirmed, report.n_skipped);
+        }
+    }
+
+  if (cli->json)
+    {
+      builder = json_builder_new ();
+      json_mass_order (builder, mass, &summary, has_balance ? &balance : NULL, currency);
+      json_builder_set_member_name (builder, "placed");
+      json_builder_add_boolean_value (builder, placed);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  if (summary.n_invalid > 0)
+    return EXIT_API;
+  return placed && report.n_placed < summary.n_ready ? EXIT_API : EXIT_OK;
+}
+
+/* Returns: (transfer full): every account's cached catalogue, in the order of @accounts */
+static GPtrArray *
+load_catalogues (Cli       *cli,
+                 GPtrArray *accounts)
+{
+  GPtrArray *catalogues = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      GPtrArray *services = smm_store_load_services (cli->store, smm_account_get_id (accounts->pdata[i]), NULL, NULL);
+      g_ptr_array_add (catalogues, services ? services : g_ptr_array_new_with_free_func (g_object_unref));
+    }
+  return catalogues;
+}
+
+static void
+json_service_row (JsonBuilder *builder,
+                  SmmAccount  *account,
+                  SmmService  *service,
+                  SmmMoney     rate,
+                  gboolean     converted,
+                  const char  *target,
+                  gboolean     refill_differs)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "account");
+  json_builder_add_string_value (builder, smm_account_get_name (account));
+  json_builder_set_member_name (builder, "service");
+  json_builder_add_int_value (builder, smm_service_get_id (service));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, smm_service_get_name (service));
+  json_add_money (builder, "rate", smm_service_get_rate (service));
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, smm_account_get_currency (account));
+  if (converted)
+    {
+      json_add_money (builder, "converted_rate", rate);
+      json_builder_set_member_name (builder, "converted_currency");
+      json_builder_add_string_value (builder, target);
+    }
+  json_builder_set_member_name (builder, "min");
+  json_builder_add_int_value (builder, smm_service_get_min (service));
+  json_builder_set_member_name (builder, "max");
+  json_builder_add_int_value (builder, smm_service_get_max (service));
+  json_builder_set_member_name (builder, "refill");
+  json_builder_add_boolean_value (builder, smm_service_get_refill (service));
+  json_builder_set_member_name (builder, "cancel");
+  json_builder_add_boolean_value (builder, smm_service_get_cancel (service));
+  json_builder_set_member_name (builder, "refill_differs");
+  json_builder_add_boolean_value (builder, refill_differs);
+  json_builder_end_object (builder);
+}
+
+static void
+add_compare_row (Table      *table,
+                 SmmAccount *account,
+                 SmmService *service,
+                 SmmMoney    rate,
+                 gboolean    converted,
+                 const char *note)
+{
+  table_add (table,
+             g_strdup (smm_account_get_name (account)),
+             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_id (service)),
+             shorten (smm_service_get_name (service), 40),
+             converted ? smm_money_format (rate, 2, 8) : g_strdup ("–"),
+             money_text (smm_service_get_rate (service), smm_account_get_currency (account)),
+             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_min (service)),
+             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_max (service)),
+             g_strdup (yes_no (smm_service_get_refill (service))),
+             g_strdup (yes_no (smm_service_get_cancel (service))),
+             g_strdup (note));
+}
+
+static int
+do_compare (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autofree char *target = NULL;
+  g_auto(GStrv) rate_specs = NULL;
+  const GOptionEntry entries[] = {
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &target,
+      N_("Compare in this currency (default: the account’s)"), N_("CODE") },
+    { "rate", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rate_specs,
+      N_("What one unit of a currency is worth in the compared currency, like EUR=1.08 (repeat it)"),
+      N_("CODE=VALUE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("SERVICE_ID — the same service on your other panels"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GPtrArray) catalogues = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(SmmRateTable) rates = NULL;
+  SmmService *service = NULL;
+  GPtrArray *own = NULL;
+  guint64 service_id;
+  SmmMoney own_rate;
+  gboolean own_converted;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &service_id, NULL))
+    return usage_error (_("“compare” needs a service ID"));
+  if (cli->account == NULL)
+    return usage_error (_("“compare” needs --account NAME: the account whose service it is"));
+
+  if (target == NULL)
+    target = g_strdup (smm_account_get_currency (cli->account));
+  if (target == NULL || *target == '\0')
+    return usage_error (_("the account’s currency is not known yet: give --currency CODE"));
+  rates = smm_rate_table_new (target);
+  for (guint i = 0; rate_specs && rate_specs[i]; i++)
+    if (!smm_rate_table_parse (rates, rate_specs[i], &error))
+      return usage_error ("%s", error->message);
+
+  accounts = smm_store_list_accounts (cli->store, &error);
+  if (accounts == NULL)
+    return api_error (error);
+  catalogues = load_catalogues (cli, accounts);
+  for (guint i = 0; i < accounts->len; i++)
+    if (smm_account_get_id (accounts->pdata[i]) == smm_account_get_id (cli->account))
+      own = catalogues->pdata[i];
+  for (guint i = 0; own && i < own->len && service == NULL; i++)
+    if (smm_service_get_id (own->pdata[i]) == (gint64) service_id)
+      service = own->pdata[i];
+  if (service == NULL)
+    {
+      g_printerr (_("smm-desk-cli: service %" PRIu64 " is not in the saved catalogue of “%s”: list it first with "
+                    "“smm-desk-cli --account NAME services”\n"), service_id, smm_account_get_name (cli->account));
+      return EXIT_API;
+    }
+
+  matches = smm_match_find (service, smm_account_get_id (cli->account), accounts, catalogues, rates);
+  own_converted = smm_rate_table_convert (rates, smm_account_get_currency (cli->account),
+                                          smm_service_get_rate (service), &own_rate);
+  if (!own_converted)
+    own_rate = smm_service_get_rate (service);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "service");
+      json_service_row (builder, cli->account, service, own_rate, own_converted, target, FALSE);
+      json_builder_set_member_name (builder, "matches");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < matches->len; i++)
+        {
+          SmmMatch *m = matches->pdata[i];
+          json_service_row (builder, m->account, m->service, m->rate, m->converted, target, m->refill_differs);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  {
+    g_autofree char *rate_title = g_strdup_printf (_("RATE/1000 (%s)"), smm_rate_table_get_target (rates));
+    Table *table = table_new (_("ACCOUNT"), _("ID"), _("NAME"), rate_title, _("PANEL’S RATE"), _("MIN"), _("MAX"),
+                              _("REFILL"), _("CANCEL"), _("NOTE"), NULL);
+
+    add_compare_row (table, cli->account, service, own_rate, own_converted, _("this service"));
+    for (guint i = 0; i < matches->len; i++)
+      {
+        SmmMatch *m = matches->pdata[i];
+        add_compare_row (table, m->account, m->service, m->rate, m->converted,
+                         !m->converted ? _("no exchange rate") : m->refill_differs ? _("no refill") : "");
+      }
+    table_print_free (table);
+  }
+  if (matches->len == 0)
+    g_print (_("No similar service on your other panels.\n"));
+  return EXIT_OK;
+}
+
+/* "2026-03-01" (local midnight) or a full ISO 8601 time */
+static GDateTime *
+parse_date (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  guint y, m, d;
+  char end;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) == 3 && g_date_valid_dmy (d, m, y))
+    return g_date_time_new (local, y, m, d, 0, 0, 0);
+  return g_date_time_new_from_iso8601 (text, local);
+}
+
+static int
+do_changes (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autofree char *since_text = NULL;
+  const GOptionEntry entries[] = {
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_("Only changes seen on or after this date"),
+      N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— what changed in the catalogues"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) names = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc > 1)
+    return usage_error (_("unexpected argument “%s”"), argv[1]);
+  if (since_text && (since = parse_date (since_text)) == NULL)
+    return usage_error (_("“%s” is not a date: write it like 2026-03-01"), since_text);
+
+  changes = smm_store_list_changes (cli->store, cli->account ? smm_account_get_id (cli->account) : 0, since, &error);
+  if (changes == NULL)
+    return api_error (error);
+  names = account_names (cli);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          SmmCatalogueChange *c = changes->pdata[i];
+          g_autofree char *seen = g_date_time_format_iso8601 (smm_catalogue_change_get_seen (c));
+          SmmMoney rate;
+          gint64 bp;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "seen");
+          json_builder_add_string_value (builder, seen);
+          json_builder_set_member_name (builder, "account");
+          json_builder_add_string_value (builder, account_name_of (names, smm_catalogue_change_get_account_id (c)));
+          json_builder_set_member_name (builder, "service");
+          json_builder_add_int_value (builder, smm_catalogue_change_get_service_id (c));
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, smm_catalogue_change_get_name (c));
+          json_builder_set_member_name (builder, "category");
+          json_builder_add_string_value (builder, smm_catalogue_change_get_category (c));
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, smm_change_kind_to_string (smm_catalogue_change_get_kind (c)));
+          if (smm_catalogue_change_get_old_name (c))
+            {
+              json_builder_set_member_name (builder, "old_name");
+              json_builder_add_string_value (builder, smm_catalogue_change_get_old_name (c));
+            }
+          if (smm_catalogue_change_get_old_rate (c, &rate))
+            json_add_money (builder, "old_rate", rate);
+          if (smm_catalogue_change_get_new_rate (c, &rate))
+            json_add_money (builder, "new_rate", rate);
+          if (smm_catalogue_change_get_basis_points (c, &bp))
+            {
+              json_builder_set_member_name (builder, "basis_points");
+              json_builder_add_int_value (builder, bp);
+            }
+          json_builder_set_member_name (builder, "ordered_before");
+          json_builder_add_boolean_value (builder, smm_catalogue_change_get_ordered_before (c));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  {
+    Table *table = table_new (_("SEEN"), _("ACCOUNT"), _("ID"), _("SERVICE"), _("CHANGE"), _("OLD"), _("NEW"),
+                              _("ORDERED"), NULL);
+
+    for (guint i = 0; i < changes->len; i++)
+      {
+        SmmCatalogueChange *c = changes->pdata[i];
+        g_autoptr(GDateTime) seen = g_date_time_to_local (smm_catalogue_change_get_seen (c));
+        SmmMoney old_rate, new_rate;
+        gint64 bp;
+        char *what;
+
+        if (smm_catalogue_change_get_basis_points (c, &bp))
+          {
+            g_autofree char *percent = g_strdup_printf ("%+.2f", (double) bp / 100.0);
+            /* TRANSLATORS: a price change, e.g. "Price changed (+12.50 %)" */
+            what = g_strdup_printf (_("%s (%s %%)"), smm_change_kind_get_label (smm_catalogue_change_get_kind (c)),
+                                    percent);
+          }
+        else
+          what = g_strdup (smm_change_kind_get_label (smm_catalogue_change_get_kind (c)));
+        table_add (table,
+                   g_date_time_format (seen, "%Y-%m-%d %H:%M"),
+                   g_strdup (account_name_of (names, smm_catalogue_change_get_account_id (c))),
+                   g_strdup_printf ("%" G_GINT64_FORMAT, smm_catalogue_change_get_service_id (c)),
+                   shorten (smm_catalogue_change_get_name (c), 40),
+                   what,
+                   smm_catalogue_change_get_old_rate (c, &old_rate) ? smm_money_format (old_rate, 2, 8)
+                   : g_strdup (smm_catalogue_change_get_old_name (c) ? smm_catalogue_change_get_old_name (c) : ""),
+                   smm_catalogue_change_get_new_rate (c, &new_rate) ? smm_money_format (new_rate, 2, 8)
+                                                                    : g_strdup (""),
+                   g_strdup (smm_catalogue_change_get_ordered_before (c) ? _("yes") : ""));
+      }
+    table_print_free (table);
+  }
+  if (changes->len == 0)
+    g_print (_("No change seen yet. Changes are found when a catalogue is fetched again "
+               "(“smm-desk-cli --account NAME services”).\n"));
+  return EXIT_OK;
+}
+
+static char *
+period_text (GDateTime         *start,
+             SmmSpendingPeriod  period)
+{
+  switch (period)
+    {
+    case SMM_SPENDING_BY_DAY:
+      return g_date_time_format (start, "%Y-%m-%d");
+    case SMM_SPENDING_BY_WEEK:
+      return g_date_time_format (start, "%G-W%V");
+    case SMM_SPENDING_BY_MONTH:
+    default:
+      return g_date_time_format (start, "%Y-%m");
+    }
+}
+
+static int
+do_spending (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autofree char *by = NULL;
+  const GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("day, week, month (the default) or category"), N_("PERIOD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— money spent, refunds taken off"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries_list = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  SmmSpendingPeriod period = SMM_SPENDING_BY_MONTH;
+  gboolean by_category = FALSE;
+  Table *table;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc > 1)
+    return usage_error (_("unexpected argument “%s”"), argv[1]);
+  if (by == NULL || g_str_equal (by, "month"))
+    period = SMM_SPENDING_BY_MONTH;
+  else if (g_str_equal (by, "day"))
+    period = SMM_SPENDING_BY_DAY;
+  else if (g_str_equal (by, "week"))
+    period = SMM_SPENDING_BY_WEEK;
+  else if (g_str_equal (by, "category"))
+    by_category = TRUE;
+  else
+    return usage_error (_("--by takes day, week, month or category"));
+
+  entries_list = smm_store_list_spending (cli->store, cli->account ? smm_account_get_id (cli->account) : 0, NULL,
+                                          &error);
+  if (entries_list == NULL)
+    return api_error (error);
+  rows = by_category ? smm_spending_by_category (entries_list) : smm_spending_by_period (entries_list, period, NULL);
+  names = account_names (cli);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          SmmSpendingRow *row = rows->pdata[i];
+
+          json_builder_begin_object (builder);
+          if (row->start)
+            {
+              g_autofree char *start = g_date_time_format_iso8601 (row->start);
+              g_autofree char *label = period_text (row->start, period);
+
+              json_builder_set_member_name (builder, "period");
+              json_builder_add_string_value (builder, label);
+              json_builder_set_member_name (builder, "start");
+              json_builder_add_string_value (builder, start);
+            }
+          else
+            {
+              json_builder_set_member_name (builder, "category");
+              json_builder_add_string_value (builder, row->category);
+            }
+          json_builder_set_member_name (builder, "account");
+          json_builder_add_string_value (builder, account_name_of (names, row->account_id));
+          json_builder_set_member_name (builder, "currency");
+          json_builder_add_string_value (builder, row->currency);
+          json_add_money (builder, "spent", row->spent);
+          json_add_money (builder, "refunded", row->refunded);
+          json_add_money (builder, "unconfirmed", row->unconfirmed);
+          json_builder_set_member_name (builder, "orders");
+          json_builder_add_int_value (builder, row->n_orders);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  table = table_new (by_category ? _("CATEGORY") : _("PERIOD"), _("ACCOUNT"), _("SPENT"), _("REFUNDED"),
+                     _("ORDERS"), _("UNCONFIRMED"), NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SmmSpendingRow *row = rows->pdata[i];
+
+      table_add (table,
+                 row->start ? period_text (row->start, period)
+                            : g_strdup (*row->category ? row->category : _("(no category)")),
+                 g_strdup (account_name_of (names, row->account_id)),
+                 money_text (row->spent, row->currency),
+                 money_text (row->refunded, row->currency),
+                 g_strdup_printf ("%u", row->n_orders),
+                 row->unconfirmed.units ? money_text (row->unconfirmed, row->currency) : g_strdup (""));
+    }
+  table_print_free (table);
+  return EXIT_OK;
+}
+
+/* --status and --search of “orders” and “export” */
+static int
+order_query (const char    *status,
+             const char    *search,
+             Cli           *cli,
+             SmmOrderQuery *query)
+{
+  memset (query, 0, sizeof *query);
+  query->account_id = cli->account ? smm_account_get_id (cli->account) : 0;
+  query->search = search;
+  if (status && g_ascii_strcasecmp (status, "active") == 0)
+    query->filter = SMM_ORDER_FILTER_ACTIVE;
+  else if (status)
+    {
+      query->filter = SMM_ORDER_FILTER_STATUS;
+      query->status = smm_order_status_from_string (status);
+      if (query->status == SMM_ORDER_STATUS_UNKNOWN)
+        return usage_error (_("unknown status “%s”"), status);
+    }
+  return EXIT_OK;
+}
+
+static int
+do_export (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *search = NULL;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+      N_("Only orders with this status, or “active”"), N_("STATUS") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only orders whose link, service or ID has this"),
+      N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write the order history as CSV"));
+  g_autoptr(GError) error = NULL;
+  SmmOrderQuery query;
+  guint n = 0;
+  int rc;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc != 2)
+    return usage_error (_("“export” needs the file to write"));
+  if ((rc = order_query (status, search, cli, &query)) != EXIT_OK)
+    return rc;
+  if (!smm_csv_export_orders (cli->store, &query, argv[1], &n, &error))
+    return api_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, argv[1]);
+      json_builder_set_member_name (builder, "orders");
+      json_builder_add_int_value (builder, n);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u order written to %s.\n", "%u orders written to %s.\n", n), n, argv[1]);
+  return EXIT_OK;
+}
+
 typedef enum {
   NEEDS_PANEL = 1 << 0,   /* a client: --url, --demo or --account */
   NEEDS_STORE = 1 << 1,   /* the history */
@@ -1251,6 +2037,11 @@ static const struct {
   { "track", do_track, NEEDS_STORE },
   { "import", do_import, NEEDS_STORE | NEEDS_PANEL },
   { "resolve", do_resolve, NEEDS_STORE },
+  { "mass-order", do_mass_order, NEEDS_STORE | NEEDS_PANEL },
+  { "compare", do_compare, NEEDS_STORE },
+  { "changes", do_changes, NEEDS_STORE },
+  { "spending", do_spending, NEEDS_STORE },
+  { "export", do_export, NEEDS_STORE },
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -1396,6 +2187,12 @@ main (int    argc,
       "  track                        Ask the panels about every order not yet done\n"
       "  import ID…                   Add orders placed on the panel’s web site\n"
       "  resolve ORDER --id ID | --discard   Settle an unconfirmed order\n"
+      "  mass-order FILE [--yes]      Check, then place, one order a line (--account)\n"
+      "  compare SERVICE_ID [--currency CODE] [--rate CODE=VALUE…]\n"
+      "                               The same service on your other panels (--account)\n"
+      "  changes [--since DATE]       What changed in the catalogues\n"
+      "  spending [--by day|week|month|category]   Money spent, refunds taken off\n"
+      "  export FILE [--status STATUS] [--search TEXT]   The orders as CSV\n"
       "\n"
       "The API key is read from the environment variable SMM_API_KEY or, with\n"
       "--key-stdin, from standard input; never from the command line. Saved\n"

@@ -240,6 +240,40 @@ smm_money_charge (SmmMoney  rate,
   return wide_to_money (wide_div_round ((SmmWide) rate.units * quantity, 1000), out);
 }
 
+/**
+ * smm_money_scale:
+ * @out: (out): @amount × @numerator / @denominator, rounded half away from zero
+ *
+ * The part of an amount: what a partial order refunds is charge × remains / quantity.
+ *
+ * Returns: %FALSE when @denominator is not positive or the result does not fit
+ */
+gboolean
+smm_money_scale (SmmMoney  amount,
+                 gint64    numerator,
+                 gint64    denominator,
+                 SmmMoney *out)
+{
+  if (denominator <= 0)
+    return FALSE;
+  return wide_to_money (wide_div_round ((SmmWide) amount.units * numerator, denominator), out);
+}
+
+/**
+ * smm_money_convert:
+ * @exchange_rate: what one unit of @amount's currency is worth in the other currency
+ * @out: (out): @amount in the other currency, rounded half away from zero to 10⁻⁸
+ *
+ * Returns: %FALSE when the result does not fit
+ */
+gboolean
+smm_money_convert (SmmMoney  amount,
+                   SmmMoney  exchange_rate,
+                   SmmMoney *out)
+{
+  return wide_to_money (wide_div_round ((SmmWide) amount.units * exchange_rate.units, SMM_MONEY_SCALE), out);
+}
+
 int
 smm_money_compare (SmmMoney a,
                    SmmMoney b)

@@ -47,6 +47,13 @@ gboolean   smm_money_multiply          (SmmMoney        a,
 gboolean   smm_money_charge            (SmmMoney        rate,
                                         gint64          quantity,
                                         SmmMoney       *out);
+gboolean   smm_money_scale             (SmmMoney        amount,
+                                        gint64          numerator,
+                                        gint64          denominator,
+                                        SmmMoney       *out);
+gboolean   smm_money_convert           (SmmMoney        amount,
+                                        SmmMoney        exchange_rate,
+                                        SmmMoney       *out);
 int        smm_money_compare           (SmmMoney        a,
                                         SmmMoney        b);
 static inline gboolean

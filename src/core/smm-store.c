@@ -139,6 +139,23 @@ static const char *const migrations[SMM_STORE_SCHEMA_VERSION] = {
 
   /* 2 → 3: which running store is sending an order, so that others leave it alone */
   "ALTER TABLE orders ADD COLUMN owner TEXT;",
+
+  /* 3 → 4: what changed in the catalogues; the category of an order's service, for spending */
+  "CREATE TABLE catalogue_changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  service_id INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  old_name TEXT,"
+  "  old_rate TEXT,"
+  "  new_rate TEXT,"
+  "  seen INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX catalogue_changes_seen ON catalogue_changes (seen);"
+  "ALTER TABLE orders ADD COLUMN service_category TEXT;"
+  "CREATE INDEX orders_service ON orders (account_id, service_id);",
 };
 
 const char *
@@ -755,16 +772,158 @@ smm_store_set_balance (SmmStore    *self,
  * The services cache
  */
 
+/* How long the changes of the catalogues are kept */
+#define CHANGES_KEPT_DAYS 90
+
+static gboolean
+fetched_before (SmmStore  *self,
+                gint64     account_id,
+                gboolean  *fetched,
+                GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT 1 FROM service_fetches WHERE account_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sql_error (self, error, READING);
+  *fetched = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+ordered_before (SmmStore  *self,
+                gint64     account_id,
+                gint64     service_id,
+                gboolean  *ordered,
+                GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT 1 FROM orders WHERE account_id = ?1 AND service_id = ?2 LIMIT 1",
+                                  error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sql_error (self, error, READING);
+  *ordered = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* Inside the transaction of a save: the changes against the cache, written down. */
+static gboolean
+record_changes (SmmStore   *self,
+                gint64      account_id,
+                GPtrArray  *services,
+                gint64      seen,
+                GPtrArray  *recorded,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) cached = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (seen);
+  gboolean fetched;
+  sqlite3_stmt *stmt;
+
+  stmt = statement (self, "DELETE FROM catalogue_changes WHERE seen < ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seen - CHANGES_KEPT_DAYS * 24 * 60 * 60);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  /* the first fetch is no change; an empty answer is a panel's hiccup, not every service gone */
+  if (!fetched_before (self, account_id, &fetched, error))
+    return FALSE;
+  if (!fetched || services->len == 0)
+    return TRUE;
+  cached = smm_store_load_services (self, account_id, NULL, error);
+  if (cached == NULL)
+    return FALSE;
+  if (cached->len == 0)
+    return TRUE;   /* after an empty answer, the catalogue coming back is no news */
+  changes = smm_catalogue_diff (cached, services);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SmmCatalogueChange *change = changes->pdata[i];
+      SmmMoney old_rate, new_rate;
+      gboolean has_old = smm_catalogue_change_get_old_rate (change, &old_rate);
+      gboolean has_new = smm_catalogue_change_get_new_rate (change, &new_rate);
+      gboolean ordered;
+
+      stmt = statement (self,
+                        "INSERT INTO catalogue_changes (account_id, service_id, kind, name, category, old_name, "
+                        "old_rate, new_rate, seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, smm_catalogue_change_get_service_id (change));
+      bind_text (stmt, 3, smm_change_kind_to_string (smm_catalogue_change_get_kind (change)));
+      bind_text (stmt, 4, smm_catalogue_change_get_name (change));
+      bind_text (stmt, 5, smm_catalogue_change_get_category (change));
+      bind_text (stmt, 6, smm_catalogue_change_get_old_name (change));
+      bind_money (stmt, 7, has_old ? &old_rate : NULL);
+      bind_money (stmt, 8, has_new ? &new_rate : NULL);
+      sqlite3_bind_int64 (stmt, 9, seen);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      if (recorded == NULL)
+        continue;
+      if (!ordered_before (self, account_id, smm_catalogue_change_get_service_id (change), &ordered, error))
+        return FALSE;
+      smm_catalogue_change_set_account_id (change, account_id);
+      smm_catalogue_change_set_seen (change, when);
+      smm_catalogue_change_set_ordered_before (change, ordered);
+      g_ptr_array_add (recorded, g_object_ref (change));
+    }
+  return TRUE;
+}
+
 gboolean
 smm_store_save_services (SmmStore   *self,
                          gint64      account_id,
                          GPtrArray  *services,
                          GError    **error)
 {
+  return smm_store_save_services_full (self, account_id, services, NULL, error);
+}
+
+/**
+ * smm_store_save_services_full:
+ * @services: (element-type SmmService): the catalogue just fetched
+ * @changes: (out) (optional) (transfer container) (element-type SmmCatalogueChange): what
+ *   changed against the cached catalogue, as recorded; empty for the first fetch of the account
+ *
+ * Replaces the cached catalogue and records, in the same transaction, what
+ * changed since the last fetch (kept for 90 days). A change whose service the
+ * user ordered before on this account is flagged: smm_catalogue_change_is_notable().
+ */
+gboolean
+smm_store_save_services_full (SmmStore    *self,
+                              gint64       account_id,
+                              GPtrArray   *services,
+                              GPtrArray  **changes,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) recorded = changes ? g_ptr_array_new_with_free_func (g_object_unref) : NULL;
+  gint64 seen = now ();
   sqlite3_stmt *stmt;
 
+  if (changes)
+    *changes = NULL;
   if (!begin (self, error))
     return FALSE;
+  if (!record_changes (self, account_id, services, seen, recorded, error))
+    goto fail;
 
   stmt = statement (self, "DELETE FROM services WHERE account_id = ?1", error);
   if (stmt == NULL)
@@ -805,10 +964,12 @@ smm_store_save_services (SmmStore   *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, now ());
-  if (!step_done (self, stmt, error))
+  sqlite3_bind_int64 (stmt, 2, seen);
+  if (!step_done (self, stmt, error) || !commit (self, error))
     goto fail;
-  return commit (self, error);
+  if (changes)
+    *changes = g_steal_pointer (&recorded);
+  return TRUE;
 
 fail:
   rollback (self);
@@ -868,6 +1029,58 @@ smm_store_load_services (SmmStore    *self,
     }
   sqlite3_reset (stmt);
   return finish_list (self, services, rc, error);
+}
+
+/**
+ * smm_store_list_changes:
+ * @account_id: 0 for every account
+ * @since: (nullable): only changes seen at or after this time
+ *
+ * Returns: (transfer container) (element-type SmmCatalogueChange): newest first,
+ * each flagged when the user ordered its service before on that account
+ */
+GPtrArray *
+smm_store_list_changes (SmmStore   *self,
+                        gint64      account_id,
+                        GDateTime  *since,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "SELECT c.account_id, c.service_id, c.kind, c.name, c.category, c.old_name, "
+                                  "c.old_rate, c.new_rate, c.seen, EXISTS (SELECT 1 FROM orders o WHERE "
+                                  "o.account_id = c.account_id AND o.service_id = c.service_id) "
+                                  "FROM catalogue_changes c WHERE (?1 = 0 OR c.account_id = ?1) AND c.seen >= ?2 "
+                                  "ORDER BY c.seen DESC, c.id", error);
+  GPtrArray *changes;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, since ? g_date_time_to_unix (since) : G_MININT64);
+  changes = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmmChangeKind kind;
+      SmmCatalogueChange *change;
+      g_autoptr(GDateTime) seen = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 8));
+      SmmMoney old_rate, new_rate;
+      gboolean has_old = column_money (stmt, 6, &old_rate);
+      gboolean has_new = column_money (stmt, 7, &new_rate);
+
+      if (!smm_change_kind_from_string (column_text (stmt, 2), &kind))
+        continue;   /* written by a newer SMM Desk */
+      change = smm_catalogue_change_new (kind, sqlite3_column_int64 (stmt, 1), column_text (stmt, 3),
+                                         column_text (stmt, 4));
+      smm_catalogue_change_set_account_id (change, sqlite3_column_int64 (stmt, 0));
+      smm_catalogue_change_set_old_name (change, column_text (stmt, 5));
+      smm_catalogue_change_set_rates (change, has_old ? &old_rate : NULL, has_new ? &new_rate : NULL);
+      smm_catalogue_change_set_seen (change, seen);
+      smm_catalogue_change_set_ordered_before (change, sqlite3_column_int (stmt, 9));
+      g_ptr_array_add (changes, change);
+    }
+  sqlite3_reset (stmt);
+  return finish_list (self, changes, rc, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -977,8 +1190,8 @@ smm_store_begin_order (SmmStore         *self,
     return NULL;
   stmt = statement (self,
                     "INSERT INTO orders (account_id, service_id, service_name, service_type, rate, fields, link, "
-                    "quantity, estimated_charge, status, currency, created, updated, owner) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Submitting', ?10, ?11, ?11, ?12)", error);
+                    "quantity, estimated_charge, status, currency, created, updated, owner, service_category) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Submitting', ?10, ?11, ?11, ?12, ?13)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, account_id);
@@ -994,6 +1207,7 @@ smm_store_begin_order (SmmStore         *self,
   bind_text (stmt, 10, smm_account_get_currency (account));
   sqlite3_bind_int64 (stmt, 11, created);
   bind_text (stmt, 12, self->owner);
+  bind_text (stmt, 13, smm_service_get_category (service));
   if (!step_done (self, stmt, error))
     goto fail;
   local_id = sqlite3_last_insert_rowid (self->db);
@@ -1665,6 +1879,65 @@ smm_store_get_history (SmmStore  *self,
     }
   sqlite3_reset (stmt);
   return finish_list (self, history, rc, error);
+}
+
+void
+smm_spending_entry_free (SmmSpendingEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->currency);
+  g_free (entry->category);
+  g_free (entry);
+}
+
+/**
+ * smm_store_list_spending:
+ * @account_id: 0 for every account
+ * @since: (nullable): only orders placed at or after this time
+ *
+ * Orders placed before the category was kept take it from the cached catalogue.
+ *
+ * Returns: (transfer container) (element-type SmmSpendingEntry): every order, oldest first
+ */
+GPtrArray *
+smm_store_list_spending (SmmStore   *self,
+                         gint64      account_id,
+                         GDateTime  *since,
+                         GError    **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "SELECT o.account_id, o.created, o.status, COALESCE (o.charge, o.estimated_charge), "
+                                  "o.quantity, o.remains, CASE WHEN o.currency != '' THEN o.currency "
+                                  "ELSE a.currency END, COALESCE (o.service_category, s.category, '') "
+                                  "FROM orders o JOIN accounts a ON a.id = o.account_id "
+                                  "LEFT JOIN services s ON s.account_id = o.account_id AND s.service_id = o.service_id "
+                                  "WHERE (?1 = 0 OR o.account_id = ?1) AND o.created >= ?2 "
+                                  "ORDER BY o.created, o.id", error);
+  GPtrArray *entries;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, since ? g_date_time_to_unix (since) : G_MININT64);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) smm_spending_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmmSpendingEntry *entry = g_new0 (SmmSpendingEntry, 1);
+
+      entry->account_id = sqlite3_column_int64 (stmt, 0);
+      entry->created = sqlite3_column_int64 (stmt, 1);
+      entry->status = smm_order_status_from_string (column_text (stmt, 2));
+      entry->has_charge = column_money (stmt, 3, &entry->charge);
+      entry->quantity = sqlite3_column_int64 (stmt, 4);
+      entry->remains = column_count (stmt, 5);
+      entry->currency = g_strdup (column_text (stmt, 6) ? column_text (stmt, 6) : "");
+      entry->category = g_strdup (column_text (stmt, 7) ? column_text (stmt, 7) : "");
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  return finish_list (self, entries, rc, error);
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "smm-account.h"
+#include "smm-catalogue-change.h"
 #include "smm-order.h"
 #include "smm-order-request.h"
 #include "smm-parse.h"
@@ -29,7 +30,7 @@ typedef enum {
   SMM_STORE_ERROR_TOO_NEW,
 } SmmStoreError;
 
-#define SMM_STORE_SCHEMA_VERSION 3
+#define SMM_STORE_SCHEMA_VERSION 4
 
 typedef enum {
   SMM_ORDER_FILTER_ALL,
@@ -44,6 +45,23 @@ typedef struct {
   const char     *search;       /* in link, service name, panel id; NULL: none */
   guint           limit;        /* 0: no limit */
 } SmmOrderQuery;
+
+/* One order as spending sees it (see smm-spending.h) */
+typedef struct {
+  gint64          account_id;
+  gint64          created;     /* Unix time */
+  SmmOrderStatus  status;
+  SmmMoney        charge;      /* the panel's, else the estimate */
+  gboolean        has_charge;
+  gint64          quantity;
+  gint64          remains;     /* -1 when not known */
+  char           *currency;
+  char           *category;    /* "" when not known */
+} SmmSpendingEntry;
+
+void         smm_spending_entry_free        (SmmSpendingEntry    *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmSpendingEntry, smm_spending_entry_free)
 
 #define SMM_TYPE_STORE (smm_store_get_type ())
 G_DECLARE_FINAL_TYPE (SmmStore, smm_store, SMM, STORE, GObject)
@@ -84,9 +102,20 @@ gboolean     smm_store_save_services        (SmmStore            *self,
                                              gint64               account_id,
                                              GPtrArray           *services,
                                              GError             **error);
+gboolean     smm_store_save_services_full   (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *services,
+                                             GPtrArray          **changes,
+                                             GError             **error);
 GPtrArray   *smm_store_load_services        (SmmStore            *self,
                                              gint64               account_id,
                                              GDateTime          **fetched,
+                                             GError             **error);
+
+/* what changed in the catalogues, fetch after fetch */
+GPtrArray   *smm_store_list_changes         (SmmStore            *self,
+                                             gint64               account_id,
+                                             GDateTime           *since,
                                              GError             **error);
 
 /* orders: written before `add` leaves, then settled by what came back */
@@ -150,6 +179,11 @@ SmmOrderRequest *smm_store_get_order_request (SmmStore            *self,
                                              GError             **error);
 GPtrArray   *smm_store_get_history          (SmmStore            *self,
                                              gint64               local_id,
+                                             GError             **error);
+
+GPtrArray   *smm_store_list_spending        (SmmStore            *self,
+                                             gint64               account_id,
+                                             GDateTime           *since,
                                              GError             **error);
 
 /* refills and cancels */

@@ -521,6 +521,30 @@ smm_tracker_place_finish (SmmTracker    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * smm_tracker_place_dup_order:
+ * @result: the result given to the callback of smm_tracker_place_async()
+ *
+ * Whatever the outcome, the order as the history now has it: placed, rejected or
+ * unconfirmed (so that an unconfirmed one can be shown with its number and settled).
+ *
+ * Returns: (transfer full) (nullable): %NULL when nothing was recorded (the
+ * request was refused before it was written)
+ */
+SmmOrder *
+smm_tracker_place_dup_order (SmmTracker   *self,
+                             GAsyncResult *result)
+{
+  SmmOrder *begun;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  begun = g_task_get_task_data (G_TASK (result));
+  if (begun == NULL)
+    return NULL;
+  return smm_store_get_order (self->store, smm_order_get_local_id (begun), NULL);
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Refill, cancel, import
  */

@@ -54,6 +54,8 @@ void        smm_tracker_place_async      (SmmTracker          *self,
 SmmOrder   *smm_tracker_place_finish     (SmmTracker          *self,
                                           GAsyncResult        *result,
                                           GError             **error);
+SmmOrder   *smm_tracker_place_dup_order  (SmmTracker          *self,
+                                          GAsyncResult        *result);
 
 void        smm_tracker_refill_async     (SmmTracker          *self,
                                           gint64               account_id,

@@ -40,6 +40,7 @@ main (int   argc,
   g_autofree char *balance = NULL;
   g_autofree char *currency = NULL;
   g_autofree char *fault_name = NULL;
+  g_autofree char *catalogue = NULL;
   SmmSimFault fault = SMM_SIM_FAULT_NONE;
   gint port = 0;
   gint n_services = 0;
@@ -60,6 +61,8 @@ main (int   argc,
     { "services", 's', 0, G_OPTION_ARG_INT, &n_services, "Offer N generated services instead of the demo catalogue", "N" },
     { "orders", 0, 0, G_OPTION_ARG_INT, &n_orders,
       "Start with N orders already placed, numbered from 23501 (for benchmarks)", "N" },
+    { "catalogue", 0, 0, G_OPTION_ARG_STRING, &catalogue,
+      "The demo catalogue: a (default) or b (a second panel: other ids, names and prices; EUR)", "NAME" },
     { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed, "How fast simulated time runs (default: 1.0)", "X" },
     { "quirks", 'q', 0, G_OPTION_ARG_NONE, &quirks, "Answer in the quirky shapes some panels use", NULL },
     { "latency", 'l', 0, G_OPTION_ARG_INT, &latency, "Delay every reply by MS milliseconds", "MS" },
@@ -139,6 +142,16 @@ main (int   argc,
       g_printerr ("smm-panel-sim: --currency must not be empty\n");
       return EXIT_FAILURE;
     }
+  if (catalogue != NULL && !g_str_equal (catalogue, "a") && !g_str_equal (catalogue, "b"))
+    {
+      g_printerr ("smm-panel-sim: --catalogue must be a or b\n");
+      return EXIT_FAILURE;
+    }
+  if (catalogue != NULL && n_services > 0)
+    {
+      g_printerr ("smm-panel-sim: use only one of --catalogue and --services\n");
+      return EXIT_FAILURE;
+    }
   if (fault_name != NULL && !smm_sim_fault_from_string (fault_name, &fault))
     {
       g_printerr ("smm-panel-sim: unknown fault “%s” (html, 500, 429, slow, truncate, "
@@ -149,8 +162,11 @@ main (int   argc,
   sim = smm_sim_new ();
   smm_sim_set_key (sim, key != NULL ? key : "demo-key");
   smm_sim_set_balance (sim, balance != NULL ? balance : "1000.00");
-  smm_sim_set_currency (sim, currency != NULL ? currency : "USD");
+  smm_sim_set_currency (sim, currency != NULL ? currency
+                                               : g_strcmp0 (catalogue, "b") == 0 ? "EUR" : "USD");
   smm_sim_set_generated_services (sim, (guint) n_services);
+  if (catalogue != NULL)
+    smm_sim_set_catalogue (sim, catalogue);
   smm_sim_set_speed (sim, speed);
   smm_sim_set_quirks (sim, quirks);
   smm_sim_set_latency (sim, (guint) latency);

@@ -278,6 +278,64 @@ smm_sim_catalogue_new_demo (void)
   return services;
 }
 
+typedef struct {
+  guint       id;
+  DemoService service;
+} DemoServiceB;
+
+static const DemoServiceB demo_services_b[] = {
+  { 201, { SMM_SIM_TYPE_DEFAULT, "Instagram Takipçi",
+    "IG Takipçi [Gerçek] [30 Gün Telafi]", "0.80", 100, 20000, TRUE, TRUE, FALSE } },
+  { 202, { SMM_SIM_TYPE_DEFAULT, "Instagram Takipçi",
+    "IG Takipçi [Ucuz] [Telafisiz]", "0.30", 50, 50000, FALSE, FALSE, FALSE } },
+  { 203, { SMM_SIM_TYPE_DEFAULT, "Instagram Takipçi",
+    "Instagram Türk Takipçi [Kadın]", "3.20", 10, 10000, TRUE, TRUE, FALSE } },
+  { 205, { SMM_SIM_TYPE_DEFAULT, "Instagram Beğeni",
+    "Instagram Beğeni [Anlık] [Max 50K]", "0.10", 10, 50000, FALSE, TRUE, TRUE } },
+  { 206, { SMM_SIM_TYPE_DEFAULT, "Instagram Beğeni",
+    "Instagram Likes [Real] [30 Days Refill]", "0.32", 20, 20000, TRUE, TRUE, FALSE } },
+  { 208, { SMM_SIM_TYPE_DEFAULT, "Instagram İzlenme",
+    "Instagram Reels İzlenme [Max 5M]", "0.0100", 100, 5000000, FALSE, TRUE, TRUE } },
+  { 209, { SMM_SIM_TYPE_DEFAULT, "Instagram İzlenme",
+    "Instagram Story Views [Fast]", "0.0500", 100, 50000, FALSE, FALSE, FALSE } },
+  { 210, { SMM_SIM_TYPE_CUSTOM_COMMENTS, "Instagram Yorum",
+    "Instagram Özel Yorum [Türk]", "7.50", 5, 1000, FALSE, FALSE, FALSE } },
+  { 214, { SMM_SIM_TYPE_DEFAULT, "TikTok",
+    "TikTok Takipçi [Refill 30 Gün]", "2.10", 100, 30000, TRUE, TRUE, FALSE } },
+  { 215, { SMM_SIM_TYPE_DEFAULT, "TikTok",
+    "TikTok İzlenme [Anlık]", "0.0070", 100, 10000000, FALSE, TRUE, TRUE } },
+  { 216, { SMM_SIM_TYPE_DEFAULT, "TikTok",
+    "TikTok Beğeni [Max 50K]", "0.55", 10, 50000, FALSE, TRUE, FALSE } },
+  { 220, { SMM_SIM_TYPE_DEFAULT, "YouTube",
+    "YouTube Abone [Garantili]", "16.50", 50, 5000, TRUE, FALSE, FALSE } },
+  { 221, { SMM_SIM_TYPE_DEFAULT, "YouTube",
+    "YouTube İzlenme [Yüksek Kalite]", "1.70", 500, 500000, TRUE, FALSE, TRUE } },
+  { 230, { SMM_SIM_TYPE_DEFAULT, "Telegram",
+    "Telegram Kanal Üye [Gerçek]", "1.00", 100, 20000, TRUE, TRUE, FALSE } },
+  { 240, { SMM_SIM_TYPE_DEFAULT, "X (Twitter)",
+    "X Takipçi [Global]", "5.00", 100, 10000, TRUE, FALSE, FALSE } },
+  { 250, { SMM_SIM_TYPE_PACKAGE, "Paketler",
+    "Instagram Başlangıç Paketi [1000 Takipçi + 500 Beğeni]", "1.20", 1, 1, FALSE, FALSE, FALSE } },
+};
+
+GPtrArray *
+smm_sim_catalogue_new_demo_b (void)
+{
+  GPtrArray *services;
+
+  services = g_ptr_array_new_full (G_N_ELEMENTS (demo_services_b), (GDestroyNotify) smm_sim_service_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_services_b); i++)
+    {
+      const DemoService *d = &demo_services_b[i].service;
+
+      g_ptr_array_add (services, service_new (demo_services_b[i].id, d->type, d->category, d->name, d->rate,
+                                              d->min, d->max, d->refill, d->cancel, d->dripfeed));
+    }
+
+  return services;
+}
+
 static const char * const platforms[] = {
   "Instagram", "TikTok", "YouTube", "Telegram", "Twitter/X",
   "Facebook", "Spotify", "Twitch", "Threads", "LinkedIn",

@@ -56,6 +56,9 @@ void        smm_sim_service_free            (SmmSimService *service);
 
 /* Both return a GPtrArray of SmmSimService, index i holding service id i + 1. */
 GPtrArray  *smm_sim_catalogue_new_demo      (void);
+/* A second panel: other ids (from 201, with gaps), other names (some Turkish), other
+ * prices, in euros; partly the same kinds of services as the first, partly missing. */
+GPtrArray  *smm_sim_catalogue_new_demo_b    (void);
 GPtrArray  *smm_sim_catalogue_new_generated (guint        n_services);
 
 G_END_DECLS

@@ -468,10 +468,17 @@ static SmmSimService *
 lookup_service_locked (SmmSim *self,
                        guint   id)
 {
-  if (id == 0 || id > self->services->len)
-    return NULL;
+  SmmSimService *service;
 
-  return g_ptr_array_index (self->services, id - 1);
+  if (id == 0)
+    return NULL;
+  /* the demo and generated catalogues hold id i + 1 at index i; the second demo has gaps */
+  if (id <= self->services->len && (service = g_ptr_array_index (self->services, id - 1))->id == id)
+    return service;
+  for (guint i = 0; i < self->services->len; i++)
+    if ((service = g_ptr_array_index (self->services, i))->id == id)
+      return service;
+  return NULL;
 }
 
 static guint64
@@ -1927,6 +1934,29 @@ smm_sim_seed_orders (SmmSim *self,
       self->order_count++;
     }
   g_mutex_unlock (&self->mutex);
+}
+
+gboolean
+smm_sim_set_catalogue (SmmSim     *self,
+                       const char *name)
+{
+  GPtrArray *services;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), FALSE);
+
+  if (g_strcmp0 (name, "a") == 0)
+    services = smm_sim_catalogue_new_demo ();
+  else if (g_strcmp0 (name, "b") == 0)
+    services = smm_sim_catalogue_new_demo_b ();
+  else
+    return FALSE;
+
+  g_mutex_lock (&self->mutex);
+  self->n_generated = 0;
+  g_ptr_array_unref (self->services);
+  self->services = services;
+  g_mutex_unlock (&self->mutex);
+  return TRUE;
 }
 
 void

@@ -34,6 +34,9 @@ void        smm_sim_set_currency          (SmmSim      *self,
                                            const char  *currency);
 void        smm_sim_set_generated_services (SmmSim     *self,
                                            guint        n_services);
+/* "a" (the default demo catalogue) or "b" (a second panel's, other ids and names, in EUR) */
+gboolean    smm_sim_set_catalogue         (SmmSim      *self,
+                                           const char  *name);
 void        smm_sim_set_speed             (SmmSim      *self,
                                            double       speed);
 void        smm_sim_set_quirks            (SmmSim      *self,

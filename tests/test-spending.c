@@ -1,0 +1,237 @@
+/* test-spending.c: money spent per period and category, refunds taken off */
+#include "config.h"
+
+#include "smm-spending.h"
+
+static GTimeZone *istanbul;
+
+static SmmSpendingEntry *
+entry (gint64          account_id,
+       const char     *currency,
+       const char     *utc,        /* ISO 8601 */
+       SmmOrderStatus  status,
+       const char     *charge,
+       gint64          quantity,
+       gint64          remains,
+       const char     *category)
+{
+  SmmSpendingEntry *e = g_new0 (SmmSpendingEntry, 1);
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (utc, NULL);
+
+  g_assert_nonnull (time);
+  e->account_id = account_id;
+  e->currency = g_strdup (currency);
+  e->created = g_date_time_to_unix (time);
+  e->status = status;
+  e->has_charge = charge != NULL && smm_money_parse (charge, &e->charge, NULL);
+  e->quantity = quantity;
+  e->remains = remains;
+  e->category = g_strdup (category);
+  return e;
+}
+
+static GPtrArray *
+sample (void)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) smm_spending_entry_free);
+
+  /* Monday 2 March 2026 in Istanbul (UTC+3) */
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-02T10:00:00Z", SMM_ORDER_STATUS_COMPLETED, "10", 1000, 0,
+                                   "Instagram Followers"));
+  /* partial: 100 of 1000 not delivered, 0.90 back */
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-02T12:00:00Z", SMM_ORDER_STATUS_PARTIAL, "9", 1000, 100,
+                                   "Instagram Followers"));
+  /* 22:30 on Sunday in UTC is 01:30 on Monday in Istanbul */
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-01T22:30:00Z", SMM_ORDER_STATUS_IN_PROGRESS, "1", 100, 50,
+                                   "Instagram Followers"));
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-02T13:00:00Z", SMM_ORDER_STATUS_UNCONFIRMED, "4", 100, -1,
+                                   "Instagram Followers"));
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-02T14:00:00Z", SMM_ORDER_STATUS_REJECTED, "7", 100, -1,
+                                   "Instagram Followers"));
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-02T15:00:00Z", SMM_ORDER_STATUS_SUBMITTING, "8", 100, -1,
+                                   "Instagram Followers"));
+  /* Tuesday: canceled and refunded, all of it back */
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-03T09:00:00Z", SMM_ORDER_STATUS_CANCELED, "5", 100, 100,
+                                   "Instagram Likes"));
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-03T10:00:00Z", SMM_ORDER_STATUS_REFUNDED, "6", 100, -1, ""));
+  /* Sunday 1 March, 23:00 in Istanbul: the week before */
+  g_ptr_array_add (entries, entry (1, "USD", "2026-03-01T20:00:00Z", SMM_ORDER_STATUS_COMPLETED, "2", 100, 0,
+                                   "TikTok Views"));
+  /* still February in UTC, but 1 March, 00:30 in Istanbul */
+  g_ptr_array_add (entries, entry (1, "USD", "2026-02-28T21:30:00Z", SMM_ORDER_STATUS_COMPLETED, "3", 100, 0,
+                                   "TikTok Views"));
+  /* another account, another currency: never added to the dollars */
+  g_ptr_array_add (entries, entry (2, "EUR", "2026-03-02T10:00:00Z", SMM_ORDER_STATUS_COMPLETED, "0.5", 100, 0,
+                                   "TikTok Views"));
+  return entries;
+}
+
+static void
+assert_row (SmmSpendingRow *row,
+            gint64          account_id,
+            const char     *start,     /* local date, or NULL */
+            const char     *category,
+            gint64          spent,
+            gint64          refunded,
+            gint64          unconfirmed,
+            guint           n_orders)
+{
+  g_assert_cmpint (row->account_id, ==, account_id);
+  if (start)
+    {
+      g_autofree char *text = g_date_time_format (row->start, "%Y-%m-%d %H:%M %z");
+      g_assert_cmpstr (text, ==, start);
+    }
+  else
+    g_assert_null (row->start);
+  g_assert_cmpstr (row->category, ==, category);
+  g_assert_cmpint (row->spent.units, ==, spent);
+  g_assert_cmpint (row->refunded.units, ==, refunded);
+  g_assert_cmpint (row->unconfirmed.units, ==, unconfirmed);
+  g_assert_cmpuint (row->n_orders, ==, n_orders);
+}
+
+#define M(x) ((gint64) ((x) * 100 + 0.5) * 1000000)   /* cents to units */
+
+static void
+test_cost (void)
+{
+  g_autoptr(GPtrArray) entries = sample ();
+  SmmMoney spent, refunded;
+
+  g_assert_true (smm_spending_entry_get_cost (entries->pdata[1], &spent, &refunded));
+  g_assert_cmpint (spent.units, ==, M (8.10));
+  g_assert_cmpint (refunded.units, ==, M (0.90));
+  g_assert_false (smm_spending_entry_get_cost (entries->pdata[3], &spent, &refunded));   /* unconfirmed */
+  g_assert_false (smm_spending_entry_get_cost (entries->pdata[4], &spent, &refunded));   /* rejected */
+  g_assert_true (smm_spending_entry_get_cost (entries->pdata[6], &spent, &refunded));
+  g_assert_cmpint (spent.units, ==, 0);
+  g_assert_cmpint (refunded.units, ==, M (5));
+
+  /* the refund of a partial order is exact: 1/3 of 1.00 */
+  {
+    g_autoptr(SmmSpendingEntry) third = entry (1, "USD", "2026-03-02T10:00:00Z", SMM_ORDER_STATUS_PARTIAL, "1", 3, 1,
+                                               "");
+    g_assert_true (smm_spending_entry_get_cost (third, &spent, &refunded));
+    g_assert_cmpint (refunded.units, ==, 33333333);
+    g_assert_cmpint (spent.units + refunded.units, ==, SMM_MONEY_SCALE);
+  }
+}
+
+static void
+test_by_day (void)
+{
+  g_autoptr(GPtrArray) entries = sample ();
+  g_autoptr(GPtrArray) rows = smm_spending_by_period (entries, SMM_SPENDING_BY_DAY, istanbul);
+
+  g_assert_cmpuint (rows->len, ==, 4);
+  assert_row (rows->pdata[0], 1, "2026-03-03 00:00 +0300", NULL, 0, M (11), 0, 2);
+  assert_row (rows->pdata[1], 1, "2026-03-02 00:00 +0300", NULL, M (19.10), M (0.90), M (4), 3);
+  assert_row (rows->pdata[2], 2, "2026-03-02 00:00 +0300", NULL, M (0.50), 0, 0, 1);
+  g_assert_cmpstr (((SmmSpendingRow *) rows->pdata[2])->currency, ==, "EUR");
+  assert_row (rows->pdata[3], 1, "2026-03-01 00:00 +0300", NULL, M (5), 0, 0, 2);
+}
+
+static void
+test_by_week_and_month (void)
+{
+  g_autoptr(GPtrArray) entries = sample ();
+  g_autoptr(GPtrArray) weeks = smm_spending_by_period (entries, SMM_SPENDING_BY_WEEK, istanbul);
+  g_autoptr(GPtrArray) months = smm_spending_by_period (entries, SMM_SPENDING_BY_MONTH, istanbul);
+  g_autoptr(GPtrArray) utc_months = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  /* ISO weeks begin on Monday */
+  g_assert_cmpuint (weeks->len, ==, 3);
+  assert_row (weeks->pdata[0], 1, "2026-03-02 00:00 +0300", NULL, M (19.10), M (11.90), M (4), 5);
+  assert_row (weeks->pdata[1], 2, "2026-03-02 00:00 +0300", NULL, M (0.50), 0, 0, 1);
+  assert_row (weeks->pdata[2], 1, "2026-02-23 00:00 +0300", NULL, M (5), 0, 0, 2);
+
+  g_assert_cmpuint (months->len, ==, 2);
+  assert_row (months->pdata[0], 1, "2026-03-01 00:00 +0300", NULL, M (24.10), M (11.90), M (4), 7);
+  assert_row (months->pdata[1], 2, "2026-03-01 00:00 +0300", NULL, M (0.50), 0, 0, 1);
+
+  /* the time zone decides the month of an order placed at midnight */
+  utc_months = smm_spending_by_period (entries, SMM_SPENDING_BY_MONTH, utc);
+  g_assert_cmpuint (utc_months->len, ==, 3);
+  assert_row (utc_months->pdata[2], 1, "2026-02-01 00:00 +0000", NULL, M (3), 0, 0, 1);
+}
+
+static void
+test_by_category (void)
+{
+  g_autoptr(GPtrArray) entries = sample ();
+  g_autoptr(GPtrArray) rows = smm_spending_by_category (entries);
+
+  g_assert_cmpuint (rows->len, ==, 5);
+  assert_row (rows->pdata[0], 1, NULL, "Instagram Followers", M (19.10), M (0.90), M (4), 3);
+  assert_row (rows->pdata[1], 1, NULL, "TikTok Views", M (5), 0, 0, 2);
+  assert_row (rows->pdata[2], 1, NULL, "", 0, M (6), 0, 1);
+  assert_row (rows->pdata[3], 1, NULL, "Instagram Likes", 0, M (5), 0, 1);
+  assert_row (rows->pdata[4], 2, NULL, "TikTok Views", M (0.50), 0, 0, 1);
+}
+
+/* From the store: the panel's charge, the refund of a partial order, the category. */
+static void
+test_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmStore) store = smm_store_open (NULL, &error);
+  g_autoptr(SmmAccount) account = smm_store_add_account (store, "Demo", "https://demo.example/api/v2", &error);
+  g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
+  g_autoptr(SmmOrderRequest) request = NULL;
+  g_autoptr(SmmOrder) order = NULL;
+  g_autoptr(SmmOrder) reply = smm_order_new (4242);
+  g_autoptr(GPtrArray) replies = g_ptr_array_new ();
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 id = smm_account_get_id (account);
+  SmmMoney rate = { 90000000 }, charge = { 85000000 }, balance = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (smm_store_set_balance (store, id, balance, "TRY", &error));
+  smm_service_set_category (service, "Instagram Takipçi");
+  smm_service_set_rate (service, rate);
+  request = smm_order_request_new_for_service (service);
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "1000");
+  order = smm_store_begin_order (store, id, service, request, &error);
+  g_assert_no_error (error);
+  g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 4242, &error));
+
+  /* the panel charged 0.85, not the estimated 0.90, and delivered 800 of 1000 */
+  smm_order_set_status_text (reply, "Partial");
+  smm_order_set_charge (reply, &charge);
+  smm_order_set_remains (reply, 200);
+  g_ptr_array_add (replies, reply);
+  changed = smm_store_apply_status (store, id, replies, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 1);
+
+  entries = smm_store_list_spending (store, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  rows = smm_spending_by_category (entries);
+  g_assert_cmpuint (rows->len, ==, 1);
+  assert_row (rows->pdata[0], id, NULL, "Instagram Takipçi", 68000000, 17000000, 0, 1);
+  g_assert_cmpstr (((SmmSpendingRow *) rows->pdata[0])->currency, ==, "TRY");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  istanbul = g_time_zone_new_identifier ("Europe/Istanbul");
+  g_assert_nonnull (istanbul);
+
+  g_test_add_func ("/core/spending/cost", test_cost);
+  g_test_add_func ("/core/spending/by-day", test_by_day);
+  g_test_add_func ("/core/spending/by-week-and-month", test_by_week_and_month);
+  g_test_add_func ("/core/spending/by-category", test_by_category);
+  g_test_add_func ("/core/spending/store", test_store);
+
+  return g_test_run ();
+}
