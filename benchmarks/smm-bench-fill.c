@@ -82,8 +82,8 @@ main (int    argc,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || url == NULL || key == NULL ||
-      n_active > n_orders || n_active < 0)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || key == NULL ||
+      (url == NULL && !keyring_only) || n_active > n_orders || n_active < 0)
     {
       g_printerr ("usage: SMM_PANEL_SIM_KEY=KEY smm-bench-fill --store PATH --url URL --orders N --active K\n");
       return EXIT_FAILURE;
