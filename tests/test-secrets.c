@@ -7,6 +7,37 @@
 
 #define KEY "TEST-SECRET-KEY-4242"
 
+typedef struct {
+  char     *key;
+  GError   *error;
+  gboolean  done;
+} Lookup;
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Lookup *lookup = data;
+
+  lookup->key = smm_secrets_lookup_finish (SMM_SECRETS (object), result, &lookup->error);
+  lookup->done = TRUE;
+}
+
+/* the window's way: the answer comes later, the loop runs meanwhile */
+static char *
+lookup_async (SmmSecrets *secrets,
+              gint64      account_id)
+{
+  Lookup lookup = { 0 };
+
+  smm_secrets_lookup_async (secrets, account_id, NULL, lookup_cb, &lookup);
+  while (!lookup.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (lookup.error);
+  return lookup.key;
+}
+
 static void
 exercise (SmmSecrets *secrets)
 {
@@ -27,6 +58,10 @@ exercise (SmmSecrets *secrets)
   key = smm_secrets_lookup (secrets, 8, NULL, &error);
   g_assert_cmpstr (key, ==, "other-key");
   smm_secrets_free_key (key);
+  key = lookup_async (secrets, 7);
+  g_assert_cmpstr (key, ==, KEY);
+  smm_secrets_free_key (key);
+  g_assert_null (lookup_async (secrets, 9));
 
   /* a new key for the same account replaces the old one */
   smm_secrets_store (secrets, 7, "SMM Desk: Panel A", "rotated", NULL, &error);

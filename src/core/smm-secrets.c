@@ -149,6 +149,67 @@ smm_secrets_lookup (SmmSecrets    *self,
   return key;
 }
 
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *local_error = NULL;
+  GError *error = NULL;
+  char *secret = secret_password_lookup_finish (result, &local_error);
+
+  if (!keyring_error (&error, local_error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* no key is not an error: the caller says what it means */
+  g_task_return_pointer (task, g_strdup (secret), (GDestroyNotify) smm_secrets_free_key);
+  if (secret)
+    secret_password_free (secret);
+}
+
+/**
+ * smm_secrets_lookup_async:
+ *
+ * Looks the key up without blocking: the keyring may take its time (a D-Bus call each, and
+ * a prompt to unlock it), and the window must not wait for it.
+ */
+void
+smm_secrets_lookup_async (SmmSecrets          *self,
+                          gint64               account_id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (SMM_IS_SECRETS (self));
+
+  g_task_set_source_tag (task, smm_secrets_lookup_async);
+  if (self->memory)
+    {
+      g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->memory, account)),
+                             (GDestroyNotify) smm_secrets_free_key);
+      g_object_unref (task);
+      return;
+    }
+  secret_password_lookup (self->schema, cancellable, lookup_cb, task, "account", account, NULL);
+}
+
+/* Returns: (transfer full) (nullable): the key (free it with smm_secrets_free_key()), or %NULL
+ *   with @error unset when there is none */
+char *
+smm_secrets_lookup_finish (SmmSecrets    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 smm_secrets_remove (SmmSecrets    *self,
                     gint64         account_id,

@@ -24,6 +24,14 @@ char       *smm_secrets_lookup       (SmmSecrets    *self,
                                       gint64         account_id,
                                       GCancellable  *cancellable,
                                       GError       **error);
+void        smm_secrets_lookup_async (SmmSecrets    *self,
+                                      gint64         account_id,
+                                      GCancellable  *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer       user_data);
+char       *smm_secrets_lookup_finish (SmmSecrets   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error);
 gboolean    smm_secrets_remove       (SmmSecrets    *self,
                                       gint64         account_id,
                                       GCancellable  *cancellable,
