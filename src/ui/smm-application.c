@@ -29,7 +29,15 @@ struct _SmmApplication
   GListStore     *accounts;
   SmmSim         *demo_sim;
   gboolean        open_demo;
+  GHashTable     *connecting;   /* account ids whose key is being looked up */
 };
+
+enum {
+  ACCOUNT_READY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SmmApplication, smm_application, ADW_TYPE_APPLICATION)
 
@@ -67,11 +75,60 @@ ensure_demo_sim (SmmApplication  *self,
   return self->demo_sim;
 }
 
+static gboolean
+connect_with_key (SmmApplication  *self,
+                  SmmAccount      *account,
+                  const char      *endpoint,
+                  const char      *key,
+                  GError         **error)
+{
+  g_autoptr(SmmClient) client = smm_client_new (endpoint, error);
+
+  if (client == NULL)
+    return FALSE;
+  smm_client_set_key (client, key);
+  smm_tracker_set_client (self->tracker, smm_account_get_id (account), client);
+  return TRUE;
+}
+
+typedef struct {
+  SmmApplication *self;
+  SmmAccount     *account;
+} Lookup;
+
+static void
+key_looked_up_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  Lookup *lookup = data;
+  g_autoptr(SmmApplication) self = lookup->self;
+  g_autoptr(SmmAccount) account = lookup->account;
+  g_autoptr(GError) error = NULL;
+  char *key = smm_secrets_lookup_finish (SMM_SECRETS (object), result, &error);
+  gint64 id = smm_account_get_id (account);
+
+  g_free (lookup);
+  g_hash_table_remove (self->connecting, &id);
+  if (key == NULL && error == NULL)
+    g_set_error (&error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
+                 _("The API key of “%s” is not in the keyring. Edit the account to enter it again."),
+                 smm_account_get_name (account));
+  if (key != NULL)
+    connect_with_key (self, account, smm_account_get_endpoint (account), key, &error);
+  /* the client keeps its own copy: this one is wiped */
+  smm_secrets_free_key (key);
+  if (error)
+    g_warning ("%s", error->message);
+  g_signal_emit (self, signals[ACCOUNT_READY], 0, account);
+}
+
 /**
  * smm_application_connect_account:
  * @key: (nullable): the API key; %NULL to read it from the keyring
  *
- * Gives the tracker a client for @account.
+ * Gives the tracker a client for @account. The keyring is asked without blocking: until it
+ * answers, smm_application_is_connecting() is %TRUE, and "account-ready" is emitted when it has.
  */
 gboolean
 smm_application_connect_account (SmmApplication  *self,
@@ -79,43 +136,36 @@ smm_application_connect_account (SmmApplication  *self,
                                  const char      *key,
                                  GError         **error)
 {
-  g_autoptr(SmmClient) client = NULL;
-  g_autofree char *looked_up = NULL;
-  const char *endpoint = smm_account_get_endpoint (account);
+  gint64 id = smm_account_get_id (account);
+  Lookup *lookup;
 
   if (smm_account_is_demo (account))
     {
       SmmSim *sim = ensure_demo_sim (self, error);
 
-      if (sim == NULL)
-        return FALSE;
-      endpoint = smm_sim_get_url (sim);
-      key = smm_sim_get_key (sim);
+      return sim != NULL && connect_with_key (self, account, smm_sim_get_url (sim), smm_sim_get_key (sim), error);
     }
-  else if (key == NULL)
-    {
-      looked_up = smm_secrets_lookup (self->secrets, smm_account_get_id (account), NULL, error);
-      if (looked_up == NULL)
-        {
-          if (error && *error == NULL)
-            g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
-                         _("The API key of “%s” is not in the keyring. Edit the account to enter it again."),
-                         smm_account_get_name (account));
-          return FALSE;
-        }
-      key = looked_up;
-    }
+  if (key != NULL)
+    return connect_with_key (self, account, smm_account_get_endpoint (account), key, error);
 
-  client = smm_client_new (endpoint, error);
-  if (client != NULL)
-    smm_client_set_key (client, key);
-  /* the client keeps its own copy: this one is wiped */
-  if (looked_up)
-    memset (looked_up, 0, strlen (looked_up));
-  if (client == NULL)
-    return FALSE;
-  smm_tracker_set_client (self->tracker, smm_account_get_id (account), client);
+  if (g_hash_table_contains (self->connecting, &id))
+    return TRUE;
+  g_hash_table_add (self->connecting, g_memdup2 (&id, sizeof id));
+  lookup = g_new0 (Lookup, 1);
+  lookup->self = g_object_ref (self);
+  lookup->account = g_object_ref (account);
+  smm_secrets_lookup_async (self->secrets, id, NULL, key_looked_up_cb, lookup);
   return TRUE;
+}
+
+/* Returns: whether the key of @account is still being looked up in the keyring */
+gboolean
+smm_application_is_connecting (SmmApplication *self,
+                               SmmAccount     *account)
+{
+  gint64 id = smm_account_get_id (account);
+
+  return g_hash_table_contains (self->connecting, &id);
 }
 
 /* Returns: (transfer full): the demo account, made if there was none */
@@ -286,7 +336,9 @@ smm_application_startup (GApplication *application)
   static const char *const search_accels[] = { "<Control>f", NULL };
   const GActionEntry show_order = { "show-order", show_order_action, "x" };
 
+  smm_timing_mark ("startup");
   G_APPLICATION_CLASS (smm_application_parent_class)->startup (application);
+  smm_timing_mark ("gtk-started");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), &show_order, 1, self);
@@ -312,6 +364,7 @@ smm_application_startup (GApplication *application)
   smm_tracker_set_interval (self->tracker, g_settings_get_uint (self->settings, "refresh-interval"));
   g_signal_connect_swapped (self->settings, "changed::refresh-interval", G_CALLBACK (interval_changed_cb), self);
 
+  smm_timing_mark ("store-opened");
   accounts = smm_store_list_accounts (self->store, &error);
   for (guint i = 0; accounts && i < accounts->len; i++)
     {
@@ -333,7 +386,9 @@ smm_application_activate (GApplication *application)
     return;
   if (window == NULL)
     {
+      smm_timing_mark ("accounts-connected");
       window = GTK_WINDOW (smm_window_new (self));
+      smm_timing_mark ("window-built");
       smm_timing_watch_window (window);
     }
   gtk_window_present (window);
@@ -374,6 +429,7 @@ smm_application_finalize (GObject *object)
   SmmApplication *self = SMM_APPLICATION (object);
 
   g_clear_object (&self->accounts);
+  g_clear_pointer (&self->connecting, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
@@ -392,11 +448,21 @@ smm_application_class_init (SmmApplicationClass *klass)
   app_class->activate = smm_application_activate;
   app_class->shutdown = smm_application_shutdown;
   app_class->handle_local_options = smm_application_handle_local_options;
+
+  /**
+   * SmmApplication::account-ready:
+   *
+   * The keyring has answered for the account: it has a client now, or the reason why not
+   * was logged.
+   */
+  signals[ACCOUNT_READY] = g_signal_new ("account-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, SMM_TYPE_ACCOUNT);
 }
 
 static void
 smm_application_init (SmmApplication *self)
 {
+  self->connecting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_application_add_main_option (G_APPLICATION (self), "demo", 0, 0, G_OPTION_ARG_NONE,
                                  _("Open the demo panel"), NULL);
 }

@@ -27,6 +27,8 @@ gboolean        smm_application_connect_account (SmmApplication  *self,
                                                  SmmAccount      *account,
                                                  const char      *key,
                                                  GError         **error);
+gboolean        smm_application_is_connecting   (SmmApplication  *self,
+                                                 SmmAccount      *account);
 SmmAccount     *smm_application_add_demo        (SmmApplication  *self,
                                                  GError         **error);
 gboolean        smm_application_remove_account  (SmmApplication  *self,

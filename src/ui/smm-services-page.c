@@ -247,9 +247,21 @@ smm_services_page_reload (SmmServicesPage *self)
   if (self->account == NULL)
     return;
   client = smm_tracker_get_client (smm_application_get_tracker (self->app), smm_account_get_id (self->account));
+  if (client == NULL && smm_application_is_connecting (self->app, self->account))
+    {
+      /* the keyring has not answered yet: the window asks again when it has */
+      self->loading = TRUE;
+      gtk_spinner_set_spinning (self->spinner, TRUE);
+      update_count (self);
+      return;
+    }
   if (client == NULL)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      self->loading = FALSE;
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      update_count (self);
 
       /* no key in the keyring (or the keyring refused): say so, and how to mend it */
       if (SMM_IS_WINDOW (root))

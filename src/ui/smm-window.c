@@ -214,6 +214,23 @@ set_account (SmmWindow  *self,
   refresh_balance (self);
 }
 
+static gboolean soon_refresh_cb (gpointer data);
+
+/* The keyring answered for @account: its panel can be asked now */
+static void
+account_ready_cb (SmmWindow  *self,
+                  SmmAccount *account)
+{
+  if (account == self->account)
+    {
+      smm_services_page_reload (self->services_page);
+      refresh_balance (self);
+    }
+  /* what happened while SMM Desk was closed: one refresh once the keys are in */
+  g_clear_handle_id (&self->soon_refresh, g_source_remove);
+  self->soon_refresh = g_timeout_add (200, soon_refresh_cb, self);
+}
+
 static void
 account_selected_cb (SmmWindow *self)
 {
@@ -624,6 +641,7 @@ smm_window_new (SmmApplication *application)
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
   g_signal_connect_swapped (smm_application_get_tracker (application), "order-changed",
                             G_CALLBACK (tracker_changed_cb), self);
+  g_signal_connect_object (application, "account-ready", G_CALLBACK (account_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::low-balance-threshold", G_CALLBACK (update_balance), self,
                            G_CONNECT_SWAPPED);
   accounts_changed_cb (self);
