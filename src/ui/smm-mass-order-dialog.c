@@ -130,6 +130,9 @@ check_text (gpointer item,
       /* Translators: a line of a mass order was placed; %s is the panel's order number */
       return g_strdup_printf (_("Placed: order %s"), id);
     }
+  /* the error names the line already */
+  if (error != NULL && state == SMM_MASS_ORDER_STATE_INVALID)
+    return g_strdup (error->message);
   if (error != NULL)
     return g_strdup_printf ("%s: %s", smm_mass_order_state_get_label (state), error->message);
   return g_strdup (smm_mass_order_state_get_label (state));
