@@ -25,5 +25,6 @@ void            smm_window_new_order      (SmmWindow      *self,
                                            SmmService     *service,
                                            SmmOrderRequest *prefill);
 void            smm_window_orders_changed (SmmWindow      *self);
+void            smm_window_catalogue_changed (SmmWindow   *self);
 
 G_END_DECLS
