@@ -136,8 +136,8 @@ percent_text (gpointer item,
   if (smm_catalogue_change_get_kind (item) != SMM_CHANGE_PRICE ||
       !smm_catalogue_change_get_basis_points (item, &basis_points))
     return g_strdup ("");
-  /* Translators: a change of price in percent, like “+12.5 %” (in the user's number format) */
-  return g_strdup_printf (_("%+.1f %%"), basis_points / 100.0);
+  /* Translators: a change of price in percent: the sign (+ or −), then the number, like “+12.5 %” */
+  return g_strdup_printf (_("%s%.1f %%"), basis_points < 0 ? "−" : "+", ABS (basis_points) / 100.0);
 }
 
 static const char *
@@ -242,8 +242,12 @@ static void
 smm_changes_page_dispose (GObject *object)
 {
   SmmChangesPage *self = SMM_CHANGES_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_CHANGES_PAGE);
+  /* the box around the toolbar and the list is not bound: GTK 4.8 leaves it */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->changes);
   g_clear_object (&self->account);
 
