@@ -91,7 +91,8 @@ change_notification (SmmCatalogueChange *change,
       old_text = smm_money_format_with_currency (old_rate, currency);
       new_text = smm_money_format_with_currency (new_rate, currency);
       smm_catalogue_change_get_basis_points (change, &basis_points);
-      percent = g_strdup_printf (_("%+.1f %%"), basis_points / 100.0);
+      /* Translators: a change of price in percent: the sign (+ or −), then the number, like “+12.5 %” */
+      percent = g_strdup_printf (_("%s%.1f %%"), basis_points < 0 ? "−" : "+", ABS (basis_points) / 100.0);
       /* Translators: %s is a service's name */
       title = g_strdup_printf (_("New price: %s"), smm_catalogue_change_get_name (change));
       /* Translators: “On “Panel”: 1.00 USD → 1.20 USD per 1000 (+20.0 %)” */
