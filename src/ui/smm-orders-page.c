@@ -946,3 +946,26 @@ smm_orders_page_init (SmmOrdersPage *self)
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);
   selection_changed_cb (self);
 }
+
+/**
+ * smm_orders_page_get_query:
+ * @query: (out caller-allocates): the filter of the orders on screen; its search
+ *   text belongs to the page and is valid until the page changes
+ *
+ * For exporting what the user sees.
+ */
+void
+smm_orders_page_get_query (SmmOrdersPage *self,
+                           SmmOrderQuery *query)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (selected >= G_N_ELEMENTS (filters))
+    selected = 0;
+  *query = (SmmOrderQuery) { 0 };
+  query->account_id = gtk_toggle_button_get_active (self->all_accounts_toggle) || self->account == NULL
+                        ? 0 : smm_account_get_id (self->account);
+  query->filter = filters[selected].filter;
+  query->status = filters[selected].status;
+  query->search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}

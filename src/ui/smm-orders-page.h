@@ -25,4 +25,7 @@ GListModel *smm_orders_page_get_model     (SmmOrdersPage  *self);
 /* the text of a relative time, shared with the refills page */
 char       *smm_format_relative_time      (GDateTime      *time);
 
+void        smm_orders_page_get_query     (SmmOrdersPage  *self,
+                                           SmmOrderQuery  *query);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "smm-preferences-window.h"
+#include "smm-rates-group.h"
 
 struct _SmmPreferencesWindow
 {
@@ -17,6 +18,7 @@ struct _SmmPreferencesWindow
   GtkAdjustment        *interval_adjustment;
   GtkSwitch            *notifications_switch;
   AdwEntryRow          *threshold_row;
+  SmmRatesGroup        *rates_group;
 
   GSettings            *settings;
 };
@@ -78,10 +80,12 @@ smm_preferences_window_class_init (SmmPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = smm_preferences_window_dispose;
+  g_type_ensure (SMM_TYPE_RATES_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, threshold_row);
+  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, rates_group);
   gtk_widget_class_bind_template_callback (widget_class, threshold_apply_cb);
 }
 
@@ -107,5 +111,6 @@ smm_preferences_window_new (GtkWindow      *parent,
   threshold = g_settings_get_string (self->settings, "low-balance-threshold");
   shown = smm_money_parse (threshold, &amount, NULL) ? smm_money_format (amount, 2, 8) : g_strdup (threshold);
   gtk_editable_set_text (GTK_EDITABLE (self->threshold_row), shown);
+  smm_rates_group_set_settings (self->rates_group, self->settings);
   return self;
 }

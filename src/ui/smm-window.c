@@ -9,12 +9,18 @@
 #include <glib/gi18n.h>
 
 #include "smm-account-dialog.h"
+#include "smm-application-catalogue.h"
+#include "smm-changes-page.h"
+#include "smm-compare-dialog.h"
+#include "smm-csv.h"
 #include "smm-import-dialog.h"
+#include "smm-mass-order-dialog.h"
 #include "smm-order-dialog.h"
 #include "smm-orders-page.h"
 #include "smm-preferences-window.h"
 #include "smm-refills-page.h"
 #include "smm-services-page.h"
+#include "smm-spending-page.h"
 #include "smm-window.h"
 
 struct _SmmWindow
@@ -32,6 +38,9 @@ struct _SmmWindow
   SmmServicesPage      *services_page;
   SmmOrdersPage        *orders_page;
   SmmRefillsPage       *refills_page;
+  SmmChangesPage       *changes_page;
+  SmmSpendingPage      *spending_page;
+  GtkFileChooserNative *export_chooser;
 
   SmmApplication       *app;
   SmmAccount           *account;
@@ -210,6 +219,8 @@ set_account (SmmWindow  *self,
   smm_services_page_set_account (self->services_page, self->app, account);
   smm_orders_page_set_account (self->orders_page, self->app, account);
   smm_refills_page_set_account (self->refills_page, self->app, account);
+  smm_changes_page_set_account (self->changes_page, self->app, account);
+  smm_spending_page_set_account (self->spending_page, self->app, account);
   update_balance (self);
   refresh_balance (self);
 }
@@ -251,6 +262,9 @@ accounts_changed_cb (SmmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-order", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-account", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mass-order", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-orders", n > 0);
   account_selected_cb (self);
 }
 
@@ -432,9 +446,130 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (smm_preferences_window_new (GTK_WINDOW (self), self->app)));
 }
 
+static void
+mass_order_placed_cb (SmmMassOrderDialog *dialog,
+                      SmmWindow          *self)
+{
+  smm_window_orders_changed (self);
+  refresh_balance (self);
+}
+
+static void
+mass_order_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+  SmmMassOrderDialog *dialog;
+
+  if (self->account == NULL)
+    return;
+  dialog = smm_mass_order_dialog_new (self, self->account, NULL);
+  g_signal_connect_object (dialog, "placed", G_CALLBACK (mass_order_placed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+  SmmService *service = smm_services_page_get_selected (self->services_page);
+
+  if (self->account == NULL)
+    return;
+  if (service == NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "services");
+      smm_window_toast (self, _("Choose a service first, then press Ctrl+K to compare it."));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (smm_compare_dialog_new (self, self->account, service)));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SmmWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  SmmOrderQuery query;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file ? g_file_get_path (file) : NULL;
+    }
+  g_clear_object (&self->export_chooser);
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  if (path == NULL)
+    {
+      smm_window_toast (self, _("SMM Desk can only write the file to a folder of this computer."));
+      return;
+    }
+  /* the orders as the Orders page filters them now */
+  smm_orders_page_get_query (self->orders_page, &query);
+  if (!smm_csv_export_orders (smm_application_get_store (self->app), &query, path, &n, &error))
+    {
+      smm_window_toast (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order exported", "%u orders exported", n), n);
+  smm_window_toast (self, text);
+}
+
+static void
+export_orders_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+  GtkFileFilter *filter;
+
+  if (self->export_chooser)
+    return;
+  self->export_chooser = gtk_file_chooser_native_new (_("Export Orders"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the suggested name of the exported file */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), _("orders.csv"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  g_signal_connect (self->export_chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+static void
+show_changes_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  SmmWindow *self = SMM_WINDOW (widget);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (smm_application_get_accounts (self->app))) > 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "changes");
+}
+
 /* ---------------------------------------------------------------------------------------------
  * For the pages and dialogs
  */
+
+/* A catalogue was saved (see smm_application_catalogue_saved()): the changes page reloads. */
+void
+smm_window_catalogue_changed (SmmWindow *self)
+{
+  smm_changes_page_reload (self->changes_page);
+}
 
 static gboolean
 soon_refresh_cb (gpointer data)
@@ -560,6 +695,9 @@ smm_window_dispose (GObject *object)
     }
   g_clear_handle_id (&self->reload_idle, g_source_remove);
   g_clear_handle_id (&self->soon_refresh, g_source_remove);
+  if (self->export_chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->account);
@@ -580,6 +718,8 @@ smm_window_class_init (SmmWindowClass *klass)
   g_type_ensure (SMM_TYPE_SERVICES_PAGE);
   g_type_ensure (SMM_TYPE_ORDERS_PAGE);
   g_type_ensure (SMM_TYPE_REFILLS_PAGE);
+  g_type_ensure (SMM_TYPE_CHANGES_PAGE);
+  g_type_ensure (SMM_TYPE_SPENDING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, toast_overlay);
@@ -593,6 +733,8 @@ smm_window_class_init (SmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, services_page);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, refills_page);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, changes_page);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, spending_page);
 
   gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
@@ -603,6 +745,10 @@ smm_window_class_init (SmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.mass-order", NULL, mass_order_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.export-orders", NULL, export_orders_action);
+  gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
 }
 
 static void
@@ -622,8 +768,15 @@ smm_window_new (SmmApplication *application)
   GListModel *accounts = G_LIST_MODEL (smm_application_get_accounts (application));
   g_autoptr(GtkExpression) name = gtk_property_expression_new (SMM_TYPE_ACCOUNT, NULL, "name");
   gint64 last = g_settings_get_int64 (settings, "last-account");
+  static const char *const mass_order_accels[] = { "<Control>m", NULL };
+  static const char *const compare_accels[] = { "<Control>k", NULL };
+  static const char *const export_accels[] = { "<Control><Shift>e", NULL };
 
   self->app = application;
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.mass-order", mass_order_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.compare", compare_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-orders", export_accels);
+  smm_application_add_catalogue_actions (application);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
                                g_settings_get_int (settings, "window-height"));
   if (g_settings_get_boolean (settings, "window-maximized"))

@@ -25,6 +25,7 @@ void            smm_window_new_order      (SmmWindow      *self,
                                            SmmService     *service,
                                            SmmOrderRequest *prefill);
 void            smm_window_orders_changed (SmmWindow      *self);
+void            smm_window_catalogue_changed (SmmWindow   *self);
 
 /* for tests and benchmarks */
 void            smm_window_select_account (SmmWindow      *self,

@@ -1,0 +1,174 @@
+/* test-mass-order-dialog.c: the mass order checks every pasted line against the catalogue,
+ * shows each line's state and charge and the total, and lets orders be placed only when
+ * some line is ready */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "smm-application.h"
+#include "smm-mass-order-dialog.h"
+#include "smm-window.h"
+
+static SmmApplication *app;
+static SmmWindow *window;
+static SmmAccount *account;
+
+static SmmService *
+make_service (gint64      id,
+              const char *type,
+              const char *rate,
+              gint64      min,
+              gint64      max)
+{
+  SmmService *service = smm_service_new (id, "Instagram Followers");
+  SmmMoney money;
+
+  g_assert_true (smm_money_parse (rate, &money, NULL));
+  smm_service_set_type_name (service, type);
+  smm_service_set_category (service, "Instagram");
+  smm_service_set_rate (service, money);
+  smm_service_set_min (service, min);
+  smm_service_set_max (service, max);
+  return service;
+}
+
+static GPtrArray *
+make_catalogue (void)
+{
+  GPtrArray *services = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (services, make_service (1, "Default", "0.90", 50, 10000));
+  g_ptr_array_add (services, make_service (2, "Default", "2.00", 100, 5000));
+  g_ptr_array_add (services, make_service (3, "Custom Comments", "8", 10, 100));
+  return services;
+}
+
+static SmmMassOrderState
+state_of (SmmMassOrderDialog *dialog,
+          guint               position)
+{
+  SmmMassOrder *mass = smm_mass_order_dialog_get_mass_order (dialog);
+
+  g_assert_nonnull (mass);
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (G_LIST_MODEL (mass)));
+  return smm_mass_order_line_get_state (smm_mass_order_get_line (mass, position));
+}
+
+static void
+test_preview (void)
+{
+  g_autoptr(GPtrArray) services = make_catalogue ();
+  SmmMassOrderDialog *dialog = smm_mass_order_dialog_new (window, account, services);
+  SmmMassOrder *mass;
+  SmmMassOrderSummary summary;
+  SmmMoney charge;
+
+  /* nothing written: nothing to place */
+  g_assert_false (smm_mass_order_dialog_can_place (dialog));
+
+  smm_mass_order_dialog_set_text (dialog,
+                                  "# my orders for Monday\n"
+                                  "1|https://instagram.com/nasa|1000\n"
+                                  "\n"
+                                  "2 | 500 | https://instagram.com/esa\n"
+                                  "1|https://instagram.com/cnes|10\n"          /* below the minimum */
+                                  "99|https://instagram.com/jaxa|1000\n"       /* no such service */
+                                  "3|https://instagram.com/p/abc|20\n"         /* needs comments */
+                                  "1|not a link|1000\n"
+                                  "1|https://instagram.com/isro|many\n");
+  mass = smm_mass_order_dialog_get_mass_order (dialog);
+  g_assert_nonnull (mass);
+  /* the comment and the blank line are not lines */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mass)), ==, 7);
+  g_assert_cmpint (state_of (dialog, 0), ==, SMM_MASS_ORDER_STATE_READY);
+  g_assert_cmpint (state_of (dialog, 1), ==, SMM_MASS_ORDER_STATE_READY);
+  for (guint i = 2; i < 7; i++)
+    g_assert_cmpint (state_of (dialog, i), ==, SMM_MASS_ORDER_STATE_INVALID);
+  g_assert_cmpuint (smm_mass_order_line_get_line (smm_mass_order_get_line (mass, 1)), ==, 4);
+  g_assert_cmpstr (smm_mass_order_line_get_link (smm_mass_order_get_line (mass, 1)), ==, "https://instagram.com/esa");
+
+  /* 1000 at 0.90 and 500 at 2.00 per 1000 */
+  g_assert_true (smm_mass_order_line_get_charge (smm_mass_order_get_line (mass, 0), &charge));
+  g_assert_cmpint (charge.units, ==, 90000000);
+  smm_mass_order_get_summary (mass, &summary);
+  g_assert_cmpuint (summary.n_ready, ==, 2);
+  g_assert_cmpuint (summary.n_invalid, ==, 5);
+  g_assert_cmpint (summary.total.units, ==, 190000000);
+  g_assert_nonnull (strstr (smm_mass_order_dialog_get_summary (dialog), "1.90"));
+  g_assert_nonnull (strstr (smm_mass_order_dialog_get_summary (dialog), "5 lines have problems"));
+  g_assert_true (smm_mass_order_dialog_can_place (dialog));
+
+  /* only bad lines: Place is insensitive */
+  smm_mass_order_dialog_set_text (dialog, "99|https://instagram.com/jaxa|1000\n1|https://instagram.com/x|5\n");
+  g_assert_cmpint (state_of (dialog, 0), ==, SMM_MASS_ORDER_STATE_INVALID);
+  g_assert_cmpint (state_of (dialog, 1), ==, SMM_MASS_ORDER_STATE_INVALID);
+  g_assert_false (smm_mass_order_dialog_can_place (dialog));
+
+  /* only comments */
+  smm_mass_order_dialog_set_text (dialog, "# nothing yet\n\n");
+  g_assert_false (smm_mass_order_dialog_can_place (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_balance (void)
+{
+  g_autoptr(GPtrArray) services = make_catalogue ();
+  SmmMassOrderDialog *dialog;
+  SmmMoney balance;
+
+  g_assert_true (smm_money_parse ("5", &balance, NULL));
+  smm_account_set_balance (account, &balance);
+  dialog = smm_mass_order_dialog_new (window, account, services);
+  smm_mass_order_dialog_set_text (dialog, "2|https://instagram.com/esa|5000\n");
+  /* 10.00 against a balance of 5: shown, still placeable (the panel decides) */
+  g_assert_nonnull (strstr (smm_mass_order_dialog_get_summary (dialog), "10.00"));
+  g_assert_nonnull (strstr (smm_mass_order_dialog_get_summary (dialog), "not enough"));
+  g_assert_true (smm_mass_order_dialog_can_place (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GPtrArray) services = make_catalogue ();
+  SmmMassOrderDialog *dialog = smm_mass_order_dialog_new (window, account, services);
+
+  smm_mass_order_dialog_set_text (dialog, "service,link,quantity\n"
+                                          "1,https://instagram.com/nasa,100\n"
+                                          "2,\"https://instagram.com/esa?a=1,2\",200\n");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (smm_mass_order_dialog_get_mass_order (dialog))), ==, 2);
+  g_assert_cmpint (state_of (dialog, 0), ==, SMM_MASS_ORDER_STATE_READY);
+  g_assert_cmpint (state_of (dialog, 1), ==, SMM_MASS_ORDER_STATE_READY);
+  g_assert_true (smm_mass_order_dialog_can_place (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = smm_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = smm_window_new (app);
+  account = smm_account_new (1, "Test", "https://panel.example/api/v2");
+  smm_account_set_currency (account, "USD");
+
+  g_test_add_func ("/ui/mass-order-dialog/preview", test_preview);
+  g_test_add_func ("/ui/mass-order-dialog/balance", test_balance);
+  g_test_add_func ("/ui/mass-order-dialog/csv", test_csv);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (account);
+  g_object_unref (app);
+  return status;
+}
