@@ -130,13 +130,7 @@ smm_orders_page_reload (SmmOrdersPage *self)
 
   if (self->app == NULL)
     return;
-  if (selected >= G_N_ELEMENTS (filters))
-    selected = 0;
-  query.account_id = gtk_toggle_button_get_active (self->all_accounts_toggle) || self->account == NULL
-                       ? 0 : smm_account_get_id (self->account);
-  query.filter = filters[selected].filter;
-  query.status = filters[selected].status;
-  query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  smm_orders_page_get_query (self, &query);
 
   if (self->orders == NULL)
     {

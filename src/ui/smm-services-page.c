@@ -13,6 +13,7 @@
 
 #include "smm-search.h"
 #include "smm-services-page.h"
+#include "smm-application-catalogue.h"
 #include "smm-cell.h"
 #include "smm-slot-list.h"
 #include "smm-window.h"
@@ -219,6 +220,7 @@ services_cb (GObject      *object,
   SmmServicesPage *self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) services = smm_client_services_finish (SMM_CLIENT (object), result, &error);
+  g_autoptr(GPtrArray) changes = NULL;
   GtkRoot *root;
 
   if (services == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -233,9 +235,11 @@ services_cb (GObject      *object,
         smm_window_toast (SMM_WINDOW (root), error->message);
       return;
     }
-  if (!smm_store_save_services (smm_application_get_store (self->app), smm_account_get_id (self->account),
-                                services, &error))
+  if (!smm_store_save_services_full (smm_application_get_store (self->app), smm_account_get_id (self->account),
+                                     services, &changes, &error))
     g_warning ("Could not cache the catalogue: %s", error->message);
+  else
+    smm_application_catalogue_saved (self->app, smm_account_get_id (self->account), changes);
   show_services (self, services);
 }
 
