@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "smm-search.h"
 #include "smm-service.h"
 #include "smm-util.h"
 
@@ -22,6 +23,7 @@ struct _SmmService
   gint64          min;
   gint64          max;
   char           *description;
+  char           *search_key;   /* made on first use: see smm_service_get_search_key() */
   guint           refill : 1;
   guint           cancel : 1;
   guint           dripfeed : 1;
@@ -57,6 +59,7 @@ smm_service_finalize (GObject *object)
   g_clear_pointer (&self->type_name, g_free);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->search_key, g_free);
 
   G_OBJECT_CLASS (smm_service_parent_class)->finalize (object);
 }
@@ -228,7 +231,10 @@ smm_service_set_name (SmmService *self,
 {
   g_return_if_fail (SMM_IS_SERVICE (self));
   if (smm_set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    {
+      g_clear_pointer (&self->search_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    }
 }
 
 SmmServiceType
@@ -280,7 +286,10 @@ smm_service_set_category (SmmService *self,
 {
   g_return_if_fail (SMM_IS_SERVICE (self));
   if (smm_set_string (&self->category, category))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+    {
+      g_clear_pointer (&self->search_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+    }
 }
 
 SmmMoney
@@ -361,4 +370,27 @@ smm_service_set_description (SmmService *self,
   g_return_if_fail (SMM_IS_SERVICE (self));
   if (smm_set_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+/**
+ * smm_service_get_search_key:
+ *
+ * What a search matches the service against: its id, name and category, folded as
+ * smm_search_fold() does. Made on the first call and kept; a thread that made the service can
+ * make it before handing the service over.
+ *
+ * Returns: (transfer none): the folded text
+ */
+const char *
+smm_service_get_search_key (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), NULL);
+
+  if (self->search_key == NULL)
+    {
+      g_autofree char *joined = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", self->id,
+                                                 self->name ? self->name : "", self->category ? self->category : "");
+      self->search_key = smm_search_fold (joined);
+    }
+  return self->search_key;
 }

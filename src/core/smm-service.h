@@ -47,6 +47,7 @@ gboolean        smm_service_get_dripfeed     (SmmService     *self);
 void            smm_service_set_dripfeed     (SmmService     *self,
                                               gboolean        dripfeed);
 const char     *smm_service_get_description  (SmmService     *self);
+const char     *smm_service_get_search_key   (SmmService     *self);
 void            smm_service_set_description  (SmmService     *self,
                                               const char     *description);
 

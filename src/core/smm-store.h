@@ -118,6 +118,35 @@ GPtrArray   *smm_store_list_changes         (SmmStore            *self,
                                              GDateTime           *since,
                                              GError             **error);
 
+/* the same, in a worker (see smm-store.c) */
+void         smm_store_load_services_async  (SmmStore            *self,
+                                             gint64               account_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *smm_store_load_services_finish (SmmStore            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void         smm_store_save_services_async  (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *services,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *smm_store_save_services_finish (SmmStore            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void         smm_store_list_order_ids_async (SmmStore            *self,
+                                             const SmmOrderQuery *query,
+                                             const char          *sort_key,
+                                             gboolean             descending,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GArray      *smm_store_list_order_ids_finish (SmmStore           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 /* orders: written before `add` leaves, then settled by what came back */
 SmmOrder    *smm_store_begin_order          (SmmStore            *self,
                                              gint64               account_id,

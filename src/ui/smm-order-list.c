@@ -2,7 +2,7 @@
  *
  * An agency's history holds 100,000 orders and more: reading them all made the window wait
  * ~0.8 s and hold ~100 MB (benchmarks/README.md). This model reads the ids of the orders the
- * query selects, in their order (one indexed query), and reads the orders themselves a page at a
+ * query selects, in their order, in a worker, and reads the orders themselves a page at a
  * time, when the view asks for a row. Orders read are kept while something holds them, plus the
  * last pages read.
  *
@@ -35,7 +35,15 @@ struct _SmmOrderList
   GQueue     *recent;     /* SmmOrder (strong): the last pages read */
   guint       exposed;    /* how many of the ids the model tells of yet */
   guint       pace_id;
+  GCancellable *loading;
 };
+
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void smm_order_list_model_init (GListModelInterface *iface);
 
@@ -150,6 +158,8 @@ smm_order_list_dispose (GObject *object)
   SmmOrderList *self = SMM_ORDER_LIST (object);
 
   g_clear_handle_id (&self->pace_id, g_source_remove);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->orders)
     {
       GHashTableIter iter;
@@ -186,6 +196,9 @@ smm_order_list_class_init (SmmOrderListClass *klass)
 
   object_class->dispose = smm_order_list_dispose;
   object_class->finalize = smm_order_list_finalize;
+
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -247,27 +260,16 @@ grow_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * smm_order_list_load:
- * @sort_key: (nullable): see smm_store_list_order_ids()
- *
- * Reads which orders @query selects, and in which order.
- */
-gboolean
-smm_order_list_load (SmmOrderList         *self,
-                     const SmmOrderQuery  *query,
-                     const char           *sort_key,
-                     gboolean              descending,
-                     GError              **error)
+/* Takes the ids of a new load: orders already read are updated in place, and the view is told
+ * only of what changed. */
+static void
+apply_ids (SmmOrderList *self,
+           GArray       *ids)   /* (transfer full) */
 {
-  g_autoptr(GArray) old = NULL;
-  GArray *ids = smm_store_list_order_ids (self->store, query, sort_key, descending, error);
+  g_autoptr(GArray) old = self->ids;
   guint prefix = 0;
   guint suffix = 0;
 
-  if (ids == NULL)
-    return FALSE;
-  old = self->ids;
   self->ids = ids;
   update_read_orders (self);
 
@@ -280,7 +282,7 @@ smm_order_list_load (SmmOrderList         *self,
       g_list_model_items_changed (G_LIST_MODEL (self), 0, was, self->exposed);
       if (self->exposed < ids->len && self->pace_id == 0)
         self->pace_id = g_idle_add (grow_cb, self);
-      return TRUE;
+      return;
     }
 
   /* tell only what lies between the ids both lists begin and end with */
@@ -294,7 +296,51 @@ smm_order_list_load (SmmOrderList         *self,
   if (prefix + suffix < MAX (old->len, ids->len))
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
                                 ids->len - prefix - suffix);
-  return TRUE;
+}
+
+static void
+ids_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      data)
+{
+  SmmOrderList *self = data;
+  g_autoptr(GError) error = NULL;
+  GArray *ids = smm_store_list_order_ids_finish (SMM_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (ids == NULL)
+    g_warning ("Could not read the order history: %s", error->message);
+  else
+    apply_ids (self, ids);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+/**
+ * smm_order_list_load:
+ * @sort_key: (nullable): see smm_store_list_order_ids()
+ *
+ * Reads which orders @query selects, and in which order, in a worker; "loaded" is emitted
+ * when the list has them. A load under way is dropped for the new one.
+ */
+void
+smm_order_list_load (SmmOrderList        *self,
+                     const SmmOrderQuery *query,
+                     const char          *sort_key,
+                     gboolean             descending)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  smm_store_list_order_ids_async (self->store, query, sort_key, descending, self->loading, ids_cb, self);
+}
+
+/* Returns: whether a load is under way */
+gboolean
+smm_order_list_is_loading (SmmOrderList *self)
+{
+  return self->loading != NULL;
 }
 
 /* Returns: whether the order of @local_id is in the list, and where */

@@ -14,11 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SmmOrderList, smm_order_list, SMM, ORDER_LIST, GObject)
 
 SmmOrderList *smm_order_list_new       (SmmStore            *store);
-gboolean      smm_order_list_load      (SmmOrderList        *self,
+void          smm_order_list_load      (SmmOrderList        *self,
                                         const SmmOrderQuery *query,
                                         const char          *sort_key,
-                                        gboolean             descending,
-                                        GError             **error);
+                                        gboolean             descending);
+gboolean      smm_order_list_is_loading (SmmOrderList       *self);
 guint         smm_order_list_get_n_orders (SmmOrderList      *self);
 gboolean      smm_order_list_find      (SmmOrderList        *self,
                                         gint64               local_id,

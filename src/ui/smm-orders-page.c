@@ -29,6 +29,7 @@ struct _SmmOrdersPage
 
   SmmOrderList      *orders;
   char              *sort_key;     /* NULL: newest first */
+  gint64             show_after_load;
   gboolean           descending;
   GtkMultiSelection *selection;
   SmmApplication    *app;
@@ -119,34 +120,44 @@ update_unconfirmed (SmmOrdersPage *self)
   gtk_revealer_set_reveal_child (self->unconfirmed_revealer, TRUE);
 }
 
+/* The history has been read again: its count, and the order to show if one was asked for */
+static void
+loaded_cb (SmmOrdersPage *self)
+{
+  SmmOrderQuery query;
+  guint n = smm_order_list_get_n_orders (self->orders);
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n), n);
+  guint position;
+
+  smm_orders_page_get_query (self, &query);
+  gtk_label_set_label (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 || *query.search || selected > 0 ? "list" : "empty");
+  update_unconfirmed (self);
+
+  if (self->show_after_load > 0 && smm_order_list_find (self->orders, self->show_after_load, &position))
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+    }
+  self->show_after_load = 0;
+}
+
 void
 smm_orders_page_reload (SmmOrdersPage *self)
 {
-  SmmOrderQuery query = { 0 };
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-  g_autoptr(GError) error = NULL;
-  guint n;
-  g_autofree char *count = NULL;
+  SmmOrderQuery query;
 
   if (self->app == NULL)
     return;
   smm_orders_page_get_query (self, &query);
-
   if (self->orders == NULL)
     {
       self->orders = smm_order_list_new (smm_application_get_store (self->app));
+      g_signal_connect_swapped (self->orders, "loaded", G_CALLBACK (loaded_cb), self);
       gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->orders));
     }
-  if (!smm_order_list_load (self->orders, &query, self->sort_key, self->descending, &error))
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  n = smm_order_list_get_n_orders (self->orders);
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n), n);
-  gtk_label_set_label (self->count_label, count);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 || *query.search || selected > 0 ? "list" : "empty");
-  update_unconfirmed (self);
+  smm_order_list_load (self->orders, &query, self->sort_key, self->descending);
 }
 
 /* The sort keys of the store (smm_store_list_order_ids()), by the property a column shows */
@@ -226,16 +237,11 @@ void
 smm_orders_page_show_order (SmmOrdersPage *self,
                             gint64         local_id)
 {
-  guint position;
-
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* selected once the history is read again */
+  self->show_after_load = local_id;
   smm_orders_page_reload (self);
-  if (self->orders && smm_order_list_find (self->orders, local_id, &position))
-    {
-      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
-    }
 }
 
 GListModel *
@@ -731,6 +737,8 @@ smm_orders_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_ORDERS_PAGE);
   g_clear_object (&self->selection);
+  if (self->orders)
+    g_signal_handlers_disconnect_by_data (self->orders, self);
   g_clear_object (&self->orders);
   g_clear_pointer (&self->sort_key, g_free);
   g_clear_object (&self->account);

@@ -44,30 +44,12 @@ struct _SmmServicesPage
   SmmApplication     *app;
   SmmAccount         *account;
   GCancellable       *cancellable;
+  GCancellable       *load_cancellable;
+  GPtrArray          *fetched;     /* a fresh catalogue, while it is being cached */
   gboolean            loading;
 };
 
 G_DEFINE_FINAL_TYPE (SmmServicesPage, smm_services_page, GTK_TYPE_WIDGET)
-
-static GQuark folded_quark;
-
-/* The folded search key of a service, made once */
-static const char *
-service_key (SmmService *service)
-{
-  const char *key = g_object_get_qdata (G_OBJECT (service), folded_quark);
-
-  if (key == NULL)
-    {
-      g_autofree char *joined = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", smm_service_get_id (service),
-                                                 smm_service_get_name (service), smm_service_get_category (service));
-      char *folded = smm_search_fold (joined);
-
-      g_object_set_qdata_full (G_OBJECT (service), folded_quark, folded, g_free);
-      key = folded;
-    }
-  return key;
-}
 
 static gboolean
 filter_func (gpointer item,
@@ -88,7 +70,7 @@ filter_func (gpointer item,
   if (type != GTK_INVALID_LIST_POSITION && type > 0 && type - 1 < self->types->len &&
       g_array_index (self->types, SmmServiceType, type - 1) != smm_service_get_service_type (service))
     return FALSE;
-  if (self->needle && *self->needle && !smm_search_match (service_key (service), self->needle))
+  if (self->needle && *self->needle && !smm_search_match (smm_service_get_search_key (service), self->needle))
     return FALSE;
   return TRUE;
 }
@@ -213,6 +195,27 @@ show_services (SmmServicesPage *self,
 }
 
 static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  SmmServicesPage *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = smm_store_save_services_finish (SMM_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error)
+    g_warning ("Could not cache the catalogue: %s", error->message);
+  else
+    smm_application_catalogue_saved (self->app, smm_account_get_id (self->account), changes);
+  self->loading = FALSE;
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  show_services (self, self->fetched);
+  g_clear_pointer (&self->fetched, g_ptr_array_unref);
+}
+
+static void
 services_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      data)
@@ -220,27 +223,25 @@ services_cb (GObject      *object,
   SmmServicesPage *self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) services = smm_client_services_finish (SMM_CLIENT (object), result, &error);
-  g_autoptr(GPtrArray) changes = NULL;
   GtkRoot *root;
 
   if (services == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->loading = FALSE;
-  gtk_spinner_set_spinning (self->spinner, FALSE);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (services == NULL)
     {
+      self->loading = FALSE;
+      gtk_spinner_set_spinning (self->spinner, FALSE);
       update_count (self);
       if (SMM_IS_WINDOW (root))
         smm_window_toast (SMM_WINDOW (root), error->message);
       return;
     }
-  if (!smm_store_save_services_full (smm_application_get_store (self->app), smm_account_get_id (self->account),
-                                     services, &changes, &error))
-    g_warning ("Could not cache the catalogue: %s", error->message);
-  else
-    smm_application_catalogue_saved (self->app, smm_account_get_id (self->account), changes);
-  show_services (self, services);
+  /* cached (and its search keys made) in a worker; shown once that is done */
+  g_clear_pointer (&self->fetched, g_ptr_array_unref);
+  self->fetched = g_ptr_array_ref (services);
+  smm_store_save_services_async (smm_application_get_store (self->app), smm_account_get_id (self->account),
+                                 services, self->cancellable, saved_cb, self);
 }
 
 void
@@ -289,13 +290,29 @@ smm_services_page_is_loading (SmmServicesPage *self)
   return self->loading;
 }
 
+static void
+cached_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  SmmServicesPage *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cached = smm_store_load_services_finish (SMM_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (cached == NULL)
+    g_warning ("Could not read the cached catalogue: %s", error->message);
+  /* the panel's answer came first: it is newer */
+  else if (smm_slot_list_get_items (self->list)->len == 0)
+    show_services (self, cached);
+}
+
 void
 smm_services_page_set_account (SmmServicesPage *self,
                                SmmApplication  *app,
                                SmmAccount      *account)
 {
-  g_autoptr(GPtrArray) cached = NULL;
-
   self->app = app;
   g_set_object (&self->account, account);
   g_cancellable_cancel (self->cancellable);
@@ -306,9 +323,12 @@ smm_services_page_set_account (SmmServicesPage *self,
   if (account == NULL)
     return;
 
-  cached = smm_store_load_services (smm_application_get_store (app), smm_account_get_id (account), NULL, NULL);
-  if (cached)
-    show_services (self, cached);
+  /* the cached catalogue at once (read in a worker), and the panel's own meanwhile */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  smm_store_load_services_async (smm_application_get_store (app), smm_account_get_id (account),
+                                 self->load_cancellable, cached_cb, self);
   smm_services_page_reload (self);
 }
 
@@ -406,6 +426,9 @@ smm_services_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->fetched, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_SERVICES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->categories);
@@ -514,7 +537,6 @@ smm_services_page_class_init (SmmServicesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = smm_services_page_dispose;
-  folded_quark = g_quark_from_static_string ("smm-services-page-folded");
   g_type_ensure (SMM_TYPE_SLOT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
