@@ -482,6 +482,115 @@ test_import (void)
 }
 
 /* A database of the first schema, with data, opens migrated and whole. */
+/* The history as the orders page reads it: ids in any order, orders a page at a time, and the
+ * same in a worker */
+static void
+async_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_ids_and_pages (void)
+{
+  g_autoptr(SmmStore) store = open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmAccount) a = smm_store_add_account (store, "Panel A", "https://a.example/api/v2", &error);
+  g_autoptr(SmmAccount) b = smm_store_add_account (store, "Panel B", "https://b.example/api/v2", &error);
+  g_autoptr(SmmService) service = make_service (7, "Instagram Followers", "Default", "0.90", 10, 100000);
+  const char *quantities[] = { "300", "100", "500", "200", "400" };
+  gint64 ids[5];
+  SmmOrderQuery query = { 0 };
+  g_autoptr(GArray) newest = NULL;
+  g_autoptr(GArray) by_quantity = NULL;
+  g_autoptr(GArray) by_quantity_desc = NULL;
+  g_autoptr(GArray) from_worker = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) cached = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 wanted[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (quantities); i++)
+    {
+      g_autoptr(SmmOrder) order = begin_order (store, smm_account_get_id (a), service, "https://instagram.com/x",
+                                               quantities[i]);
+      ids[i] = smm_order_get_local_id (order);
+    }
+  g_object_unref (begin_order (store, smm_account_get_id (b), service, "https://instagram.com/y", "100"));
+
+  query.account_id = smm_account_get_id (a);
+  g_assert_cmpuint (smm_store_count_orders (store, &query, &error), ==, 5);
+  newest = smm_store_list_order_ids (store, &query, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 5);
+  /* placed in the same second: the last placed first */
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (g_array_index (newest, gint64, i), ==, ids[4 - i]);
+
+  by_quantity = smm_store_list_order_ids (store, &query, "quantity", FALSE, &error);
+  by_quantity_desc = smm_store_list_order_ids (store, &query, "quantity", TRUE, &error);
+  g_assert_no_error (error);
+  /* 100, 200, 300, 400, 500 are orders 1, 3, 0, 4, 2 */
+  g_assert_cmpint (g_array_index (by_quantity, gint64, 0), ==, ids[1]);
+  g_assert_cmpint (g_array_index (by_quantity, gint64, 1), ==, ids[3]);
+  g_assert_cmpint (g_array_index (by_quantity, gint64, 4), ==, ids[2]);
+  g_assert_cmpint (g_array_index (by_quantity_desc, gint64, 0), ==, ids[2]);
+  g_assert_cmpint (g_array_index (by_quantity_desc, gint64, 4), ==, ids[1]);
+
+  query.account_id = 0;
+  g_assert_cmpuint (smm_store_count_orders (store, &query, &error), ==, 6);
+  query.filter = SMM_ORDER_FILTER_STATUS;
+  query.status = SMM_ORDER_STATUS_UNCONFIRMED;
+  g_assert_cmpuint (smm_store_count_orders (store, &query, &error), ==, 0);
+
+  /* a page keeps the order asked for and leaves out what is gone */
+  wanted[0] = ids[3];
+  wanted[1] = 999999;
+  wanted[2] = ids[0];
+  page = smm_store_get_orders (store, wanted, G_N_ELEMENTS (wanted), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpint (smm_order_get_local_id (page->pdata[0]), ==, ids[3]);
+  g_assert_cmpint (smm_order_get_quantity (page->pdata[0]), ==, 200);
+  g_assert_cmpint (smm_order_get_local_id (page->pdata[1]), ==, ids[0]);
+
+  /* the worker reads the same, on a connection of its own */
+  query = (SmmOrderQuery) { .account_id = smm_account_get_id (a) };
+  smm_store_list_order_ids_async (store, &query, "quantity", TRUE, NULL, async_done_cb, &result);
+  from_worker = smm_store_list_order_ids_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (from_worker->data, from_worker->len * sizeof (gint64),
+                   by_quantity_desc->data, by_quantity_desc->len * sizeof (gint64));
+
+  /* and writes a catalogue, its search keys made, then reads it back */
+  g_ptr_array_add (services, make_service (1, "Instagram Takipçi", "Default", "1.20", 10, 5000));
+  g_ptr_array_add (services, g_object_ref (service));
+  g_clear_object (&result);
+  smm_store_save_services_async (store, smm_account_get_id (a), services, NULL, async_done_cb, &result);
+  changes = smm_store_save_services_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);   /* the first fetch of an account changes nothing */
+  g_assert_cmpstr (smm_service_get_search_key (services->pdata[0]), ==, "1 instagram takipci instagram followers");
+  g_clear_object (&result);
+  smm_store_load_services_async (store, smm_account_get_id (a), NULL, async_done_cb, &result);
+  cached = smm_store_load_services_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cached->len, ==, 2);
+  g_assert_cmpstr (smm_service_get_name (cached->pdata[0]), ==, "Instagram Takipçi");
+}
+
 static void
 test_migration (void)
 {
@@ -587,6 +696,7 @@ main (int    argc,
   g_test_add_func ("/core/store/accounts", test_accounts);
   g_test_add_func ("/core/store/services-cache", test_services_cache);
   g_test_add_func ("/core/store/order-life", test_order_life);
+  g_test_add_func ("/core/store/ids-and-pages", test_ids_and_pages);
   g_test_add_func ("/core/store/outcomes", test_outcomes);
   g_test_add_func ("/core/store/recovery", test_recovery);
   g_test_add_func ("/core/store/recovery-spares-the-living", test_recovery_spares_the_living);

@@ -30,7 +30,7 @@ typedef enum {
   SMM_STORE_ERROR_TOO_NEW,
 } SmmStoreError;
 
-#define SMM_STORE_SCHEMA_VERSION 4
+#define SMM_STORE_SCHEMA_VERSION 5
 
 typedef enum {
   SMM_ORDER_FILTER_ALL,
@@ -180,6 +180,9 @@ SmmOrder    *smm_store_find_order           (SmmStore            *self,
                                              gint64               panel_id,
                                              GError             **error);
 GPtrArray   *smm_store_list_orders          (SmmStore            *self,
+                                             const SmmOrderQuery *query,
+                                             GError             **error);
+guint        smm_store_count_orders         (SmmStore            *self,
                                              const SmmOrderQuery *query,
                                              GError             **error);
 GArray      *smm_store_list_order_ids       (SmmStore            *self,
