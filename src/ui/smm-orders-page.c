@@ -97,15 +97,15 @@ static void
 update_unconfirmed (SmmOrdersPage *self)
 {
   SmmOrderQuery query = { 0 };
-  g_autoptr(GPtrArray) unconfirmed = NULL;
   g_autofree char *text = NULL;
+  guint n;
 
   query.account_id = self->account && !gtk_toggle_button_get_active (self->all_accounts_toggle)
                        ? smm_account_get_id (self->account) : 0;
   query.filter = SMM_ORDER_FILTER_STATUS;
   query.status = SMM_ORDER_STATUS_UNCONFIRMED;
-  unconfirmed = smm_store_list_orders (smm_application_get_store (self->app), &query, NULL);
-  if (unconfirmed == NULL || unconfirmed->len == 0 ||
+  n = smm_store_count_orders (smm_application_get_store (self->app), &query, NULL);
+  if (n == 0 ||
       gtk_drop_down_get_selected (self->status_dropdown) == FILTER_UNCONFIRMED)
     {
       gtk_revealer_set_reveal_child (self->unconfirmed_revealer, FALSE);
@@ -115,7 +115,7 @@ update_unconfirmed (SmmOrdersPage *self)
                                        "%u order got no clear answer from the panel. Look for it on the panel’s "
                                        "web site, then settle it here.",
                                        "%u orders got no clear answer from the panel. Look for them on the panel’s "
-                                       "web site, then settle them here.", unconfirmed->len), unconfirmed->len);
+                                       "web site, then settle them here.", n), n);
   gtk_label_set_label (self->unconfirmed_label, text);
   gtk_revealer_set_reveal_child (self->unconfirmed_revealer, TRUE);
 }
