@@ -109,7 +109,12 @@ key_looked_up_cb (GObject      *object,
   gint64 id = smm_account_get_id (account);
 
   g_free (lookup);
-  g_hash_table_remove (self->connecting, &id);
+  if (!g_hash_table_remove (self->connecting, &id))
+    {
+      /* a key was given meanwhile (the account was edited): it stands */
+      smm_secrets_free_key (key);
+      return;
+    }
   if (key == NULL && error == NULL)
     g_set_error (&error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
                  _("The API key of “%s” is not in the keyring. Edit the account to enter it again."),
@@ -146,7 +151,14 @@ smm_application_connect_account (SmmApplication  *self,
       return sim != NULL && connect_with_key (self, account, smm_sim_get_url (sim), smm_sim_get_key (sim), error);
     }
   if (key != NULL)
-    return connect_with_key (self, account, smm_account_get_endpoint (account), key, error);
+    {
+      gboolean was_waiting = g_hash_table_remove (self->connecting, &id);
+      gboolean connected = connect_with_key (self, account, smm_account_get_endpoint (account), key, error);
+
+      if (was_waiting)
+        g_signal_emit (self, signals[ACCOUNT_READY], 0, account);
+      return connected;
+    }
 
   if (g_hash_table_contains (self->connecting, &id))
     return TRUE;
