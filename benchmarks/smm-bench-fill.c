@@ -24,6 +24,7 @@
 #include "smm-store.h"
 
 #define FIRST_PANEL_ID 23501
+#define FINAL_PANEL_ID 100000000
 
 static const char *const statuses[] = { "Completed", "Completed", "Completed", "Partial", "Canceled" };
 static const char *const sites[] = { "instagram.com", "tiktok.com/@", "youtube.com/watch?v=", "x.com", "t.me" };
@@ -152,8 +153,9 @@ main (int    argc,
       smm_money_charge (smm_service_get_rate (service), quantity, &charge);
       charge_text = smm_money_to_wire (charge);
       sqlite3_bind_int64 (stmt, 1, smm_account_get_id (account));
-      /* the active ones are the simulator's 23501 on; the final ones after them */
-      sqlite3_bind_int64 (stmt, 2, FIRST_PANEL_ID + i);
+      /* the active ones are the simulator's 23501 on; the final ones far above what it will
+       * give the orders a benchmark places */
+      sqlite3_bind_int64 (stmt, 2, active ? FIRST_PANEL_ID + i : FINAL_PANEL_ID + i);
       sqlite3_bind_int64 (stmt, 3, smm_service_get_id (service));
       sqlite3_bind_text (stmt, 4, smm_service_get_name (service), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, smm_service_get_type_name (service), -1, SQLITE_TRANSIENT);

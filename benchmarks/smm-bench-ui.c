@@ -267,6 +267,15 @@ bare_add (const char *url,
   return ms_since (start);
 }
 
+static void
+placed_cb (SmmOrderDialog *dialog,
+           SmmOrder       *order,
+           gint64         *placed_at)
+{
+  if (order != NULL)
+    *placed_at = g_get_monotonic_time ();
+}
+
 static SmmOrderDialog *
 find_order_dialog (void)
 {
@@ -299,6 +308,7 @@ bench_place (void)
 
   for (guint n = 0; n < 5; n++)
     {
+      gint64 placed_at;
       SmmOrderDialog *dialog;
       GtkWindow *question;
       g_autofree char *link = g_strdup_printf ("https://instagram.com/bench_%u_%" G_GINT64_FORMAT, n,
@@ -317,10 +327,15 @@ bench_place (void)
       g_assert (question != NULL);
       iterate_for (100);
 
+      placed_at = 0;
+      g_signal_connect (dialog, "placed", G_CALLBACK (placed_cb), &placed_at);
       start = g_get_monotonic_time ();
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "place");
       while (dialog != NULL)
         g_main_context_iteration (NULL, TRUE);
+      g_assert (placed_at > 0);
+      /* the toast with the id is up: what the app did, the panel's reply included */
+      report ("place-confirm-to-toast", (placed_at - start) / 1000.0);
       wait_for_paint ();
       report ("place-confirm-to-id-shown", ms_since (start));
       iterate_for (200);
