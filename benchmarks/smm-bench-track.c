@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 
+#include "smm-process.h"
 #include "smm-tracker.h"
 
 typedef struct {
@@ -52,6 +53,7 @@ main (int    argc,
   gint64 start;
   gint64 end;
 
+  smm_process_init ();
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || key == NULL)
     {

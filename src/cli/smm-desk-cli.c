@@ -25,6 +25,7 @@
 #include "smm-sim.h"
 #include "smm-spending.h"
 #include "smm-store.h"
+#include "smm-process.h"
 #include "smm-tracker.h"
 
 enum {
@@ -2159,6 +2160,7 @@ main (int    argc,
   int status = EXIT_USAGE;
   int action = -1;
 
+  smm_process_init ();
   setlocale (LC_ALL, "");
   /* SMM_DESK_LOCALEDIR: the catalogues of a build tree, to try a translation uninstalled */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SMM_DESK_LOCALEDIR") ? g_getenv ("SMM_DESK_LOCALEDIR") : LOCALEDIR);

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "smm-application.h"
+#include "smm-process.h"
 #include "smm-timing.h"
 
 int
@@ -16,6 +17,7 @@ main (int    argc,
 {
   g_autoptr(SmmApplication) app = NULL;
 
+  smm_process_init ();
   smm_timing_init ();
   smm_timing_mark ("main");
   setlocale (LC_ALL, "");
