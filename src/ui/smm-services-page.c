@@ -458,6 +458,27 @@ set_label (GtkWidget *cell,
   g_free (text);
 }
 
+/* the name gets the room; the category a little */
+static GtkWidget *
+new_name_cell (void)
+{
+  GtkWidget *text = smm_cell_new_text ();
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 12);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 40);
+  return text;
+}
+
+static GtkWidget *
+new_category_cell (void)
+{
+  GtkWidget *text = smm_cell_new_text ();
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 12);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 18);
+  return text;
+}
+
 static void
 update_id (GtkWidget *cell, gpointer item)
 {
@@ -567,8 +588,8 @@ smm_services_page_init (SmmServicesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   smm_cell_set_factory (self->column_view, 0, smm_cell_new_number, update_id);
-  smm_cell_set_factory (self->column_view, 1, smm_cell_new_text, update_name);
-  smm_cell_set_factory (self->column_view, 2, smm_cell_new_text, update_category);
+  smm_cell_set_factory (self->column_view, 1, new_name_cell, update_name);
+  smm_cell_set_factory (self->column_view, 2, new_category_cell, update_category);
   smm_cell_set_factory (self->column_view, 3, smm_cell_new_label, update_type);
   smm_cell_set_factory (self->column_view, 4, smm_cell_new_number, update_rate);
   smm_cell_set_factory (self->column_view, 5, smm_cell_new_number, update_min);
