@@ -168,3 +168,24 @@ smm_cell_new_check (void)
 {
   return gtk_image_new_from_icon_name ("object-select-symbolic");
 }
+
+/**
+ * smm_cell_take_text:
+ * @text: (transfer full) (nullable): what the cell shows
+ *
+ * Shows @text in a label or an inscription cell; an inscription, which cuts its text, also
+ * shows it whole in its tooltip.
+ */
+void
+smm_cell_take_text (GtkWidget *cell,
+                    char      *text)
+{
+  if (GTK_IS_INSCRIPTION (cell))
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+      gtk_widget_set_tooltip_text (cell, text);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
+  g_free (text);
+}

@@ -20,6 +20,9 @@ void                smm_cell_set_factory       (GtkColumnView *view,
                                                 SmmCellCreate  create,
                                                 SmmCellUpdate  update);
 
+void                smm_cell_take_text         (GtkWidget     *cell,
+                                                char          *text);
+
 GtkWidget          *smm_cell_new_number        (void);
 GtkWidget          *smm_cell_new_label         (void);
 GtkWidget          *smm_cell_new_text          (void);

@@ -751,41 +751,27 @@ smm_orders_page_dispose (GObject *object)
  */
 
 static void
-set_text (GtkWidget *cell,
-          char      *text)   /* (transfer full) */
-{
-  if (GTK_IS_INSCRIPTION (cell))
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-      gtk_widget_set_tooltip_text (cell, text);
-    }
-  else
-    gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
-  g_free (text);
-}
-
-static void
 update_id (GtkWidget *cell, gpointer item)
 {
-  set_text (cell, item ? format_id (NULL, smm_order_get_id (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_id (NULL, smm_order_get_id (item)) : NULL);
 }
 
 static void
 update_service (GtkWidget *cell, gpointer item)
 {
-  set_text (cell, item ? g_strdup (smm_order_get_service_name (item)) : NULL);
+  smm_cell_take_text (cell, item ? g_strdup (smm_order_get_service_name (item)) : NULL);
 }
 
 static void
 update_link (GtkWidget *cell, gpointer item)
 {
-  set_text (cell, item ? g_strdup (smm_order_get_link (item)) : NULL);
+  smm_cell_take_text (cell, item ? g_strdup (smm_order_get_link (item)) : NULL);
 }
 
 static void
 update_quantity (GtkWidget *cell, gpointer item)
 {
-  set_text (cell, item ? format_count (NULL, smm_order_get_quantity (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_quantity (item)) : NULL);
 }
 
 static GtkWidget *
@@ -813,7 +799,7 @@ update_charge (GtkWidget *cell, gpointer item)
 {
   SmmMoney charge;
 
-  set_text (cell, item ? format_charge (NULL, item, smm_order_get_charge (item, &charge) ? &charge : NULL) : NULL);
+  smm_cell_take_text (cell, item ? format_charge (NULL, item, smm_order_get_charge (item, &charge) ? &charge : NULL) : NULL);
 }
 
 static GtkWidget *
@@ -836,7 +822,7 @@ update_status (GtkWidget *cell, gpointer item)
       gtk_label_set_label (GTK_LABEL (cell), "");
       return;
     }
-  set_text (cell, format_status (NULL, smm_order_get_status (item), smm_order_get_status_text (item)));
+  smm_cell_take_text (cell, format_status (NULL, smm_order_get_status (item), smm_order_get_status_text (item)));
   classes = status_classes (NULL, smm_order_get_status (item));
   gtk_widget_set_css_classes (cell, (const char **) classes);
   tooltip = format_error (NULL, smm_order_get_error (item));
@@ -846,13 +832,13 @@ update_status (GtkWidget *cell, gpointer item)
 static void
 update_start (GtkWidget *cell, gpointer item)
 {
-  set_text (cell, item ? format_count (NULL, smm_order_get_start_count (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_start_count (item)) : NULL);
 }
 
 static void
 update_remains (GtkWidget *cell, gpointer item)
 {
-  set_text (cell, item ? format_count (NULL, smm_order_get_remains (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_remains (item)) : NULL);
 }
 
 static void
@@ -860,7 +846,7 @@ update_created (GtkWidget *cell, gpointer item)
 {
   g_autofree char *tooltip = item ? format_created_full (NULL, smm_order_get_created (item)) : NULL;
 
-  set_text (cell, item ? format_created (NULL, smm_order_get_created (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_created (NULL, smm_order_get_created (item)) : NULL);
   gtk_widget_set_tooltip_text (cell, tooltip);
 }
 

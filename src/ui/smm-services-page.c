@@ -444,20 +444,6 @@ smm_services_page_dispose (GObject *object)
  * Cells
  */
 
-static void
-set_label (GtkWidget *cell,
-           char      *text)   /* (transfer full) */
-{
-  if (GTK_IS_INSCRIPTION (cell))
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-      gtk_widget_set_tooltip_text (cell, text);
-    }
-  else
-    gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
-  g_free (text);
-}
-
 /* the name gets the room; the category a little */
 static GtkWidget *
 new_name_cell (void)
@@ -482,25 +468,25 @@ new_category_cell (void)
 static void
 update_id (GtkWidget *cell, gpointer item)
 {
-  set_label (cell, item ? format_count (NULL, smm_service_get_id (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_id (item)) : NULL);
 }
 
 static void
 update_name (GtkWidget *cell, gpointer item)
 {
-  set_label (cell, item ? g_strdup (smm_service_get_name (item)) : NULL);
+  smm_cell_take_text (cell, item ? g_strdup (smm_service_get_name (item)) : NULL);
 }
 
 static void
 update_category (GtkWidget *cell, gpointer item)
 {
-  set_label (cell, item ? g_strdup (smm_service_get_category (item)) : NULL);
+  smm_cell_take_text (cell, item ? g_strdup (smm_service_get_category (item)) : NULL);
 }
 
 static void
 update_type (GtkWidget *cell, gpointer item)
 {
-  set_label (cell, format_type (NULL, item));
+  smm_cell_take_text (cell, format_type (NULL, item));
 }
 
 static void
@@ -508,19 +494,19 @@ update_rate (GtkWidget *cell, gpointer item)
 {
   SmmMoney rate = item ? smm_service_get_rate (item) : SMM_MONEY_ZERO;
 
-  set_label (cell, item ? format_rate (NULL, &rate) : NULL);
+  smm_cell_take_text (cell, item ? format_rate (NULL, &rate) : NULL);
 }
 
 static void
 update_min (GtkWidget *cell, gpointer item)
 {
-  set_label (cell, item ? format_count (NULL, smm_service_get_min (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_min (item)) : NULL);
 }
 
 static void
 update_max (GtkWidget *cell, gpointer item)
 {
-  set_label (cell, item ? format_count (NULL, smm_service_get_max (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_max (item)) : NULL);
 }
 
 static void
