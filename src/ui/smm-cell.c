@@ -14,8 +14,10 @@
 #include "smm-slot-list.h"
 
 typedef struct {
-  SmmCellCreate create;
-  SmmCellUpdate update;
+  SmmCellCreate  create;
+  SmmCellUpdate  update;
+  gpointer       user_data;
+  GDestroyNotify destroy;
 } CellKind;
 
 typedef struct {
@@ -23,19 +25,20 @@ typedef struct {
   gulong   handler;
 } CellBinding;
 
+static GQuark kind_quark;
 static GQuark binding_quark;
 
 static void
 refresh_cb (GtkListItem *list_item)
 {
-  CellKind *kind = g_object_get_qdata (G_OBJECT (list_item), g_quark_from_static_string ("smm-cell-kind"));
+  CellKind *kind = g_object_get_qdata (G_OBJECT (list_item), kind_quark);
   gpointer item = gtk_list_item_get_item (list_item);
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   if (item && SMM_IS_SLOT (item))
     item = smm_slot_get_item (item);
   if (cell)
-    kind->update (cell, item);
+    kind->update (cell, item, kind->user_data);
 }
 
 static void
@@ -43,8 +46,8 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           CellKind                 *kind)
 {
-  g_object_set_qdata (G_OBJECT (list_item), g_quark_from_static_string ("smm-cell-kind"), kind);
-  gtk_list_item_set_child (list_item, kind->create ());
+  g_object_set_qdata (G_OBJECT (list_item), kind_quark, kind);
+  gtk_list_item_set_child (list_item, kind->create (kind->user_data));
 }
 
 static void
@@ -84,20 +87,37 @@ static void
 kind_free (gpointer  data,
            GClosure *closure)
 {
-  g_free (data);
+  CellKind *kind = data;
+
+  if (kind->destroy)
+    kind->destroy (kind->user_data);
+  g_free (kind);
 }
 
+/**
+ * smm_cell_factory_new:
+ * @create: makes a cell's widget, once per row widget
+ * @update: shows an item in a cell; called on bind and whenever the item notifies
+ * @destroy: (nullable): frees @user_data with the factory
+ */
 GtkListItemFactory *
-smm_cell_factory_new (SmmCellCreate create,
-                      SmmCellUpdate update)
+smm_cell_factory_new (SmmCellCreate  create,
+                      SmmCellUpdate  update,
+                      gpointer       user_data,
+                      GDestroyNotify destroy)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   CellKind *kind = g_new0 (CellKind, 1);
 
   if (binding_quark == 0)
-    binding_quark = g_quark_from_static_string ("smm-cell-binding");
+    {
+      kind_quark = g_quark_from_static_string ("smm-cell-kind");
+      binding_quark = g_quark_from_static_string ("smm-cell-binding");
+    }
   kind->create = create;
   kind->update = update;
+  kind->user_data = user_data;
+  kind->destroy = destroy;
   g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cb), kind, kind_free, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), kind);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), kind);
@@ -112,14 +132,14 @@ smm_cell_set_factory (GtkColumnView *view,
                       SmmCellUpdate  update)
 {
   g_autoptr(GtkColumnViewColumn) item = g_list_model_get_item (gtk_column_view_get_columns (view), column);
-  g_autoptr(GtkListItemFactory) factory = smm_cell_factory_new (create, update);
+  g_autoptr(GtkListItemFactory) factory = smm_cell_factory_new (create, update, NULL, NULL);
 
   gtk_column_view_column_set_factory (item, factory);
 }
 
 /* A count or an amount: right-aligned, tabular figures */
 GtkWidget *
-smm_cell_new_number (void)
+smm_cell_new_number (gpointer unused)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -130,7 +150,7 @@ smm_cell_new_number (void)
 
 /* A short text, cut at the end when the column is narrow */
 GtkWidget *
-smm_cell_new_label (void)
+smm_cell_new_label (gpointer unused)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -141,7 +161,7 @@ smm_cell_new_label (void)
 
 /* A name: as wide as its column, cut at the end (a GtkInscription asks no width of its own) */
 GtkWidget *
-smm_cell_new_text (void)
+smm_cell_new_text (gpointer unused)
 {
   GtkWidget *text = gtk_inscription_new (NULL);
 
@@ -153,9 +173,9 @@ smm_cell_new_text (void)
 
 /* A link: cut in the middle, where it matters least */
 GtkWidget *
-smm_cell_new_text_middle (void)
+smm_cell_new_text_middle (gpointer unused)
 {
-  GtkWidget *text = smm_cell_new_text ();
+  GtkWidget *text = smm_cell_new_text (NULL);
 
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 24);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
@@ -164,7 +184,7 @@ smm_cell_new_text_middle (void)
 
 /* A yes shown as a check mark, a no as nothing */
 GtkWidget *
-smm_cell_new_check (void)
+smm_cell_new_check (gpointer unused)
 {
   return gtk_image_new_from_icon_name ("object-select-symbolic");
 }

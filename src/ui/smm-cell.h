@@ -8,13 +8,16 @@
 
 G_BEGIN_DECLS
 
-typedef GtkWidget *(*SmmCellCreate) (void);
+typedef GtkWidget *(*SmmCellCreate) (gpointer   user_data);
 /* @item: the row's item (an SmmSlot's item for slot lists); %NULL when unbound */
 typedef void       (*SmmCellUpdate) (GtkWidget *cell,
-                                     gpointer   item);
+                                     gpointer   item,
+                                     gpointer   user_data);
 
 GtkListItemFactory *smm_cell_factory_new       (SmmCellCreate  create,
-                                                SmmCellUpdate  update);
+                                                SmmCellUpdate  update,
+                                                gpointer       user_data,
+                                                GDestroyNotify destroy);
 void                smm_cell_set_factory       (GtkColumnView *view,
                                                 guint          column,
                                                 SmmCellCreate  create,
@@ -23,10 +26,10 @@ void                smm_cell_set_factory       (GtkColumnView *view,
 void                smm_cell_take_text         (GtkWidget     *cell,
                                                 char          *text);
 
-GtkWidget          *smm_cell_new_number        (void);
-GtkWidget          *smm_cell_new_label         (void);
-GtkWidget          *smm_cell_new_text          (void);
-GtkWidget          *smm_cell_new_text_middle   (void);
-GtkWidget          *smm_cell_new_check         (void);
+GtkWidget          *smm_cell_new_number        (gpointer       unused);
+GtkWidget          *smm_cell_new_label         (gpointer       unused);
+GtkWidget          *smm_cell_new_text          (gpointer       unused);
+GtkWidget          *smm_cell_new_text_middle   (gpointer       unused);
+GtkWidget          *smm_cell_new_check         (gpointer       unused);
 
 G_END_DECLS

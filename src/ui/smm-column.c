@@ -1,7 +1,6 @@
 /* smm-column.c: text columns of a GtkColumnView, one plain GtkLabel a cell
  *
- * A GtkSignalListItemFactory with a label: on GTK 4.8 far faster than a builder
- * factory. A cell follows its item: when the item notifies, the text is asked again.
+ * Cells of smm-cell.c, each a plain label: when the item notifies, the text is asked again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +8,7 @@
 
 #include "config.h"
 
+#include "smm-cell.h"
 #include "smm-column.h"
 
 typedef struct {
@@ -18,112 +18,53 @@ typedef struct {
   gpointer          user_data;
 } Column;
 
-typedef struct {
-  GtkLabel   *label;
-  char       *style_class;
-  GObject    *item;
-  gulong      handler;
-} Cell;
-
-static void
-cell_free (gpointer data)
+static GtkWidget *
+create_label (gpointer data)
 {
-  Cell *cell = data;
+  Column *column = data;
+  GtkWidget *widget = gtk_label_new (NULL);
+  GtkLabel *label = GTK_LABEL (widget);
 
-  if (cell->item && cell->handler)
-    g_signal_handler_disconnect (cell->item, cell->handler);
-  g_free (cell->style_class);
-  g_free (cell);
-}
-
-static void
-update_cell (Cell   *cell,
-             Column *column)
-{
-  g_autofree char *text = cell->item ? column->text_func (cell->item, column->user_data) : NULL;
-  const char *style_class = cell->item && column->class_func ? column->class_func (cell->item, column->user_data)
-                                                             : NULL;
-
-  gtk_label_set_label (cell->label, text ? text : "");
-  if (column->flags & SMM_CELL_ELLIPSIZE)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (cell->label), text);
-  if (g_strcmp0 (style_class, cell->style_class) != 0)
-    {
-      if (cell->style_class)
-        gtk_widget_remove_css_class (GTK_WIDGET (cell->label), cell->style_class);
-      g_free (cell->style_class);
-      cell->style_class = g_strdup (style_class);
-      if (style_class)
-        gtk_widget_add_css_class (GTK_WIDGET (cell->label), style_class);
-    }
-}
-
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          Column                   *column)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  Cell *cell = g_new0 (Cell, 1);
-
-  cell->label = GTK_LABEL (label);
-  gtk_label_set_xalign (cell->label, column->flags & SMM_CELL_NUMERIC ? 1.0 : 0.0);
+  gtk_label_set_xalign (label, column->flags & SMM_CELL_NUMERIC ? 1.0 : 0.0);
   if (column->flags & SMM_CELL_NUMERIC)
-    gtk_widget_add_css_class (label, "numeric");
+    gtk_widget_add_css_class (widget, "numeric");
   if (column->flags & SMM_CELL_DIM)
-    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (widget, "dim-label");
   if (column->flags & SMM_CELL_ELLIPSIZE)
     {
-      gtk_label_set_ellipsize (cell->label, PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (cell->label, 8);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (label, 8);
     }
   if (column->flags & SMM_CELL_WRAP)
     {
-      gtk_label_set_wrap (cell->label, TRUE);
-      gtk_label_set_wrap_mode (cell->label, PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (cell->label, 40);
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (label, 40);
     }
-  g_object_set_data_full (G_OBJECT (list_item), "smm-cell", cell, cell_free);
-  gtk_list_item_set_child (list_item, label);
+  return widget;
 }
 
 static void
-item_notify_cb (GObject    *item,
-                GParamSpec *pspec,
-                gpointer    data)
+update_label (GtkWidget *widget,
+              gpointer   item,
+              gpointer   data)
 {
-  GtkListItem *list_item = data;
-  Cell *cell = g_object_get_data (G_OBJECT (list_item), "smm-cell");
-  Column *column = g_object_get_data (G_OBJECT (list_item), "smm-column");
+  Column *column = data;
+  g_autofree char *text = item ? column->text_func (item, column->user_data) : NULL;
+  const char *style_class = item && column->class_func ? column->class_func (item, column->user_data) : NULL;
+  const char *shown_class = g_object_get_data (G_OBJECT (widget), "smm-column-class");
 
-  if (cell && column)
-    update_cell (cell, column);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *list_item,
-         Column                   *column)
-{
-  Cell *cell = g_object_get_data (G_OBJECT (list_item), "smm-cell");
-
-  cell->item = gtk_list_item_get_item (list_item);
-  g_object_set_data (G_OBJECT (list_item), "smm-column", column);
-  cell->handler = g_signal_connect (cell->item, "notify", G_CALLBACK (item_notify_cb), list_item);
-  update_cell (cell, column);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           Column                   *column)
-{
-  Cell *cell = g_object_get_data (G_OBJECT (list_item), "smm-cell");
-
-  if (cell->item && cell->handler)
-    g_signal_handler_disconnect (cell->item, cell->handler);
-  cell->item = NULL;
-  cell->handler = 0;
+  gtk_label_set_label (GTK_LABEL (widget), text ? text : "");
+  if (column->flags & SMM_CELL_ELLIPSIZE)
+    gtk_widget_set_tooltip_text (widget, text);
+  if (g_strcmp0 (style_class, shown_class) != 0)
+    {
+      if (shown_class)
+        gtk_widget_remove_css_class (widget, shown_class);
+      if (style_class)
+        gtk_widget_add_css_class (widget, style_class);
+      g_object_set_data_full (G_OBJECT (widget), "smm-column-class", g_strdup (style_class), g_free);
+    }
 }
 
 /**
@@ -142,20 +83,18 @@ smm_column_view_add_text (GtkColumnView    *view,
                           SmmCellClassFunc  class_func,
                           gpointer          user_data)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
   Column *data = g_new0 (Column, 1);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkColumnViewColumn *column;
 
   data->flags = flags;
   data->text_func = text_func;
   data->class_func = class_func;
   data->user_data = user_data;
-  g_object_set_data_full (G_OBJECT (factory), "smm-column", data, g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
+  factory = smm_cell_factory_new (create_label, update_label, data, g_free);
 
-  column = gtk_column_view_column_new (title, factory);
+  /* the column takes the factory */
+  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   gtk_column_view_column_set_expand (column, (flags & SMM_CELL_EXPAND) != 0);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);

@@ -751,31 +751,31 @@ smm_orders_page_dispose (GObject *object)
  */
 
 static void
-update_id (GtkWidget *cell, gpointer item)
+update_id (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? format_id (NULL, smm_order_get_id (item)) : NULL);
 }
 
 static void
-update_service (GtkWidget *cell, gpointer item)
+update_service (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? g_strdup (smm_order_get_service_name (item)) : NULL);
 }
 
 static void
-update_link (GtkWidget *cell, gpointer item)
+update_link (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? g_strdup (smm_order_get_link (item)) : NULL);
 }
 
 static void
-update_quantity (GtkWidget *cell, gpointer item)
+update_quantity (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_quantity (item)) : NULL);
 }
 
 static GtkWidget *
-new_progress_cell (void)
+new_progress_cell (gpointer unused)
 {
   GtkWidget *bar = gtk_progress_bar_new ();
 
@@ -785,7 +785,7 @@ new_progress_cell (void)
 }
 
 static void
-update_progress (GtkWidget *cell, gpointer item)
+update_progress (GtkWidget *cell, gpointer item, gpointer unused)
 {
   double progress = item ? smm_order_get_progress (item) : 0;
   g_autofree char *tooltip = item ? format_progress (NULL, progress) : NULL;
@@ -795,7 +795,7 @@ update_progress (GtkWidget *cell, gpointer item)
 }
 
 static void
-update_charge (GtkWidget *cell, gpointer item)
+update_charge (GtkWidget *cell, gpointer item, gpointer unused)
 {
   SmmMoney charge;
 
@@ -803,7 +803,7 @@ update_charge (GtkWidget *cell, gpointer item)
 }
 
 static GtkWidget *
-new_status_cell (void)
+new_status_cell (gpointer unused)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -812,7 +812,7 @@ new_status_cell (void)
 }
 
 static void
-update_status (GtkWidget *cell, gpointer item)
+update_status (GtkWidget *cell, gpointer item, gpointer unused)
 {
   g_auto(GStrv) classes = NULL;
   g_autofree char *tooltip = NULL;
@@ -830,19 +830,19 @@ update_status (GtkWidget *cell, gpointer item)
 }
 
 static void
-update_start (GtkWidget *cell, gpointer item)
+update_start (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_start_count (item)) : NULL);
 }
 
 static void
-update_remains (GtkWidget *cell, gpointer item)
+update_remains (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_remains (item)) : NULL);
 }
 
 static void
-update_created (GtkWidget *cell, gpointer item)
+update_created (GtkWidget *cell, gpointer item, gpointer unused)
 {
   g_autofree char *tooltip = item ? format_created_full (NULL, smm_order_get_created (item)) : NULL;
 

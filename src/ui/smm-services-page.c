@@ -446,9 +446,9 @@ smm_services_page_dispose (GObject *object)
 
 /* the name gets the room; the category a little */
 static GtkWidget *
-new_name_cell (void)
+new_name_cell (gpointer unused)
 {
-  GtkWidget *text = smm_cell_new_text ();
+  GtkWidget *text = smm_cell_new_text (NULL);
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 12);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 40);
@@ -456,9 +456,9 @@ new_name_cell (void)
 }
 
 static GtkWidget *
-new_category_cell (void)
+new_category_cell (gpointer unused)
 {
-  GtkWidget *text = smm_cell_new_text ();
+  GtkWidget *text = smm_cell_new_text (NULL);
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 12);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 18);
@@ -466,31 +466,31 @@ new_category_cell (void)
 }
 
 static void
-update_id (GtkWidget *cell, gpointer item)
+update_id (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_id (item)) : NULL);
 }
 
 static void
-update_name (GtkWidget *cell, gpointer item)
+update_name (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? g_strdup (smm_service_get_name (item)) : NULL);
 }
 
 static void
-update_category (GtkWidget *cell, gpointer item)
+update_category (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? g_strdup (smm_service_get_category (item)) : NULL);
 }
 
 static void
-update_type (GtkWidget *cell, gpointer item)
+update_type (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, format_type (NULL, item));
 }
 
 static void
-update_rate (GtkWidget *cell, gpointer item)
+update_rate (GtkWidget *cell, gpointer item, gpointer unused)
 {
   SmmMoney rate = item ? smm_service_get_rate (item) : SMM_MONEY_ZERO;
 
@@ -498,13 +498,13 @@ update_rate (GtkWidget *cell, gpointer item)
 }
 
 static void
-update_min (GtkWidget *cell, gpointer item)
+update_min (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_min (item)) : NULL);
 }
 
 static void
-update_max (GtkWidget *cell, gpointer item)
+update_max (GtkWidget *cell, gpointer item, gpointer unused)
 {
   smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_max (item)) : NULL);
 }
@@ -522,7 +522,7 @@ update_check (GtkWidget *cell,
 }
 
 static void
-update_refill (GtkWidget *cell, gpointer item)
+update_refill (GtkWidget *cell, gpointer item, gpointer unused)
 {
   gboolean yes = item && smm_service_get_refill (item);
 
@@ -530,7 +530,7 @@ update_refill (GtkWidget *cell, gpointer item)
 }
 
 static void
-update_cancel (GtkWidget *cell, gpointer item)
+update_cancel (GtkWidget *cell, gpointer item, gpointer unused)
 {
   gboolean yes = item && smm_service_get_cancel (item);
 
