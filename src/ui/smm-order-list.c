@@ -336,13 +336,6 @@ smm_order_list_load (SmmOrderList        *self,
   smm_store_list_order_ids_async (self->store, query, sort_key, descending, self->loading, ids_cb, self);
 }
 
-/* Returns: whether a load is under way */
-gboolean
-smm_order_list_is_loading (SmmOrderList *self)
-{
-  return self->loading != NULL;
-}
-
 /* Returns: whether the order of @local_id is in the list, and where */
 gboolean
 smm_order_list_find (SmmOrderList *self,

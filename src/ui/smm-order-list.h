@@ -18,7 +18,6 @@ void          smm_order_list_load      (SmmOrderList        *self,
                                         const SmmOrderQuery *query,
                                         const char          *sort_key,
                                         gboolean             descending);
-gboolean      smm_order_list_is_loading (SmmOrderList       *self);
 guint         smm_order_list_get_n_orders (SmmOrderList      *self);
 gboolean      smm_order_list_find      (SmmOrderList        *self,
                                         gint64               local_id,

@@ -384,11 +384,3 @@ smm_slot_list_get_items (SmmSlotList *self)
 {
   return self->items;
 }
-
-/* Returns: (transfer none) (nullable): the item shown at @position */
-gpointer
-smm_slot_list_get_shown (SmmSlotList *self,
-                         guint        position)
-{
-  return position < self->shown->len ? self->shown->pdata[position] : NULL;
-}

@@ -23,7 +23,5 @@ void         smm_slot_list_set_items       (SmmSlotList *self,
 GPtrArray   *smm_slot_list_get_items       (SmmSlotList *self);
 void         smm_slot_list_refilter        (SmmSlotList *self);
 guint        smm_slot_list_get_n_shown     (SmmSlotList *self);
-gpointer     smm_slot_list_get_shown       (SmmSlotList *self,
-                                            guint        position);
 
 G_END_DECLS

@@ -21,12 +21,6 @@ static gboolean quit_when_settled;
 static gint64 last_check;
 static gint64 max_stall;
 
-gboolean
-smm_timing_enabled (void)
-{
-  return enabled;
-}
-
 void
 smm_timing_mark (const char *what)
 {

@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-gboolean  smm_timing_enabled          (void);
 void      smm_timing_init             (void);
 void      smm_timing_mark             (const char *what);
 gint64    smm_timing_take_max_stall   (void);
