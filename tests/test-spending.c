@@ -173,6 +173,14 @@ test_by_category (void)
 
 /* From the store: the panel's charge, the refund of a partial order, the category. */
 static void
+store_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static void
 test_store (void)
 {
   g_autoptr(GError) error = NULL;
@@ -216,6 +224,22 @@ test_store (void)
   g_assert_cmpuint (rows->len, ==, 1);
   assert_row (rows->pdata[0], id, NULL, "Instagram Takipçi", 68000000, 17000000, 0, 1);
   g_assert_cmpstr (((SmmSpendingRow *) rows->pdata[0])->currency, ==, "TRY");
+
+  /* the Spending page reads the same in a worker */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) from_worker = NULL;
+    g_autoptr(GPtrArray) worker_rows = NULL;
+
+    smm_store_list_spending_async (store, 0, NULL, NULL, store_done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    from_worker = smm_store_list_spending_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (from_worker->len, ==, 1);
+    worker_rows = smm_spending_by_category (from_worker);
+    assert_row (worker_rows->pdata[0], id, NULL, "Instagram Takipçi", 68000000, 17000000, 0, 1);
+  }
 }
 
 int

@@ -1093,6 +1093,7 @@ open_worker_connection (const char  *path,
 typedef struct {
   char          *path;
   gint64         account_id;
+  GDateTime     *since;
   GPtrArray     *services;
   SmmOrderQuery  query;
   char          *search;
@@ -1104,6 +1105,7 @@ static void
 worker_call_free (WorkerCall *call)
 {
   g_free (call->path);
+  g_clear_pointer (&call->since, g_date_time_unref);
   g_clear_pointer (&call->services, g_ptr_array_unref);
   g_free (call->search);
   g_free (call->sort_key);
@@ -1284,6 +1286,51 @@ GArray *
 smm_store_list_order_ids_finish (SmmStore      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+list_spending_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  WorkerCall *call = data;
+  GError *error = NULL;
+  g_autoptr(SmmStore) reader = open_worker_connection (call->path, FALSE, &error);
+  GPtrArray *entries = reader ? smm_store_list_spending (reader, call->account_id, call->since, &error) : NULL;
+
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* As smm_store_list_spending(), in a worker: a year of an agency's orders is ~0.1 s to read */
+void
+smm_store_list_spending_async (SmmStore            *self,
+                               gint64               account_id,
+                               GDateTime           *since,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  WorkerCall *call;
+  g_autoptr(GTask) task = worker_task (self, smm_store_list_spending_async, cancellable, callback, user_data,
+                                       &call);
+
+  call->account_id = account_id;
+  call->since = since ? g_date_time_ref (since) : NULL;
+  g_task_run_in_thread (task, list_spending_thread);
+}
+
+/* Returns: (transfer container) (element-type SmmSpendingEntry): see smm_store_list_spending() */
+GPtrArray *
+smm_store_list_spending_finish (SmmStore      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -217,6 +217,15 @@ GPtrArray   *smm_store_list_spending        (SmmStore            *self,
                                              gint64               account_id,
                                              GDateTime           *since,
                                              GError             **error);
+void         smm_store_list_spending_async  (SmmStore            *self,
+                                             gint64               account_id,
+                                             GDateTime           *since,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *smm_store_list_spending_finish (SmmStore            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 /* refills and cancels */
 gboolean     smm_store_record_refills       (SmmStore            *self,
