@@ -859,6 +859,8 @@ smm_orders_page_class_init (SmmOrdersPageClass *klass)
   object_class->dispose = smm_orders_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* the template's expressions look this type up by name */
+  g_type_ensure (SMM_TYPE_ORDER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, box);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, search_entry);

@@ -98,6 +98,8 @@ smm_refills_page_class_init (SmmRefillsPageClass *klass)
 
   object_class->dispose = smm_refills_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* the template's expressions look this type up by name */
+  g_type_ensure (SMM_TYPE_REFILL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-refills-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmRefillsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SmmRefillsPage, column_view);

@@ -547,6 +547,8 @@ smm_services_page_class_init (SmmServicesPageClass *klass)
   g_type_ensure (SMM_TYPE_SLOT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* the template's expressions look this type up by name */
+  g_type_ensure (SMM_TYPE_SERVICE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-services-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, box);
   gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, search_entry);
