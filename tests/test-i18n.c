@@ -39,9 +39,14 @@ main (int    argc,
   const char *localedir = g_getenv ("SMM_DESK_LOCALEDIR");
 
   g_test_init (&argc, &argv, NULL);
-  /* messages need a locale other than C; C.UTF-8 is enough, LANGUAGE picks Turkish */
-  setlocale (LC_ALL, "C.UTF-8");
+  /* LANGUAGE picks Turkish, but gettext ignores it under the C locale, and glibc 2.41 counts
+   * C.UTF-8 as C: a real locale is needed (build-aux/setup makes tr_TR.UTF-8) */
   g_setenv ("LANGUAGE", "tr", TRUE);
+  if (setlocale (LC_ALL, "tr_TR.UTF-8") == NULL)
+    {
+      g_print ("1..0 # SKIP the tr_TR.UTF-8 locale is not installed\n");
+      return 77;
+    }
   if (localedir == NULL)
     {
       g_printerr ("SMM_DESK_LOCALEDIR is not set\n");
