@@ -7,11 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 for tool in xvfb-run dbus-run-session gnome-keyring-daemon /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is missing"; exit 77; }
 done
-if [ -z "${SMM_E2E_INNER:-}" ]; then
-    export SMM_E2E_INNER=1
-    unset G_DEBUG MALLOC_PERTURB_ GTK_A11Y
-    exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$0" "$@" 3>&1 >/dev/null
-fi
+[ -n "${SMM_E2E_INNER:-}" ] || exec "$here/with-session" "$0" "$@"
+exec 3>>"$SMM_E2E_TAP"
 work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill -9 $p 2>/dev/null; done; rm -rf "$work"' EXIT
