@@ -151,6 +151,22 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The button of @label under @widget */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* ---------------------------------------------------------------------------------------------
  * 2. Search: one keystroke at a time
  */
@@ -310,7 +326,8 @@ bench_place (void)
     {
       gint64 placed_at;
       SmmOrderDialog *dialog;
-      GtkWindow *question;
+      AdwAlertDialog *question;
+      GtkWidget *confirm;
       g_autofree char *link = g_strdup_printf ("https://instagram.com/bench_%u_%" G_GINT64_FORMAT, n,
                                                g_get_real_time ());
       gint64 start;
@@ -325,12 +342,15 @@ bench_place (void)
       smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
       question = smm_order_dialog_place (dialog);
       g_assert (question != NULL);
+      confirm = find_button (GTK_WIDGET (question), adw_alert_dialog_get_response_label (question, "place"));
+      g_assert (confirm != NULL);
       iterate_for (100);
 
       placed_at = 0;
       g_signal_connect (dialog, "placed", G_CALLBACK (placed_cb), &placed_at);
       start = g_get_monotonic_time ();
-      adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "place");
+      /* as the user's click does: the question closes, then answers */
+      g_signal_emit_by_name (confirm, "clicked");
       while (dialog != NULL)
         g_main_context_iteration (NULL, TRUE);
       g_assert (placed_at > 0);

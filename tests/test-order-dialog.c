@@ -9,6 +9,7 @@
 #include "smm-application.h"
 #include "smm-order-dialog.h"
 #include "smm-window.h"
+#include "test-ui-util.h"
 
 static SmmApplication *app;
 static SmmWindow *window;
@@ -145,6 +146,45 @@ test_prefill (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+test_confirm (void)
+{
+  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
+  AdwAlertDialog *question;
+
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
+  question = smm_order_dialog_place (dialog);
+  g_assert_nonnull (question);
+  /* asked inside the order's own window, naming what is ordered and what it costs */
+  g_assert_true (adw_window_get_visible_dialog (ADW_WINDOW (dialog)) == ADW_DIALOG (question));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (question), ==, "Place This Order?");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (question), "“Test service” for https://instagram.com/nasa"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (question), "0.90"));
+  g_assert_cmpstr (adw_alert_dialog_get_response_label (question, "place"), ==, "_Place Order");
+  g_assert_cmpint (adw_alert_dialog_get_response_appearance (question, "place"), ==, ADW_RESPONSE_SUGGESTED);
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (question), ==, "place");
+  g_assert_cmpstr (adw_alert_dialog_get_close_response (question), ==, "cancel");
+  /* pressing Place again while it is asked asks nothing more */
+  g_assert_true (smm_order_dialog_place (dialog) == question);
+
+  /* Cancel sends nothing: the order stays ready, and Place asks again */
+  test_alert_respond (question, "cancel");
+  g_assert_null (adw_window_get_visible_dialog (ADW_WINDOW (dialog)));
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  g_assert_cmpstr (smm_order_dialog_get_problem (dialog), ==, "Ready to place.");
+  question = smm_order_dialog_place (dialog);
+  g_assert_nonnull (question);
+
+  /* closing the question (Escape) is Cancel */
+  g_assert_true (adw_dialog_close (ADW_DIALOG (question)));
+  g_assert_null (adw_window_get_visible_dialog (ADW_WINDOW (dialog)));
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  g_assert_nonnull (smm_order_dialog_place (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -172,6 +212,7 @@ main (int    argc,
   g_test_add_func ("/ui/order-dialog/comments-count", test_comments_count);
   g_test_add_func ("/ui/order-dialog/subscriptions", test_subscriptions);
   g_test_add_func ("/ui/order-dialog/prefill", test_prefill);
+  g_test_add_func ("/ui/order-dialog/confirm", test_confirm);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -39,7 +39,7 @@ struct _SmmOrderDialog
   GtkLabel             *line_counts[SMM_N_FIELDS];
   SmmOrderRequest      *request;                /* the valid request being confirmed */
   char                 *charge_text;
-  AdwMessageDialog     *confirmation;
+  AdwAlertDialog       *confirmation;         /* the question on screen, presented on the dialog */
   gboolean              placing;
 };
 
@@ -398,9 +398,9 @@ placed_cb (GObject      *object,
 }
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SmmOrderDialog   *self)
+confirm_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     SmmOrderDialog *self)
 {
   SmmApplication *app = SMM_APPLICATION (g_application_get_default ());
 
@@ -421,7 +421,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
 static void
 place_clicked_cb (SmmOrderDialog *self)
 {
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   g_autofree char *body = NULL;
   const char *link;
 
@@ -432,15 +432,15 @@ place_clicked_cb (SmmOrderDialog *self)
     link = smm_order_request_get (self->request, SMM_FIELD_USERNAME);
   body = g_strdup_printf (_("“%s” for %s.\nThe panel will charge %s."), smm_service_get_name (self->service),
                           link ? link : "", self->charge_text ? self->charge_text : "–");
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Place This Order?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "place", _("_Place Order"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "place");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  /* the question may outlive the dialog when its window is closed under it */
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Place This Order?"), body));
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "place", _("_Place Order"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, "place");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
+  /* the question lives in this window, and goes with it */
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   self->confirmation = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 /**
@@ -450,11 +450,11 @@ place_clicked_cb (SmmOrderDialog *self)
  *
  * Returns: (transfer none) (nullable): the question that asks to confirm, if it was asked
  */
-GtkWindow *
+AdwAlertDialog *
 smm_order_dialog_place (SmmOrderDialog *self)
 {
   place_clicked_cb (self);
-  return GTK_WINDOW (self->confirmation);
+  return self->confirmation;
 }
 
 /* While an order is on its way, the dialog stays: its outcome is shown here. */
