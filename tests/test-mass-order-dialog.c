@@ -9,6 +9,7 @@
 #include "smm-application.h"
 #include "smm-mass-order-dialog.h"
 #include "smm-window.h"
+#include "test-ui-util.h"
 
 static SmmApplication *app;
 static SmmWindow *window;
@@ -145,6 +146,48 @@ test_csv (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+test_confirm (void)
+{
+  g_autoptr(GPtrArray) services = make_catalogue ();
+  SmmMassOrderDialog *dialog = smm_mass_order_dialog_new (window, account, services);
+  AdwAlertDialog *question;
+
+  smm_mass_order_dialog_set_text (dialog, "1|https://instagram.com/nasa|1000\n"
+                                          "2|https://instagram.com/esa|500\n"
+                                          "99|https://instagram.com/jaxa|1000\n");
+  question = smm_mass_order_dialog_place (dialog);
+  g_assert_nonnull (question);
+  /* asked inside the mass order's window: how many, where to, what in all, what is left out */
+  g_assert_true (adw_window_get_visible_dialog (ADW_WINDOW (dialog)) == ADW_DIALOG (question));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (question), ==, "Place 2 Orders?");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (question), "“Test”"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (question), "1.90"));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (question), "1 line with a problem is left out."));
+  g_assert_cmpstr (adw_alert_dialog_get_response_label (question, "place"), ==, "_Place Orders");
+  g_assert_cmpint (adw_alert_dialog_get_response_appearance (question, "place"), ==, ADW_RESPONSE_SUGGESTED);
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (question), ==, "place");
+  g_assert_cmpstr (adw_alert_dialog_get_close_response (question), ==, "cancel");
+  g_assert_true (smm_mass_order_dialog_place (dialog) == question);
+
+  /* Cancel places nothing: the text stays editable, and Place asks again */
+  test_alert_respond (question, "cancel");
+  g_assert_null (adw_window_get_visible_dialog (ADW_WINDOW (dialog)));
+  g_assert_true (smm_mass_order_dialog_can_place (dialog));
+  g_assert_cmpint (state_of (dialog, 0), ==, SMM_MASS_ORDER_STATE_READY);
+  smm_mass_order_dialog_set_text (dialog, "1|https://instagram.com/nasa|1000\n");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (smm_mass_order_dialog_get_mass_order (dialog))), ==, 1);
+  question = smm_mass_order_dialog_place (dialog);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (question), ==, "Place 1 Order?");
+
+  /* closing the question (Escape) is Cancel */
+  g_assert_true (adw_dialog_close (ADW_DIALOG (question)));
+  g_assert_null (adw_window_get_visible_dialog (ADW_WINDOW (dialog)));
+  g_assert_true (smm_mass_order_dialog_can_place (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -165,6 +208,7 @@ main (int    argc,
   g_test_add_func ("/ui/mass-order-dialog/preview", test_preview);
   g_test_add_func ("/ui/mass-order-dialog/balance", test_balance);
   g_test_add_func ("/ui/mass-order-dialog/csv", test_csv);
+  g_test_add_func ("/ui/mass-order-dialog/confirm", test_confirm);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -40,6 +40,7 @@ struct _SmmMassOrderDialog
   SmmMassOrder        *mass;
   GtkNoSelection      *selection;
   GCancellable        *cancellable;     /* stops placing between lines */
+  AdwAlertDialog      *confirmation;    /* the question on screen, presented on the dialog */
   GtkFileChooserNative *chooser;
   SmmMassOrderSummary  summary;
   guint                check_timeout;
@@ -437,12 +438,13 @@ place_done_cb (GObject      *object,
 }
 
 static void
-confirm_response_cb (AdwMessageDialog   *dialog,
+confirm_response_cb (AdwAlertDialog     *dialog,
                      const char         *response,
                      SmmMassOrderDialog *self)
 {
   SmmApplication *app = SMM_APPLICATION (g_application_get_default ());
 
+  self->confirmation = NULL;
   if (g_strcmp0 (response, "place") != 0 || self->mass == NULL || self->placing || self->placed)
     return;
   self->placing = TRUE;
@@ -461,14 +463,14 @@ confirm_response_cb (AdwMessageDialog   *dialog,
 static void
 place_clicked_cb (SmmMassOrderDialog *self)
 {
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   g_autofree char *heading = NULL;
   g_autofree char *total = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
 
   if (self->check_timeout)
     check (self);
-  if (!smm_mass_order_dialog_can_place (self))
+  if (!smm_mass_order_dialog_can_place (self) || self->confirmation != NULL)
     return;
   total = money_text (self, self->summary.total);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Place %u Order?", "Place %u Orders?",
@@ -482,13 +484,28 @@ place_clicked_cb (SmmMassOrderDialog *self)
                                                  "%u lines with problems are left out.", self->summary.n_invalid),
                               self->summary.n_invalid);
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "place", _("_Place Orders"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "place");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body->str));
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "place", _("_Place Orders"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, "place");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->confirmation = dialog;
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+/**
+ * smm_mass_order_dialog_place:
+ *
+ * Presses Place, for tests.
+ *
+ * Returns: (transfer none) (nullable): the question that asks to confirm, if it was asked
+ */
+AdwAlertDialog *
+smm_mass_order_dialog_place (SmmMassOrderDialog *self)
+{
+  place_clicked_cb (self);
+  return self->confirmation;
 }
 
 static void

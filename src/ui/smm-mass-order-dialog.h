@@ -22,5 +22,6 @@ void                smm_mass_order_dialog_set_text       (SmmMassOrderDialog *se
 SmmMassOrder       *smm_mass_order_dialog_get_mass_order (SmmMassOrderDialog *self);
 gboolean            smm_mass_order_dialog_can_place      (SmmMassOrderDialog *self);
 const char         *smm_mass_order_dialog_get_summary    (SmmMassOrderDialog *self);
+AdwAlertDialog     *smm_mass_order_dialog_place          (SmmMassOrderDialog *self);
 
 G_END_DECLS
