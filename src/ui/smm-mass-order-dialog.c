@@ -41,7 +41,7 @@ struct _SmmMassOrderDialog
   GtkNoSelection      *selection;
   GCancellable        *cancellable;     /* stops placing between lines */
   AdwAlertDialog      *confirmation;    /* the question on screen, presented on the dialog */
-  GtkFileChooserNative *chooser;
+  GCancellable        *open_cancellable; /* a file is being chosen */
   SmmMassOrderSummary  summary;
   guint                check_timeout;
   gboolean             placing;
@@ -325,44 +325,55 @@ loaded_cb (GObject      *object,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog    *chooser,
-                     int                 response,
-                     SmmMassOrderDialog *self)
+file_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(SmmMassOrderDialog) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
 
-      g_file_load_contents_async (file, NULL, loaded_cb, g_object_ref (self));
+  g_clear_object (&self->open_cancellable);
+  if (file == NULL)
+    {
+      /* dismissed by the user, or the window closed */
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_FAILED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
     }
-  g_clear_object (&self->chooser);
+  g_file_load_contents_async (file, NULL, loaded_cb, g_steal_pointer (&self));
 }
 
 static void
 open_clicked_cb (SmmMassOrderDialog *self)
 {
-  GtkFileFilter *filter;
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GListStore) filters = NULL;
+  g_autoptr(GtkFileFilter) orders = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
 
-  if (self->chooser)
+  if (self->open_cancellable)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Open Orders"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Orders (text or CSV)"));
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("All files"));
-  gtk_file_filter_add_pattern (filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  orders = gtk_file_filter_new ();
+  gtk_file_filter_set_name (orders, _("Orders (text or CSV)"));
+  gtk_file_filter_add_mime_type (orders, "text/plain");
+  gtk_file_filter_add_mime_type (orders, "text/csv");
+  gtk_file_filter_add_suffix (orders, "csv");
+  gtk_file_filter_add_suffix (orders, "txt");
+  all = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_list_store_append (filters, orders);
+  g_list_store_append (filters, all);
+
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, _("Open Orders"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Open"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, orders);
+  self->open_cancellable = g_cancellable_new ();
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), self->open_cancellable, file_chosen_cb, g_object_ref (self));
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -546,9 +557,8 @@ smm_mass_order_dialog_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
   self->window = NULL;
   g_clear_handle_id (&self->check_timeout, g_source_remove);
-  if (self->chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
   if (self->mass)
     g_signal_handlers_disconnect_by_data (self->mass, self);
   g_clear_object (&self->mass);
