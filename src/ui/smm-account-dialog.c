@@ -187,7 +187,7 @@ fail:
 }
 
 static void
-remove_response_cb (AdwMessageDialog *dialog,
+remove_response_cb (AdwAlertDialog   *dialog,
                     const char       *response,
                     SmmAccountDialog *self)
 {
@@ -200,7 +200,7 @@ remove_response_cb (AdwMessageDialog *dialog,
       show_result (self, error->message, FALSE);
       return;
     }
-  /* not from inside the message dialog's answer: it still needs its parent */
+  /* not from inside the question's answer: it is still closing in this window */
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   g_idle_add_once ((GSourceOnceFunc) gtk_window_destroy, self);
 }
@@ -209,15 +209,15 @@ static void
 remove_clicked_cb (SmmAccountDialog *self)
 {
   g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), smm_account_get_name (self->account));
-  AdwMessageDialog *dialog =
-    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                _("Its API key leaves the keyring. Its orders stay in the history.")));
+  AdwAlertDialog *dialog =
+    ADW_ALERT_DIALOG (adw_alert_dialog_new (heading,
+                                            _("Its API key leaves the keyring. Its orders stay in the history.")));
 
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 static void
