@@ -27,8 +27,8 @@ allowed = {'--share=network', '--share=ipc', '--socket=wayland', '--socket=fallb
 extra = set(manifest['finish-args']) - allowed
 if extra:
     sys.exit('the manifest asks for more than the app needs: %s' % sorted(extra))
-if manifest['runtime'] != 'org.gnome.Platform' or manifest['runtime-version'] != '50':
-    sys.exit('the app is built on the GNOME 50 runtime')
+if manifest['runtime'] != 'org.gnome.Platform' or manifest['runtime-version'] != '51':
+    sys.exit('the app is built on the GNOME 51 runtime (GTK 4.24, libadwaita 1.10: the libraries the newest CI leg tests)')
 app = manifest['modules'][-1]
 if app.get('buildsystem') != 'meson' or not app.get('run-tests'):
     sys.exit('the app module is built with meson and runs its tests')
