@@ -326,13 +326,11 @@ bulk_done (Bulk *bulk)
     return;
   if (window)
     {
-      AdwMessageDialog *dialog =
-        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
-                                                    bulk->refill ? _("Refill Results") : _("Cancel Results"), NULL));
+      AdwDialog *dialog = adw_alert_dialog_new (bulk->refill ? _("Refill Results") : _("Cancel Results"),
+                                                bulk->body->str);
 
-      adw_message_dialog_set_body (dialog, bulk->body->str);
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_dialog_present (dialog, GTK_WIDGET (window));
       smm_window_orders_changed (window);
       if (!bulk->refill)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
@@ -432,9 +430,9 @@ refill_action (GtkWidget  *widget,
 }
 
 static void
-cancel_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SmmOrdersPage    *self)
+cancel_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    SmmOrdersPage  *self)
 {
   /* the orders chosen when the question was asked: a reload meanwhile may have cleared the selection */
   if (g_strcmp0 (response, "cancel-orders") == 0)
@@ -450,21 +448,20 @@ cancel_action (GtkWidget  *widget,
   guint n_ids;
   g_autoptr(GHashTable) by_account = selected_panel_ids (self, &n_ids);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   if (n_ids == 0)
     return;
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancel %u Order?", "Cancel %u Orders?", n_ids), n_ids);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
-                                                       _("The panel cancels what it has not delivered yet and "
-                                                         "refunds it. Some services cannot be canceled.")));
-  adw_message_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "cancel-orders", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "keep");
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, _("The panel cancels what it has not delivered yet and "
+                                                              "refunds it. Some services cannot be canceled.")));
+  adw_alert_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "cancel-orders", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_close_response (dialog, "keep");
   g_object_set_data_full (G_OBJECT (dialog), "orders", g_steal_pointer (&by_account),
                           (GDestroyNotify) g_hash_table_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (cancel_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
 static void
@@ -544,11 +541,11 @@ open_link_action (GtkWidget  *widget,
 }
 
 static void
-resolve_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SmmOrdersPage    *self)
+resolve_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     SmmOrdersPage  *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
   gint64 local_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "local-id"));
   g_autoptr(GError) error = NULL;
   guint64 panel_id;
@@ -579,7 +576,7 @@ resolve_action (GtkWidget  *widget,
 {
   SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
   g_autoptr(GPtrArray) orders = selected_orders (self);
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
   GtkWidget *entry;
   g_autofree char *body = NULL;
   SmmOrder *order = NULL;
@@ -595,22 +592,21 @@ resolve_action (GtkWidget  *widget,
   body = g_strdup_printf (_("SMM Desk sent “%s” for %s, but no clear answer came back. Look for it in the orders "
                             "page of the panel’s web site: if it is there, enter its ID; if not, discard it."),
                           smm_order_get_service_name (order), smm_order_get_link (order));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("Settle an Unconfirmed Order"),
-                                                       body));
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Settle an Unconfirmed Order"), body));
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Order ID on the panel"));
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Order ID on the panel"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "later", _("_Later"), "discard", _("_Discard"), "save",
-                                    _("_Save ID"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "later");
+  adw_alert_dialog_set_extra_child (dialog, entry);
+  adw_alert_dialog_add_responses (dialog, "later", _("_Later"), "discard", _("_Discard"), "save",
+                                  _("_Save ID"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_close_response (dialog, "later");
   g_object_set_data (G_OBJECT (dialog), "local-id", GSIZE_TO_POINTER (smm_order_get_local_id (order)));
-  g_signal_connect (dialog, "response", G_CALLBACK (resolve_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (resolve_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
 static void
