@@ -522,6 +522,20 @@ copy_link_action (GtkWidget  *widget,
 }
 
 static void
+launched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(SmmOrdersPage) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED) && get_window (self))
+    smm_window_toast (get_window (self), error->message);
+}
+
+static void
 open_link_action (GtkWidget  *widget,
                   const char *name,
                   GVariant   *parameter)
@@ -529,6 +543,7 @@ open_link_action (GtkWidget  *widget,
   SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
   g_autoptr(GPtrArray) orders = selected_orders (self);
   g_autofree char *uri = NULL;
+  g_autoptr(GtkUriLauncher) launcher = NULL;
   const char *link;
 
   if (orders->len == 0)
@@ -537,7 +552,8 @@ open_link_action (GtkWidget  *widget,
   if (!smm_link_is_valid (link))
     return;
   uri = g_str_has_prefix (link, "http") ? g_strdup (link) : g_strconcat ("https://", link, NULL);
-  gtk_show_uri (GTK_WINDOW (get_window (self)), uri, GDK_CURRENT_TIME);
+  launcher = gtk_uri_launcher_new (uri);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (get_window (self)), NULL, launched_cb, g_object_ref (self));
 }
 
 static void
