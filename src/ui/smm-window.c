@@ -40,13 +40,13 @@ struct _SmmWindow
   SmmRefillsPage       *refills_page;
   SmmChangesPage       *changes_page;
   SmmSpendingPage      *spending_page;
-  GtkFileChooserNative *export_chooser;
 
   SmmApplication       *app;
   SmmAccount           *account;
   GCancellable         *cancellable;
   guint                 reload_idle;
   guint                 soon_refresh;
+  gboolean              exporting;     /* the file to export to is being chosen */
 };
 
 G_DEFINE_FINAL_TYPE (SmmWindow, smm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -489,10 +489,11 @@ compare_action (GtkWidget  *widget,
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    SmmWindow       *self)
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
 {
+  g_autoptr(SmmWindow) self = data;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
@@ -500,14 +501,16 @@ export_response_cb (GtkNativeDialog *chooser,
   SmmOrderQuery query;
   guint n = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  self->exporting = FALSE;
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
+      /* dismissed by the user, or the window closed */
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_FAILED))
+        smm_window_toast (self, error->message);
+      return;
     }
-  g_clear_object (&self->export_chooser);
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
+  path = g_file_get_path (file);
   if (path == NULL)
     {
       smm_window_toast (self, _("SMM Desk can only write the file to a folder of this computer."));
@@ -530,23 +533,28 @@ export_orders_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SmmWindow *self = SMM_WINDOW (widget);
-  GtkFileFilter *filter;
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GListStore) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
 
-  if (self->export_chooser)
+  if (self->exporting)
     return;
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Orders"), GTK_WINDOW (self),
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  /* Translators: the suggested name of the exported file */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), _("orders.csv"));
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
-  g_object_unref (filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-  g_signal_connect (self->export_chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_list_store_append (filters, filter);
+
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, _("Export Orders"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  /* Translators: the suggested name of the exported file */
+  gtk_file_dialog_set_initial_name (dialog, _("orders.csv"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  self->exporting = TRUE;
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, export_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -695,9 +703,6 @@ smm_window_dispose (GObject *object)
     }
   g_clear_handle_id (&self->reload_idle, g_source_remove);
   g_clear_handle_id (&self->soon_refresh, g_source_remove);
-  if (self->export_chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-  g_clear_object (&self->export_chooser);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->account);
