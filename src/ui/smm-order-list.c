@@ -11,18 +11,19 @@
  * view only the part of the list whose ids changed.
  *
  * GTK 4.8 builds ~200 rows of widgets for a list of any length, ~0.15 ms a cell: told of 100,000
- * orders at once, the view would take ~300 ms in one go. The list first tells of STEP orders, and
- * of STEP more at each turn of the main loop, frames drawn between, up to EAGER; then of the rest.
+ * orders at once, the view would take ~300 ms in one go. The list first tells of a few orders, and
+ * of a few more at each turn of the main loop, frames drawn between, up to EAGER; then of the rest
+ * (smm-list-mode.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "smm-list-mode.h"
 #include "smm-order-list.h"
 
 #define PAGE_SIZE   100
 #define KEEP_PAGES  8
-#define STEP        8     /* rows GTK builds per turn of the main loop, as the list first grows */
 #define EAGER       200   /* rows GTK 4.8 keeps */
 
 struct _SmmOrderList
@@ -251,7 +252,7 @@ grow_cb (gpointer data)
   SmmOrderList *self = data;
   guint old = self->exposed;
 
-  self->exposed = old >= EAGER ? self->ids->len : MIN (self->ids->len, old + STEP);
+  self->exposed = old >= EAGER ? self->ids->len : smm_list_mode_grow (old, self->ids->len);
   if (self->exposed > old)
     g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->exposed - old);
   if (self->exposed < self->ids->len)
@@ -278,7 +279,7 @@ apply_ids (SmmOrderList *self,
       /* still growing (or empty): start again from the top */
       guint was = self->exposed;
 
-      self->exposed = MIN (ids->len, STEP);
+      self->exposed = smm_list_mode_grow (0, ids->len);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, was, self->exposed);
       if (self->exposed < ids->len && self->pace_id == 0)
         self->pace_id = g_idle_add (grow_cb, self);

@@ -335,9 +335,10 @@ smm_services_page_set_account (SmmServicesPage *self,
 SmmService *
 smm_services_page_get_selected (SmmServicesPage *self)
 {
-  SmmSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
-  return slot ? smm_slot_get_item (slot) : NULL;
+  /* a slot, or the service itself where the list is GTK's own (smm-list-mode.c) */
+  return item && SMM_IS_SLOT (item) ? smm_slot_get_item (item) : item;
 }
 
 void

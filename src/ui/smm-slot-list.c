@@ -9,7 +9,10 @@
  *
  * Even so GTK 4.8 builds ~200 rows of widgets (a cell costs ~0.15 ms) and a cell that shows a new
  * item costs ~0.07 ms: the list grows from empty, and refreshes its slots, a few rows per turn of
- * the main loop, so that no turn holds up a frame (SLOT_STEP rows of 9 cells: ~10 ms).
+ * the main loop, so that no turn holds up a frame (8 rows of 9 cells: ~10 ms).
+ *
+ * With SMM_DESK_LIST_MODE=plain (smm-list-mode.c) the list is only a front for GTK's own
+ * GtkFilterListModel and GtkSortListModel over the items, for the benchmarks to compare.
  *
  * The filter and sorter are ordinary GtkFilter and GtkSorter, applied to the items themselves
  * (a GtkColumnView's sorter works as is). Slots are made when the view asks for them and weakly
@@ -19,9 +22,9 @@
  */
 #include "config.h"
 
+#include "smm-list-mode.h"
 #include "smm-slot-list.h"
 
-#define SLOT_STEP   8     /* rows built or refreshed per turn of the main loop */
 #define SLOT_EAGER  200   /* rows GTK 4.8 keeps: past them, a longer list costs nothing more */
 
 struct _SmmSlot
@@ -112,6 +115,10 @@ struct _SmmSlotList
   GtkSorter *sorter;
   guint      exposed;  /* how many of shown the model tells of yet */
   guint      pace_id;
+
+  /* SMM_DESK_LIST_MODE=plain: GTK's models do it all */
+  GListStore *store;
+  GListModel *plain;
 };
 
 static void smm_slot_list_model_init (GListModelInterface *iface);
@@ -146,13 +153,15 @@ forget_slot (SmmSlotList *self,
 static GType
 smm_slot_list_get_item_type (GListModel *model)
 {
-  return SMM_TYPE_SLOT;
+  return SMM_SLOT_LIST (model)->plain ? G_TYPE_OBJECT : SMM_TYPE_SLOT;
 }
 
 static guint
 smm_slot_list_get_n_items (GListModel *model)
 {
-  return SMM_SLOT_LIST (model)->exposed;
+  SmmSlotList *self = SMM_SLOT_LIST (model);
+
+  return self->plain ? g_list_model_get_n_items (self->plain) : self->exposed;
 }
 
 static gpointer
@@ -162,6 +171,8 @@ smm_slot_list_get_item (GListModel *model,
   SmmSlotList *self = SMM_SLOT_LIST (model);
   SmmSlot *slot;
 
+  if (self->plain)
+    return g_list_model_get_item (self->plain, position);
   if (position >= self->exposed)
     return NULL;
   slot = self->slots->pdata[position];
@@ -190,6 +201,10 @@ smm_slot_list_dispose (GObject *object)
   SmmSlotList *self = SMM_SLOT_LIST (object);
 
   g_clear_handle_id (&self->pace_id, g_source_remove);
+  if (self->plain)
+    g_signal_handlers_disconnect_by_data (self->plain, self);
+  g_clear_object (&self->plain);
+  g_clear_object (&self->store);
   for (guint i = 0; self->slots && i < self->slots->len; i++)
     forget_slot (self, i);
   if (self->filter)
@@ -243,10 +258,11 @@ compare_items (gconstpointer a,
   return gtk_sorter_compare (sorter, item_a, item_b);
 }
 
-/* Gives up to SLOT_STEP slots their new item. Returns: whether some are left */
+/* Gives a step's worth of slots their new item. Returns: whether some are left */
 static gboolean
 refresh_slots (SmmSlotList *self)
 {
+  guint step = smm_list_mode_get_step ();
   guint done = 0;
 
   for (guint i = 0; i < MIN (self->exposed, self->slots->len); i++)
@@ -255,7 +271,7 @@ refresh_slots (SmmSlotList *self)
 
       if (slot && slot->item != self->shown->pdata[i])
         {
-          if (done == SLOT_STEP)
+          if (done == step)
             return TRUE;
           smm_slot_set_item (slot, self->shown->pdata[i]);
           done++;
@@ -264,7 +280,7 @@ refresh_slots (SmmSlotList *self)
   return FALSE;
 }
 
-/* Tells of SLOT_STEP rows more while GTK builds rows for them, then of all the rest at once. */
+/* Tells of a step's rows more while GTK builds rows for them, then of all the rest at once. */
 static gboolean
 expose_more (SmmSlotList *self)
 {
@@ -272,7 +288,7 @@ expose_more (SmmSlotList *self)
 
   if (old >= self->shown->len)
     return FALSE;
-  self->exposed = old >= SLOT_EAGER ? self->shown->len : MIN (self->shown->len, old + SLOT_STEP);
+  self->exposed = old >= SLOT_EAGER ? self->shown->len : smm_list_mode_grow (old, self->shown->len);
   g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->exposed - old);
   return self->exposed < self->shown->len;
 }
@@ -305,6 +321,8 @@ smm_slot_list_refilter (SmmSlotList *self)
   guint old_exposed = self->exposed;
   guint new_n;
 
+  if (self->plain)
+    return;   /* GTK's models follow the filter and the sorter themselves */
   for (guint i = 0; i < self->items->len; i++)
     if (self->filter == NULL || gtk_filter_match (self->filter, self->items->pdata[i]))
       g_ptr_array_add (shown, self->items->pdata[i]);
@@ -337,7 +355,7 @@ smm_slot_list_refilter (SmmSlotList *self)
 guint
 smm_slot_list_get_n_shown (SmmSlotList *self)
 {
-  return self->shown->len;
+  return self->plain ? g_list_model_get_n_items (self->plain) : self->shown->len;
 }
 
 static void
@@ -346,12 +364,34 @@ changed_cb (SmmSlotList *self)
   smm_slot_list_refilter (self);
 }
 
+static void
+plain_items_changed_cb (GListModel  *plain,
+                        guint        position,
+                        guint        removed,
+                        guint        added,
+                        SmmSlotList *self)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
 SmmSlotList *
 smm_slot_list_new (GtkFilter *filter,
                    GtkSorter *sorter)
 {
   SmmSlotList *self = g_object_new (SMM_TYPE_SLOT_LIST, NULL);
 
+  if (smm_list_mode_is_plain ())
+    {
+      GtkFilterListModel *filtered;
+
+      self->store = g_list_store_new (G_TYPE_OBJECT);
+      filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                            filter ? g_object_ref (filter) : NULL);
+      self->plain = G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                                           sorter ? g_object_ref (sorter) : NULL));
+      g_signal_connect (self->plain, "items-changed", G_CALLBACK (plain_items_changed_cb), self);
+      return self;
+    }
   if (filter)
     {
       self->filter = g_object_ref (filter);
@@ -375,6 +415,9 @@ smm_slot_list_set_items (SmmSlotList *self,
   self->items = g_ptr_array_new_full (items->len, g_object_unref);
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (self->items, g_object_ref (items->pdata[i]));
+  if (self->store)
+    g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                         items->pdata, items->len);
   smm_slot_list_refilter (self);
 }
 
