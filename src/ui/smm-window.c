@@ -31,7 +31,7 @@ struct _SmmWindow
   GtkDropDown          *account_dropdown;
   GtkButton            *balance_button;
   GtkWidget            *refresh_button;
-  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *title_stack;
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
@@ -257,7 +257,8 @@ accounts_changed_cb (SmmWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "panel" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->account_dropdown), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), n > 0);
-  adw_view_switcher_title_set_stack (self->switcher_title, n > 0 ? self->view_stack : NULL);
+  /* no pages to switch to on the welcome: the title, and no bar at the bottom */
+  gtk_stack_set_visible_child_name (self->title_stack, n > 0 ? "switcher" : "title");
   adw_view_switcher_bar_set_stack (self->switcher_bar, n > 0 ? self->view_stack : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-order", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", n > 0);
@@ -731,7 +732,7 @@ smm_window_class_init (SmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, account_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, balance_button);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, refresh_button);
-  gtk_widget_class_bind_template_child (widget_class, SmmWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SmmWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, view_stack);
