@@ -17,7 +17,7 @@
 #include "smm-column.h"
 #include "smm-compare-dialog.h"
 #include "smm-match.h"
-#include "smm-preferences-window.h"
+#include "smm-preferences-dialog.h"
 #include "smm-rates-group.h"
 
 /* One row of the table: an account's service and its rate in the compared currency. */

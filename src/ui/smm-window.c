@@ -17,7 +17,7 @@
 #include "smm-mass-order-dialog.h"
 #include "smm-order-dialog.h"
 #include "smm-orders-page.h"
-#include "smm-preferences-window.h"
+#include "smm-preferences-dialog.h"
 #include "smm-refills-page.h"
 #include "smm-services-page.h"
 #include "smm-spending-page.h"

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "smm-preferences-window.h"
+#include "smm-preferences-dialog.h"
 #include "smm-rates-group.h"
 
 struct _SmmPreferencesWindow
@@ -81,7 +81,7 @@ smm_preferences_window_class_init (SmmPreferencesWindowClass *klass)
 
   object_class->dispose = smm_preferences_window_dispose;
   g_type_ensure (SMM_TYPE_RATES_GROUP);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, threshold_row);
