@@ -176,32 +176,32 @@ sort_key_of_property (const char *property)
   return NULL;
 }
 
-static const char *probed_key;
-
-/* A column's sorter does not compare: it says which column the column view asks first. */
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      key)
+/* The store's key for what @column sorts by, from its sorter's expression in the template */
+static const char *
+sort_key_of_column (GtkColumnViewColumn *column)
 {
-  if (probed_key == NULL)
-    probed_key = key;
-  return GTK_ORDERING_SMALLER;
+  GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+  GtkExpression *expression = NULL;
+
+  if (GTK_IS_NUMERIC_SORTER (sorter))
+    expression = gtk_numeric_sorter_get_expression (GTK_NUMERIC_SORTER (sorter));
+  else if (GTK_IS_STRING_SORTER (sorter))
+    expression = gtk_string_sorter_get_expression (GTK_STRING_SORTER (sorter));
+  if (expression == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (expression, GTK_TYPE_PROPERTY_EXPRESSION))
+    return NULL;
+  return sort_key_of_property (gtk_property_expression_get_pspec (expression)->name);
 }
 
-/* GTK 4.8 does not tell which column the user sorts by: ask the column view's sorter to compare
- * two items, and see which column's sorter it asks first, and whether it turns the answer round. */
+/* The store sorts the history: the column view's sorter only says by which column, and which way */
 static void
 sort_changed_cb (SmmOrdersPage *self)
 {
-  GtkOrdering ordering;
+  GtkColumnViewSorter *sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (self->column_view));
+  GtkColumnViewColumn *column = gtk_column_view_sorter_get_primary_sort_column (sorter);
 
-  probed_key = NULL;
-  ordering = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self, self);
   g_free (self->sort_key);
-  self->sort_key = g_strdup (probed_key);
-  self->descending = ordering == GTK_ORDERING_LARGER;
-  probed_key = NULL;
+  self->sort_key = column ? g_strdup (sort_key_of_column (column)) : NULL;
+  self->descending = column && gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
   smm_orders_page_reload (self);
 }
 
@@ -917,27 +917,13 @@ smm_orders_page_init (SmmOrdersPage *self)
   smm_cell_set_factory (self->column_view, 8, smm_cell_new_number, update_remains);
   smm_cell_set_factory (self->column_view, 9, smm_cell_new_label, update_created);
 
-  /* the store sorts: each column's sorter only names its key (see sort_changed_cb) */
+  /* the store sorts: a column whose sorter names no key of the store is not sortable */
   columns = gtk_column_view_get_columns (self->column_view);
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
-      GtkExpression *expression = NULL;
-      const char *key = NULL;
 
-      if (GTK_IS_NUMERIC_SORTER (sorter))
-        expression = gtk_numeric_sorter_get_expression (GTK_NUMERIC_SORTER (sorter));
-      else if (GTK_IS_STRING_SORTER (sorter))
-        expression = gtk_string_sorter_get_expression (GTK_STRING_SORTER (sorter));
-      if (expression && G_TYPE_CHECK_INSTANCE_TYPE (expression, GTK_TYPE_PROPERTY_EXPRESSION))
-        key = sort_key_of_property (gtk_property_expression_get_pspec (expression)->name);
-      if (key)
-        {
-          g_autoptr(GtkSorter) probe = GTK_SORTER (gtk_custom_sorter_new (probe_compare, (gpointer) key, NULL));
-          gtk_column_view_column_set_sorter (column, probe);
-        }
-      else
+      if (sort_key_of_column (column) == NULL)
         gtk_column_view_column_set_sorter (column, NULL);
     }
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
