@@ -302,13 +302,13 @@ reload (SmmCompareDialog *self)
 static void
 rates_clicked_cb (SmmCompareDialog *self)
 {
-  SmmPreferencesWindow *preferences;
+  SmmPreferencesDialog *preferences;
 
   if (self->window == NULL)
     return;
-  /* over this dialog, which is modal: the table follows the rates as they are entered */
-  preferences = smm_preferences_window_new (GTK_WINDOW (self), smm_window_get_app (self->window));
-  gtk_window_present (GTK_WINDOW (preferences));
+  /* in this dialog, which is modal: the table follows the rates as they are entered */
+  preferences = smm_preferences_dialog_new (smm_window_get_app (self->window));
+  adw_dialog_present (ADW_DIALOG (preferences), GTK_WIDGET (self));
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-/* smm-preferences-window.c: the preferences
+/* smm-preferences-dialog.c: the preferences
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "smm-preferences-window"
+#define G_LOG_DOMAIN "smm-preferences-dialog"
 
 #include "config.h"
 
@@ -11,9 +11,9 @@
 #include "smm-preferences-dialog.h"
 #include "smm-rates-group.h"
 
-struct _SmmPreferencesWindow
+struct _SmmPreferencesDialog
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesDialog  parent_instance;
 
   GtkAdjustment        *interval_adjustment;
   GtkSwitch            *notifications_switch;
@@ -23,7 +23,7 @@ struct _SmmPreferencesWindow
   GSettings            *settings;
 };
 
-G_DEFINE_FINAL_TYPE (SmmPreferencesWindow, smm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (SmmPreferencesDialog, smm_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
 
 static gboolean
 seconds_to_minutes (GValue   *value,
@@ -43,7 +43,7 @@ minutes_to_seconds (const GValue       *value,
 }
 
 static void
-threshold_apply_cb (SmmPreferencesWindow *self)
+threshold_apply_cb (SmmPreferencesDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->threshold_row));
   g_autofree char *normal = g_strdelimit (g_strstrip (g_strdup (text)), ",", '.');
@@ -52,7 +52,7 @@ threshold_apply_cb (SmmPreferencesWindow *self)
   /* written as the user writes it (1,5 in Turkish), kept as the wire writes it */
   if (!smm_money_parse (normal, &amount, NULL) || smm_money_is_negative (amount))
     {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+      adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self),
                                         adw_toast_new (_("Enter an amount, like 10 or 2.50.")));
       return;
     }
@@ -63,43 +63,43 @@ threshold_apply_cb (SmmPreferencesWindow *self)
 }
 
 static void
-smm_preferences_window_dispose (GObject *object)
+smm_preferences_dialog_dispose (GObject *object)
 {
-  SmmPreferencesWindow *self = SMM_PREFERENCES_WINDOW (object);
+  SmmPreferencesDialog *self = SMM_PREFERENCES_DIALOG (object);
 
   g_clear_object (&self->settings);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_PREFERENCES_WINDOW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_PREFERENCES_DIALOG);
 
-  G_OBJECT_CLASS (smm_preferences_window_parent_class)->dispose (object);
+  G_OBJECT_CLASS (smm_preferences_dialog_parent_class)->dispose (object);
 }
 
 static void
-smm_preferences_window_class_init (SmmPreferencesWindowClass *klass)
+smm_preferences_dialog_class_init (SmmPreferencesDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = smm_preferences_window_dispose;
+  object_class->dispose = smm_preferences_dialog_dispose;
   g_type_ensure (SMM_TYPE_RATES_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-preferences-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, interval_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, notifications_switch);
-  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, threshold_row);
-  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesWindow, rates_group);
+  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesDialog, interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesDialog, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesDialog, threshold_row);
+  gtk_widget_class_bind_template_child (widget_class, SmmPreferencesDialog, rates_group);
   gtk_widget_class_bind_template_callback (widget_class, threshold_apply_cb);
 }
 
 static void
-smm_preferences_window_init (SmmPreferencesWindow *self)
+smm_preferences_dialog_init (SmmPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-SmmPreferencesWindow *
-smm_preferences_window_new (GtkWindow      *parent,
-                            SmmApplication *app)
+/* Returns: (transfer floating): the preferences, to present with adw_dialog_present() */
+SmmPreferencesDialog *
+smm_preferences_dialog_new (SmmApplication *app)
 {
-  SmmPreferencesWindow *self = g_object_new (SMM_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  SmmPreferencesDialog *self = g_object_new (SMM_TYPE_PREFERENCES_DIALOG, NULL);
   g_autofree char *threshold = NULL;
   g_autofree char *shown = NULL;
   SmmMoney amount;

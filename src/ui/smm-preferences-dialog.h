@@ -1,4 +1,4 @@
-/* smm-preferences-window.h: the preferences
+/* smm-preferences-dialog.h: the preferences
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,10 +10,9 @@
 
 G_BEGIN_DECLS
 
-#define SMM_TYPE_PREFERENCES_WINDOW (smm_preferences_window_get_type ())
-G_DECLARE_FINAL_TYPE (SmmPreferencesWindow, smm_preferences_window, SMM, PREFERENCES_WINDOW, AdwPreferencesWindow)
+#define SMM_TYPE_PREFERENCES_DIALOG (smm_preferences_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (SmmPreferencesDialog, smm_preferences_dialog, SMM, PREFERENCES_DIALOG, AdwPreferencesDialog)
 
-SmmPreferencesWindow *smm_preferences_window_new (GtkWindow      *parent,
-                                                  SmmApplication *app);
+SmmPreferencesDialog *smm_preferences_dialog_new (SmmApplication *app);
 
 G_END_DECLS

@@ -49,10 +49,10 @@ static void
 toast (SmmRatesGroup *self,
        const char    *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *preferences = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_DIALOG);
 
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
+  if (preferences != NULL)
+    adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (preferences), adw_toast_new (text));
 }
 
 static gboolean

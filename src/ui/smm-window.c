@@ -444,7 +444,7 @@ preferences_action (GtkWidget  *widget,
 {
   SmmWindow *self = SMM_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (smm_preferences_window_new (GTK_WINDOW (self), self->app)));
+  adw_dialog_present (ADW_DIALOG (smm_preferences_dialog_new (self->app)), widget);
 }
 
 static void
