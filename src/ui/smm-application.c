@@ -239,23 +239,18 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = data;
   const char *developers[] = { "SMM Desk developers", NULL };
-  GtkWidget *about;
+  GtkWindow *window = gtk_application_get_active_window (app);
+  AdwDialog *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
-                        "application-icon", APP_ID,
-                        "application-name", _("SMM Desk"),
-                        "developer-name", _("SMM Desk developers"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Place, track, refill and cancel orders on all your SMM panels"),
-                        "website", "https://github.com/smmdesk/smm-desk",
-                        "issue-url", "https://github.com/smmdesk/smm-desk/issues",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: your names, one per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  /* the name, the developer, the version and its notes, the links and the licence */
+  about = adw_about_dialog_new_from_appdata (RESOURCE_PATH "/metainfo.xml", NULL);
+  g_object_set (about,
+                "comments", _("Place, track, refill and cancel orders on all your SMM panels"),
+                "developers", developers,
+                /* Translators: your names, one per line */
+                "translator-credits", _("translator-credits"),
+                NULL);
+  adw_dialog_present (about, window ? GTK_WIDGET (window) : NULL);
 }
 
 static const GActionEntry app_actions[] = {
