@@ -215,6 +215,8 @@ remove_clicked_cb (SmmAccountDialog *self)
 
   adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_alert_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter keeps the account, as the focus on Cancel did in the message dialog */
+  adw_alert_dialog_set_default_response (dialog, "cancel");
   adw_alert_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
