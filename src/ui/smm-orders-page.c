@@ -330,6 +330,7 @@ bulk_done (Bulk *bulk)
                                                 bulk->body->str);
 
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "close");
       adw_dialog_present (dialog, GTK_WIDGET (window));
       smm_window_orders_changed (window);
       if (!bulk->refill)
@@ -457,6 +458,8 @@ cancel_action (GtkWidget  *widget,
                                                               "refunds it. Some services cannot be canceled.")));
   adw_alert_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), NULL);
   adw_alert_dialog_set_response_appearance (dialog, "cancel-orders", ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter keeps the orders, as the focus on Keep did in the message dialog */
+  adw_alert_dialog_set_default_response (dialog, "keep");
   adw_alert_dialog_set_close_response (dialog, "keep");
   g_object_set_data_full (G_OBJECT (dialog), "orders", g_steal_pointer (&by_account),
                           (GDestroyNotify) g_hash_table_unref);
@@ -620,6 +623,8 @@ resolve_action (GtkWidget  *widget,
   adw_alert_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_close_response (dialog, "later");
+  /* the ID is what is asked for first */
+  adw_dialog_set_focus (ADW_DIALOG (dialog), entry);
   g_object_set_data (G_OBJECT (dialog), "local-id", GSIZE_TO_POINTER (smm_order_get_local_id (order)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (resolve_response_cb), self, 0);
   adw_dialog_present (ADW_DIALOG (dialog), widget);
