@@ -96,10 +96,10 @@ class Bench:
         out = subprocess.run(args, env=env or self.env, check=True, stdout=subprocess.PIPE, text=True).stdout
         return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
-    def ui(self, scenario, store):
+    def ui(self, scenario, store, **extra_env):
         # Xvfb has no GPU: GTK's GL renderer would run on llvmpipe, its frames costing what no
         # user's machine pays; cairo draws in software too, but close to what a GPU gives
-        env = dict(self.env, SMM_DESK_STORE=self.copy_store(store, "ui.db"), GSK_RENDERER="cairo")
+        env = dict(self.env, SMM_DESK_STORE=self.copy_store(store, "ui.db"), GSK_RENDERER="cairo", **extra_env)
         lines = self.json_lines(self.wrap(display=True, keyring=True)
                                 + [self.prog("benchmarks", "smm-bench-ui"), scenario], env)
         values = {}
@@ -249,6 +249,41 @@ class Bench:
         self.row("4. Scroll: slowest step of a run", worsts, "ms", None)
         self.row("4. Scroll: steps that took more than two frames", over, "", 0)
 
+    def lists(self):
+        """The lists' pacing (8 rows a turn) and the services table's slots, each against GTK's own
+        way, in one run (SMM_DESK_LIST_MODE, src/ui/smm-list-mode.c): the runs alternate modes, so
+        that the machine's noise falls on all of them alike"""
+        modes = ("slots", "unpaced", "plain")
+        figures = {mode: {k: [] for k in ("shown", "stall", "fetch", "key", "worst", "step", "page")}
+                   for mode in modes}
+        for _ in range(self.runs):
+            for mode in modes:
+                f = figures[mode]
+                v = self.ui("catalogue", self.big, SMM_DESK_LIST_MODE=mode)
+                f["shown"] += v["catalogue-cached-shown"]
+                f["stall"] += v["catalogue-cached-max-stall"]
+                f["fetch"] += v["catalogue-fetch-swapped"]
+                keys = self.ui("search", self.big, SMM_DESK_LIST_MODE=mode)["search-keystroke"]
+                f["key"].append(statistics.median(keys))
+                f["worst"].append(max(keys))
+                v = self.ui("scroll", self.big, SMM_DESK_LIST_MODE=mode)
+                f["step"].append(statistics.median(v["orders-scroll-step"]))
+                f["page"] += v["orders-page-shown"]
+        names = {"slots": "slots, 8 rows a turn (shipped)", "unpaced": "slots, all rows at once",
+                 "plain": "GtkFilterListModel + GtkSortListModel, all rows at once"}
+        for key, label, unit in (("shown", "choose an account, 10,000 cached services shown", "ms"),
+                                 ("stall", "longest stall while choosing", "ms"),
+                                 ("fetch", "fresh fetch to a swapped model", "ms"),
+                                 ("key", "search keystroke (median of a run)", "ms"),
+                                 ("worst", "search keystroke (worst of a run)", "ms"),
+                                 ("page", "orders page shown (100,000 orders)", "ms"),
+                                 ("step", "orders scroll step (median of a run)", "ms")):
+            base = statistics.median(figures["slots"][key])
+            for mode in modes:
+                values = figures[mode][key]
+                note = "" if mode == "slots" else f"{statistics.median(values) / base:.2f}× the shipped lists"
+                self.row(f"7. Lists, {names[mode]}: {label}", values, unit, None, note=note)
+
     def place(self):
         overhead, overhead_frame, app, bare = [], [], [], []
         for _ in range(self.runs):
@@ -320,7 +355,7 @@ def main():
                  ("tracking-100k", lambda: bench.tracking(100000, False)),
                  ("startup", lambda: bench.startup("cairo")), ("startup-gl", lambda: bench.startup("")),
                  ("scroll", bench.scroll), ("place", bench.place),
-                 ("callgrind", bench.callgrind)]
+                 ("callgrind", bench.callgrind), ("lists", bench.lists)]
         for name, step in steps:
             if not only or name in only:
                 print(f"{name}…", file=sys.stderr, flush=True)
