@@ -11,6 +11,7 @@
 #include "smm-account-dialog.h"
 #include "smm-application-catalogue.h"
 #include "smm-changes-page.h"
+#include "smm-compat.h"
 #include "smm-compare-dialog.h"
 #include "smm-csv.h"
 #include "smm-import-dialog.h"
@@ -448,6 +449,14 @@ preferences_action (GtkWidget  *widget,
 }
 
 static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  smm_compat_show_shortcuts (GTK_WINDOW (widget));
+}
+
+static void
 mass_order_placed_cb (SmmMassOrderDialog *dialog,
                       SmmWindow          *self)
 {
@@ -751,6 +760,7 @@ smm_window_class_init (SmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.mass-order", NULL, mass_order_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.export-orders", NULL, export_orders_action);
