@@ -220,15 +220,21 @@ bench_scroll (void)
   guint n_orders;
   gint64 start;
 
-  smm_window_select_account (window, bench_account);
-  start = g_get_monotonic_time ();
   page = smm_window_get_page (window, "orders");
+  wait_for_paint ();
+  smm_timing_take_max_stall ();
+  start = g_get_monotonic_time ();
+  smm_window_select_account (window, bench_account);
+  while (g_list_model_get_n_items (smm_orders_page_get_model (SMM_ORDERS_PAGE (page))) == 0)
+    g_main_context_iteration (NULL, TRUE);
   wait_for_paint ();
   report ("orders-page-shown", ms_since (start));
 
+  /* the list tells of its rows a few at a time: until all are there */
   while ((n_orders = g_list_model_get_n_items (smm_orders_page_get_model (SMM_ORDERS_PAGE (page)))) < 100000)
     g_main_context_iteration (NULL, TRUE);
   report ("orders-rows", n_orders);
+  report ("orders-max-stall", smm_timing_take_max_stall () / 1000.0);
   scroller = GTK_SCROLLED_WINDOW (find_widget (page, GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   for (guint i = 1; i <= steps; i++)
