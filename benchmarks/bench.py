@@ -288,6 +288,21 @@ class Bench:
                 note = "" if mode == "slots" else f"{statistics.median(values) / base:.2f}× the shipped lists"
                 self.row(f"7. Lists, {names[mode]}: {label}", values, unit, None, note=note)
 
+    def cells(self):
+        """Hand-made cells (src/ui/smm-cell.c) against GtkBuilderListItemFactory's, on the same
+        nine-column table of 10,000 services (smm-bench-cells; the kinds alternate in one run)"""
+        env = dict(self.env, GSK_RENDERER="cairo")
+        lines = self.json_lines(self.wrap(display=True) + [self.prog("benchmarks", "smm-bench-cells"),
+                                                          str(self.runs)], env)
+        for name, label in (("first-screen", "first screen of a 9-column table painted"),
+                            ("swap", "every row given another service, painted")):
+            values = {kind: [l["ms"] for l in lines if l["kind"] == kind and l["name"] == name]
+                      for kind in ("hand-made", "builder")}
+            base = statistics.median(values["hand-made"])
+            self.row(f"8. Cells, hand-made (shipped): {label}", values["hand-made"], "ms", None)
+            self.row(f"8. Cells, GtkBuilderListItemFactory: {label}", values["builder"], "ms", None,
+                     note=f"{statistics.median(values['builder']) / base:.2f}× the hand-made cells")
+
     def place(self):
         overhead, overhead_frame, app, bare = [], [], [], []
         for _ in range(self.runs):
@@ -359,7 +374,7 @@ def main():
                  ("tracking-100k", lambda: bench.tracking(100000, False)),
                  ("startup", lambda: bench.startup("cairo")), ("startup-gl", lambda: bench.startup("")),
                  ("scroll", bench.scroll), ("place", bench.place),
-                 ("callgrind", bench.callgrind), ("lists", bench.lists)]
+                 ("callgrind", bench.callgrind), ("lists", bench.lists), ("cells", bench.cells)]
         for name, step in steps:
             if not only or name in only:
                 print(f"{name}…", file=sys.stderr, flush=True)
