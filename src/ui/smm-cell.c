@@ -1,10 +1,11 @@
 /* smm-cell.c: cells of the big tables, built in C and kept up to date by hand
  *
- * GTK 4.8 keeps about 200 rows of a list view alive and builds a row anew for every item that
- * enters the model. Rows from GtkBuilderListItemFactory cost a GtkBuilder, its parse and an
- * expression watch per binding: ~1.7 ms for a row of nine cells here, 350 ms for a table's first
- * screen (benchmarks/README.md). These cells are a plain widget each, and one "notify" handler on
- * the row's item redraws the cell when the item changes, which is what the bindings did.
+ * Rows from GtkBuilderListItemFactory cost a GtkBuilder, its parse and an expression watch per
+ * binding: ~1.7 ms for a row of nine cells on GTK 4.8. On GTK 4.18 they still take 1.16x as long
+ * to paint a table's first screen and 1.46x as long to give every row another item
+ * (benchmarks/README.md, smm-bench-cells). These cells are a plain widget each, and one "notify"
+ * handler on the row's item redraws the cell when the item changes, which is what the bindings
+ * did.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,15 +1,18 @@
 /* smm-slot-list.c: a filtered, sorted list whose rows keep their widgets when it changes
  *
- * GTK 4.8's list views build a row's widgets anew for every item that enters the model and keep up
- * to 200 rows alive: a search that changes which of 10,000 services show would tear down and build
- * ~1,800 cells (over 200 ms measured, benchmarks/README.md). Here the model's items are slots, one
- * per position: a slot stays while the list changes, and only the item it shows changes, so a
- * row's widgets follow the slot's "item" and nothing is built. Only a change of length is told as
- * items-changed, at the end.
+ * A list view builds a row's widgets for the items that enter its model. Here the model's items
+ * are slots, one per position: a slot stays while the list changes, and only the item it shows
+ * changes, so a row's widgets follow the slot's "item" and nothing is built. Only a change of
+ * length is told as items-changed, at the end.
  *
- * Even so GTK 4.8 builds ~200 rows of widgets (a cell costs ~0.15 ms) and a cell that shows a new
- * item costs ~0.07 ms: the list grows from empty, and refreshes its slots, a few rows per turn of
- * the main loop, so that no turn holds up a frame (8 rows of 9 cells: ~10 ms).
+ * Made for GTK 4.8, which rebuilt ~200 rows for a search (over 200 ms). On GTK 4.18, which
+ * recycles rows, GTK's own GtkFilterListModel + GtkSortListModel still take 1.8x as long to show a
+ * fresh catalogue and 1.6x as long per keystroke (benchmarks/README.md, "What GTK 4.8 forced").
+ *
+ * A row that takes a new item costs ~1.3 ms on GTK 4.18, and building one more: the list grows
+ * from empty, and refreshes its slots, 8 rows per turn of the main loop, so that no turn holds up
+ * a frame. Telling of every row at once made choosing an account 5x slower, with a 9x longer
+ * stall, and the worst keystroke 6x slower.
  *
  * With SMM_DESK_LIST_MODE=plain (smm-list-mode.c) the list is only a front for GTK's own
  * GtkFilterListModel and GtkSortListModel over the items, for the benchmarks to compare.
@@ -25,7 +28,7 @@
 #include "smm-list-mode.h"
 #include "smm-slot-list.h"
 
-#define SLOT_EAGER  200   /* rows GTK 4.8 keeps: past them, a longer list costs nothing more */
+#define SLOT_EAGER  200   /* rows GTK keeps: past them, a longer list costs nothing more */
 
 struct _SmmSlot
 {
