@@ -688,6 +688,7 @@ test_not_api (void)
     { "truncated.json", SMM_API_ERROR_MALFORMED, "cut off" },
     { "truncated-object.json", SMM_API_ERROR_MALFORMED, "cut off" },
     { "nested-deep.json", SMM_API_ERROR_MALFORMED, "broken" },
+    { "two-documents.json", SMM_API_ERROR_MALFORMED, "not valid JSON" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -87,6 +87,39 @@ nesting_is_sane (const char *p,
   return TRUE;
 }
 
+/* Whether something other than white space follows the first whole value (p starts one).
+ * json-glib 1.10 takes a second value as a new root, which an immutable parser then aborts on. */
+static gboolean
+has_trailing_value (const char *p,
+                    const char *end)
+{
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  for (; p < end; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        depth++;
+      else if ((*p == ']' || *p == '}') && --depth == 0)
+        break;
+    }
+  if (p >= end)
+    return FALSE;   /* cut off: the parser says so */
+  for (p++; p < end; p++)
+    if (!g_ascii_isspace (*p) && *p != '\0')
+      return TRUE;
+  return FALSE;
+}
+
 /* Reads a reply into a JSON tree, or says plainly what came instead. */
 static JsonNode *
 load_document (const char  *data,
@@ -153,7 +186,8 @@ load_document (const char  *data,
     }
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, p, end - p, &local_error) ||
+  if (has_trailing_value (p, end) ||
+      !json_parser_load_from_data (parser, p, end - p, &local_error) ||
       json_parser_get_root (parser) == NULL)
     {
       g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
