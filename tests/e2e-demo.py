@@ -7,17 +7,26 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_atspi import (SHOWN_OF_50, T, TC, TN, button, click, dialog, fail, field, find, find_app,  # noqa: E402
-                       labels, log, page, read_text, select_row, sensitive_button, set_text, shot, wait_for,
-                       wait_gone)
+                       focused, labels, log, page, press, read_text, select_row, sensitive_button, set_text,
+                       shot, wait_for, wait_gone)
 
 
-def place_order(app, search, link, quantity):
+RETURN = 0xff0d
+
+
+def place_order(app, search, link, quantity, enter=False):
+    """Orders the first match of @search: with Enter in the search (@enter; the search has the
+    focus as the window opens), or by selecting the row and pressing Order…"""
     entry = wait_for('the services search', lambda: field(app, T('Search services')))
     set_text(entry, search)
     # the search filters as the user types: the first match is ordered
     wait_for('the search applied', lambda: find(app, role='label', contains=SHOWN_OF_50))
-    select_row(wait_for('the services table', lambda: find(app, name=T('Services'), roles=('tree table', 'table'))))
-    click(wait_for('the Order button', lambda: sensitive_button(app, T('_Order…'))))
+    if enter:
+        wait_for('the focus in the search', lambda: focused(entry))
+        press(RETURN)
+    else:
+        select_row(wait_for('the services table', lambda: find(app, name=T('Services'), roles=('tree table', 'table'))))
+        click(wait_for('the Order button', lambda: sensitive_button(app, T('_Order…'))))
     order = wait_for('the new-order dialog', lambda: dialog(app, T('New Order')))
     set_text(wait_for('the link field', lambda: field(order, T('Link'))), link)
     set_text(wait_for('the quantity field', lambda: field(order, T('Quantity'))), quantity)
@@ -41,8 +50,8 @@ def main():
     wait_for('the demo catalogue', lambda: find(app, contains=TN('%u service', '%u services', 50).replace('%u', '50'),
                                                 role='label'))
 
-    place_order(app, 'followers real 30', 'https://instagram.com/nasa', '100')
-    log('placed the first order')
+    place_order(app, 'followers real 30', 'https://instagram.com/nasa', '100', enter=True)
+    log('placed the first order, chosen with Enter in the search')
     place_order(app, 'tiktok views instant', 'https://tiktok.com/@nasa/video/1', '100000')
     log('placed the second order')
 

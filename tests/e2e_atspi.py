@@ -1,7 +1,8 @@
 """What the end-to-end tests share: finding SMM Desk's controls over AT-SPI by the names the user
 reads, and using them as a person would. GTK 4.18's accessibility gives all that is needed: text is
-set and read back through EditableText and Text, rows are selected through Selection, and buttons
-and entries are used through their actions; nothing is clicked at screen coordinates."""
+set and read back through EditableText and Text, rows are selected through Selection, buttons are
+used through their actions, and a key goes to the widget that AT-SPI reports focused; nothing is
+clicked at screen coordinates."""
 import gettext
 import os
 import subprocess
@@ -198,6 +199,16 @@ def set_text(entry, text):
 
 def read_text(entry):
     return Atspi.Text.get_text(entry, 0, Atspi.Text.get_character_count(entry))
+
+
+def focused(node):
+    state = states(node)
+    return state is not None and state.contains(Atspi.StateType.FOCUSED)
+
+
+def press(keysym):
+    """A key pressed and released, as the keyboard does: it goes to the focused widget."""
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
 
 
 def labels(root):
