@@ -57,14 +57,19 @@ excerpt (const char *p,
   return g_string_free (s, FALSE);
 }
 
-/* json-glib's parser recurses: refuse absurd nesting before it sees it. */
+/* Walks the first value of a reply (@p starts one). json-glib's parser recurses: absurd nesting
+ * is refused before it sees it (returns FALSE). json-glib 1.10 also takes a second value as a new
+ * root, which an immutable parser then aborts on: *@trailing says whether anything but white space
+ * follows the first value. A value cut off is left to the parser to report. */
 static gboolean
-nesting_is_sane (const char *p,
-                 const char *end)
+walk_first_value (const char *p,
+                  const char *end,
+                  gboolean   *trailing)
 {
   int depth = 0;
   gboolean in_string = FALSE;
 
+  *trailing = FALSE;
   for (; p < end; p++)
     {
       if (in_string)
@@ -81,43 +86,14 @@ nesting_is_sane (const char *p,
           if (++depth > MAX_DEPTH)
             return FALSE;
         }
-      else if (*p == ']' || *p == '}')
-        depth--;
-    }
-  return TRUE;
-}
-
-/* Whether something other than white space follows the first whole value (p starts one).
- * json-glib 1.10 takes a second value as a new root, which an immutable parser then aborts on. */
-static gboolean
-has_trailing_value (const char *p,
-                    const char *end)
-{
-  int depth = 0;
-  gboolean in_string = FALSE;
-
-  for (; p < end; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        depth++;
       else if ((*p == ']' || *p == '}') && --depth == 0)
         break;
     }
-  if (p >= end)
-    return FALSE;   /* cut off: the parser says so */
-  for (p++; p < end; p++)
-    if (!g_ascii_isspace (*p) && *p != '\0')
-      return TRUE;
-  return FALSE;
+  if (p == end)
+    return TRUE;   /* cut off */
+  for (p++; p < end && !*trailing; p++)
+    *trailing = !g_ascii_isspace (*p) && *p != '\0';
+  return TRUE;
 }
 
 /* Reads a reply into a JSON tree, or says plainly what came instead. */
@@ -131,6 +107,7 @@ load_document (const char  *data,
   g_autofree char *valid = NULL;
   const char *p = data;
   const char *end = data + length;
+  gboolean trailing;
 
   if (data == NULL)
     length = 0, p = end = "";
@@ -170,7 +147,7 @@ load_document (const char  *data,
                    _("The panel did not answer in the API’s format. It said: “%s”"), text);
       return NULL;
     }
-  if (!nesting_is_sane (p, end))
+  if (!walk_first_value (p, end, &trailing))
     {
       g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
                            _("The panel’s reply is broken (nested too deeply)."));
@@ -186,7 +163,7 @@ load_document (const char  *data,
     }
 
   parser = json_parser_new_immutable ();
-  if (has_trailing_value (p, end) ||
+  if (trailing ||
       !json_parser_load_from_data (parser, p, end - p, &local_error) ||
       json_parser_get_root (parser) == NULL)
     {
