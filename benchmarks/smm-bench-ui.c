@@ -22,6 +22,7 @@
 #include "smm-slot-list.h"
 #include "smm-timing.h"
 #include "smm-window.h"
+#include "test-ui-util.h"
 
 static SmmApplication *app;
 static SmmWindow *window;
@@ -152,21 +153,6 @@ find_widget (GtkWidget *widget,
 }
 
 /* The button of @label under @widget */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* ---------------------------------------------------------------------------------------------
  * 2. Search: one keystroke at a time
  */
@@ -348,7 +334,7 @@ bench_place (void)
       smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
       question = smm_order_dialog_place (dialog);
       g_assert (question != NULL);
-      confirm = find_button (GTK_WIDGET (question), adw_alert_dialog_get_response_label (question, "place"));
+      confirm = test_find_button (GTK_WIDGET (question), adw_alert_dialog_get_response_label (question, "place"));
       g_assert (confirm != NULL);
       iterate_for (100);
 
