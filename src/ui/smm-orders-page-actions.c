@@ -1,0 +1,389 @@
+/* smm-orders-page-actions.c: what the user does with the orders chosen: refill, cancel,
+ * duplicate, copy or open the link, settle an unconfirmed order
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-orders-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "smm-orders-page-private.h"
+#include "smm-window.h"
+
+GPtrArray *
+smm_orders_page_selected_orders (SmmOrdersPage *self)
+{
+  g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *orders = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, bitset, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (orders, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  return orders;
+}
+
+/* The panel ids of the selected orders, per account: each panel gets its own request.
+ * Returns: (element-type gint64 GArray): account id → panel ids */
+static GHashTable *
+selected_panel_ids (SmmOrdersPage *self,
+                    guint         *n_ids)
+{
+  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+  GHashTable *by_account = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                  (GDestroyNotify) g_array_unref);
+
+  *n_ids = 0;
+  for (guint i = 0; i < orders->len; i++)
+    {
+      SmmOrder *order = orders->pdata[i];
+      gint64 account_id = smm_order_get_account_id (order);
+      gint64 id = smm_order_get_id (order);
+      GArray *ids;
+
+      if (id <= 0)
+        continue;
+      ids = g_hash_table_lookup (by_account, &account_id);
+      if (ids == NULL)
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (by_account, g_memdup2 (&account_id, sizeof account_id), ids);
+        }
+      g_array_append_val (ids, id);
+      (*n_ids)++;
+    }
+  return by_account;
+}
+
+static SmmWindow *
+get_window (SmmOrdersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return SMM_IS_WINDOW (root) ? SMM_WINDOW (root) : NULL;
+}
+
+/* One refill or cancel for every account of the selection; the answers in one list. */
+typedef struct {
+  SmmOrdersPage *self;
+  gboolean       refill;
+  guint          pending;
+  GString       *body;
+} Bulk;
+
+static void
+bulk_done (Bulk *bulk)
+{
+  SmmOrdersPage *self = bulk->self;
+  SmmWindow *window = get_window (self);
+
+  if (--bulk->pending > 0)
+    return;
+  if (window)
+    {
+      AdwDialog *dialog = adw_alert_dialog_new (bulk->refill ? _("Refill Results") : _("Cancel Results"),
+                                                bulk->body->str);
+
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "close");
+      adw_dialog_present (dialog, GTK_WIDGET (window));
+      smm_window_orders_changed (window);
+      if (!bulk->refill)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+    }
+  g_string_free (bulk->body, TRUE);
+  g_object_unref (bulk->self);
+  g_free (bulk);
+}
+
+static void
+refill_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Bulk *bulk = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refills = smm_tracker_refill_finish (SMM_TRACKER (object), result, &error);
+
+  if (refills == NULL)
+    g_string_append_printf (bulk->body, "%s\n", error->message);
+  for (guint i = 0; refills && i < refills->len; i++)
+    {
+      SmmRefill *r = refills->pdata[i];
+      g_autofree char *order = g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_order_id (r));
+      g_autofree char *refill = g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r));
+
+      if (smm_refill_get_error (r))
+        /* Translators: "Order 23501: The panel does not know this order ID…" */
+        g_string_append_printf (bulk->body, _("Order %s: %s\n"), order, smm_refill_get_error (r)->message);
+      else
+        g_string_append_printf (bulk->body, _("Order %s: refill %s requested\n"), order, refill);
+    }
+  bulk_done (bulk);
+}
+
+static void
+cancel_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Bulk *bulk = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = smm_tracker_cancel_finish (SMM_TRACKER (object), result, &error);
+
+  if (results == NULL)
+    g_string_append_printf (bulk->body, "%s\n", error->message);
+  for (guint i = 0; results && i < results->len; i++)
+    {
+      SmmCancelResult *r = results->pdata[i];
+      g_autofree char *order = g_strdup_printf ("%" G_GINT64_FORMAT, r->order_id);
+
+      if (r->accepted)
+        g_string_append_printf (bulk->body, _("Order %s: cancel requested\n"), order);
+      else
+        g_string_append_printf (bulk->body, _("Order %s: %s\n"), order, r->error->message);
+    }
+  bulk_done (bulk);
+}
+
+static void
+bulk_start (SmmOrdersPage *self,
+            gboolean       refill,
+            GHashTable    *chosen)
+{
+  guint n_ids = 0;
+  g_autoptr(GHashTable) by_account = chosen ? g_hash_table_ref (chosen) : selected_panel_ids (self, &n_ids);
+  SmmTracker *tracker = smm_application_get_tracker (self->app);
+  GHashTableIter iter;
+  gpointer key, value;
+  Bulk *bulk;
+
+  if (g_hash_table_size (by_account) == 0)
+    return;
+  bulk = g_new0 (Bulk, 1);
+  bulk->self = g_object_ref (self);
+  bulk->refill = refill;
+  bulk->body = g_string_new (NULL);
+  bulk->pending = g_hash_table_size (by_account);
+  g_hash_table_iter_init (&iter, by_account);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *ids = value;
+
+      if (refill)
+        smm_tracker_refill_async (tracker, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, refill_cb, bulk);
+      else
+        smm_tracker_cancel_async (tracker, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, cancel_cb, bulk);
+    }
+}
+
+void
+smm_orders_page_refill_action (GtkWidget  *widget,
+                               const char *name,
+                               GVariant   *parameter)
+{
+  bulk_start (SMM_ORDERS_PAGE (widget), TRUE, NULL);
+}
+
+static void
+cancel_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    SmmOrdersPage  *self)
+{
+  /* the orders chosen when the question was asked: a reload meanwhile may have cleared the selection */
+  if (g_strcmp0 (response, "cancel-orders") == 0)
+    bulk_start (self, FALSE, g_object_get_data (G_OBJECT (dialog), "orders"));
+}
+
+void
+smm_orders_page_cancel_action (GtkWidget  *widget,
+                               const char *name,
+                               GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  guint n_ids;
+  g_autoptr(GHashTable) by_account = selected_panel_ids (self, &n_ids);
+  g_autofree char *heading = NULL;
+  AdwAlertDialog *dialog;
+
+  if (n_ids == 0)
+    return;
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancel %u Order?", "Cancel %u Orders?", n_ids), n_ids);
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, _("The panel cancels what it has not delivered yet and "
+                                                              "refunds it. Some services cannot be canceled.")));
+  adw_alert_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "cancel-orders", ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter keeps the orders, as the focus on Keep did in the message dialog */
+  adw_alert_dialog_set_default_response (dialog, "keep");
+  adw_alert_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "orders", g_steal_pointer (&by_account),
+                          (GDestroyNotify) g_hash_table_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
+}
+
+void
+smm_orders_page_duplicate_action (GtkWidget  *widget,
+                                  const char *name,
+                                  GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(SmmOrderRequest) prefill = NULL;
+  SmmStore *store = smm_application_get_store (self->app);
+  SmmOrder *order;
+
+  if (orders->len == 0 || self->account == NULL)
+    return;
+  order = orders->pdata[0];
+  services = smm_store_load_services (store, smm_order_get_account_id (order), NULL, NULL);
+  for (guint i = 0; services && i < services->len; i++)
+    {
+      SmmService *service = services->pdata[i];
+
+      if (smm_service_get_id (service) != smm_order_get_service_id (order))
+        continue;
+      GListModel *accounts = G_LIST_MODEL (smm_application_get_accounts (self->app));
+
+      prefill = smm_store_get_order_request (store, smm_order_get_local_id (order),
+                                             smm_service_get_service_type (service), NULL);
+      /* on the order's own account, whichever is on screen */
+      for (guint a = 0; a < g_list_model_get_n_items (accounts); a++)
+        {
+          g_autoptr(SmmAccount) account = g_list_model_get_item (accounts, a);
+          if (smm_account_get_id (account) == smm_order_get_account_id (order))
+            {
+              smm_window_new_order (get_window (self), account, service, prefill);
+              return;
+            }
+        }
+      smm_window_toast (get_window (self), _("The account of this order was removed."));
+      return;
+    }
+  smm_window_toast (get_window (self), _("This service is no longer in the panel’s catalogue."));
+}
+
+void
+smm_orders_page_copy_link_action (GtkWidget  *widget,
+                                  const char *name,
+                                  GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+  g_autoptr(GString) links = g_string_new (NULL);
+
+  for (guint i = 0; i < orders->len; i++)
+    g_string_append_printf (links, "%s%s", i ? "\n" : "", smm_order_get_link (orders->pdata[i]));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), links->str);
+  smm_window_toast (get_window (self), g_dngettext (GETTEXT_PACKAGE, "Link copied", "Links copied", orders->len));
+}
+
+static void
+launched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(SmmOrdersPage) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED) && get_window (self))
+    smm_window_toast (get_window (self), error->message);
+}
+
+void
+smm_orders_page_open_link_action (GtkWidget  *widget,
+                                  const char *name,
+                                  GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+  g_autofree char *uri = NULL;
+  g_autoptr(GtkUriLauncher) launcher = NULL;
+  const char *link;
+
+  if (orders->len == 0)
+    return;
+  link = smm_order_get_link (orders->pdata[0]);
+  if (!smm_link_is_valid (link))
+    return;
+  uri = g_str_has_prefix (link, "http") ? g_strdup (link) : g_strconcat ("https://", link, NULL);
+  launcher = gtk_uri_launcher_new (uri);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (get_window (self)), NULL, launched_cb, g_object_ref (self));
+}
+
+static void
+resolve_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     SmmOrdersPage  *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
+  gint64 local_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "local-id"));
+  g_autoptr(GError) error = NULL;
+  guint64 panel_id;
+  gboolean ok = TRUE;
+
+  if (g_str_equal (response, "discard"))
+    ok = smm_store_discard_order (smm_application_get_store (self->app), local_id, &error);
+  else if (g_str_equal (response, "save"))
+    {
+      if (!g_ascii_string_to_unsigned (gtk_editable_get_text (entry), 10, 1, G_MAXINT64, &panel_id, NULL))
+        {
+          smm_window_toast (get_window (self), _("The order ID is a number, as the panel’s web site shows it."));
+          return;
+        }
+      ok = smm_store_resolve_order (smm_application_get_store (self->app), local_id, panel_id, &error);
+    }
+  else
+    return;
+  if (!ok)
+    smm_window_toast (get_window (self), error->message);
+  smm_window_orders_changed (get_window (self));
+}
+
+void
+smm_orders_page_resolve_action (GtkWidget  *widget,
+                                const char *name,
+                                GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+  AdwAlertDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *body = NULL;
+  SmmOrder *order = NULL;
+
+  for (guint i = 0; i < orders->len && order == NULL; i++)
+    if (smm_order_get_status (orders->pdata[i]) == SMM_ORDER_STATUS_UNCONFIRMED)
+      order = orders->pdata[i];
+  if (order == NULL)
+    {
+      smm_window_toast (get_window (self), _("Select an unconfirmed order to settle it."));
+      return;
+    }
+  body = g_strdup_printf (_("SMM Desk sent “%s” for %s, but no clear answer came back. Look for it in the orders "
+                            "page of the panel’s web site: if it is there, enter its ID; if not, discard it."),
+                          smm_order_get_service_name (order), smm_order_get_link (order));
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Settle an Unconfirmed Order"), body));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Order ID on the panel"));
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Order ID on the panel"), -1);
+  adw_alert_dialog_set_extra_child (dialog, entry);
+  adw_alert_dialog_add_responses (dialog, "later", _("_Later"), "discard", _("_Discard"), "save",
+                                  _("_Save ID"), NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_close_response (dialog, "later");
+  /* the ID is what is asked for first */
+  adw_dialog_set_focus (ADW_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "local-id", GSIZE_TO_POINTER (smm_order_get_local_id (order)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (resolve_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
+}
