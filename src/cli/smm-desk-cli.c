@@ -21,6 +21,7 @@
 #include "smm-csv.h"
 #include "smm-mass-order.h"
 #include "smm-match.h"
+#include "smm-placement.h"
 #include "smm-secrets.h"
 #include "smm-sim.h"
 #include "smm-spending.h"
@@ -39,6 +40,8 @@ typedef struct {
   SmmSim       *sim;
   SmmStore     *store;
   SmmTracker   *tracker;
+  SmmClientPool *pool;
+  SmmOrderActions *actions;
   SmmSecrets   *secrets;
   SmmAccount   *account;   /* with --account: every action is written into the history */
   gboolean      json;
@@ -462,12 +465,12 @@ do_add (Cli   *cli,
   if (cli->account)
     {
       /* recorded before it is sent, settled by the answer */
-      g_autoptr(SmmOrder) order = NULL;
+      g_autoptr(SmmPlacement) placement = smm_placement_new (cli->actions, smm_account_get_id (cli->account),
+                                                             service, request);
 
-      smm_tracker_place_async (cli->tracker, smm_account_get_id (cli->account), service, request, NULL,
-                               result_cb, cli);
-      order = smm_tracker_place_finish (cli->tracker, wait_result (cli), &error);
-      order_id = order ? smm_order_get_id (order) : 0;
+      smm_placement_run_async (placement, NULL, result_cb, cli);
+      order_id = smm_placement_run_finish (placement, wait_result (cli), &error)
+                 ? smm_order_get_id (smm_placement_get_order (placement)) : 0;
     }
   else
     {
@@ -711,9 +714,9 @@ do_refill (Cli   *cli,
 
   if (cli->account)
     {
-      smm_tracker_refill_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
+      smm_order_actions_refill_async (cli->actions, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
                                 NULL, result_cb, cli);
-      refills = smm_tracker_refill_finish (cli->tracker, wait_result (cli), &error);
+      refills = smm_order_actions_refill_finish (cli->actions, wait_result (cli), &error);
     }
   else
     {
@@ -763,9 +766,9 @@ do_cancel (Cli   *cli,
 
   if (cli->account)
     {
-      smm_tracker_cancel_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
+      smm_order_actions_cancel_async (cli->actions, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
                                 NULL, result_cb, cli);
-      results = smm_tracker_cancel_finish (cli->tracker, wait_result (cli), &error);
+      results = smm_order_actions_cancel_finish (cli->actions, wait_result (cli), &error);
     }
   else
     {
@@ -1195,9 +1198,9 @@ do_import (Cli   *cli,
   if (cli->account == NULL)
     return usage_error (_("“import” needs --account NAME"));
 
-  smm_tracker_import_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
+  smm_order_actions_import_async (cli->actions, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
                             NULL, result_cb, cli);
-  replies = smm_tracker_import_finish (cli->tracker, wait_result (cli), &n_added, &error);
+  replies = smm_order_actions_import_finish (cli->actions, wait_result (cli), &n_added, &error);
   clear_result (cli);
   if (replies == NULL)
     return api_error (error);
@@ -1489,8 +1492,9 @@ do_mass_order (Cli   *cli,
       guint sigint = g_unix_signal_add (SIGINT, stop_mass_order_cb, cancellable);
 
       g_signal_connect (mass, "line-finished", G_CALLBACK (print_mass_line_cb), cli);
-      smm_mass_order_place_async (mass, cli->tracker, smm_account_get_id (cli->account), cancellable, result_cb, cli);
-      placed = smm_mass_order_place_finish (mass, wait_result (cli), &report, &error);
+      smm_order_actions_place_many_async (cli->actions, mass, smm_account_get_id (cli->account), cancellable,
+                                          result_cb, cli);
+      placed = smm_order_actions_place_many_finish (cli->actions, wait_result (cli), &report, &error);
       clear_result (cli);
       g_source_remove (sigint);
       if (!placed)
@@ -2082,7 +2086,9 @@ open_store (Cli         *cli,
   if (cli->store == NULL)
     return FALSE;
   cli->secrets = smm_secrets_new_keyring (APP_ID);
-  cli->tracker = smm_tracker_new (cli->store);
+  cli->pool = smm_client_pool_new (cli->secrets);
+  cli->tracker = smm_tracker_new (cli->store, cli->pool);
+  cli->actions = smm_order_actions_new (cli->store, cli->pool);
 
   if (account_name)
     {
@@ -2099,30 +2105,22 @@ open_store (Cli         *cli,
   for (guint i = 0; i < accounts->len; i++)
     {
       SmmAccount *account = accounts->pdata[i];
-      g_autoptr(SmmClient) client = NULL;
-      char *key;
+      g_autoptr(GError) connect_error = NULL;
 
       if (cli->account && smm_account_get_id (account) != smm_account_get_id (cli->account))
         continue;
-      key = smm_secrets_lookup (cli->secrets, smm_account_get_id (account), NULL, error);
-      if (key == NULL)
+      if (!smm_client_pool_connect (cli->pool, account, NULL, &connect_error))
         {
-          if (error && *error)
-            return FALSE;
+          if (!g_error_matches (connect_error, SMM_CLIENT_POOL_ERROR, SMM_CLIENT_POOL_ERROR_NO_KEY))
+            {
+              g_propagate_error (error, g_steal_pointer (&connect_error));
+              return FALSE;
+            }
           g_printerr (_("smm-desk-cli: account “%s” has no API key in the keyring\n"), smm_account_get_name (account));
           continue;
         }
-      client = smm_client_new (smm_account_get_endpoint (account), error);
-      if (client == NULL)
-        {
-          smm_secrets_free_key (key);
-          return FALSE;
-        }
-      smm_client_set_key (client, key);
-      smm_secrets_free_key (key);
-      smm_tracker_set_client (cli->tracker, smm_account_get_id (account), client);
       if (cli->account)
-        cli->client = g_object_ref (client);
+        cli->client = g_object_ref (smm_client_pool_get_client (cli->pool, smm_account_get_id (account)));
     }
   if (cli->account && cli->client == NULL)
     {
@@ -2269,6 +2267,8 @@ out:
   g_clear_object (&cli.client);
   g_clear_object (&cli.account);
   g_clear_object (&cli.tracker);
+  g_clear_object (&cli.actions);
+  g_clear_object (&cli.pool);
   g_clear_object (&cli.secrets);
   g_clear_object (&cli.store);
   if (cli.sim)

@@ -2,7 +2,7 @@
  *
  * The charge follows the input as the user types; "Place Order" is sensitive
  * only when the order is valid; a confirmation names the amount; the order is
- * sent once (the tracker records it before it leaves).
+ * sent once (SmmPlacement records it before it leaves).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@
 #include <inttypes.h>
 
 #include "smm-order-dialog.h"
+#include "smm-placement.h"
 #include "smm-timing.h"
 
 struct _SmmOrderDialog
@@ -359,8 +360,9 @@ placed_cb (GObject      *object,
            gpointer      data)
 {
   g_autoptr(SmmOrderDialog) self = data;
+  SmmPlacement *placement = SMM_PLACEMENT (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmmOrder) order = smm_tracker_place_finish (SMM_TRACKER (object), result, &error);
+  SmmOrder *order = smm_placement_run_finish (placement, result, &error) ? smm_placement_get_order (placement) : NULL;
   g_autofree char *text = NULL;
 
   self->placing = FALSE;
@@ -403,6 +405,7 @@ confirm_response_cb (AdwAlertDialog *dialog,
                      SmmOrderDialog *self)
 {
   SmmApplication *app = SMM_APPLICATION (g_application_get_default ());
+  g_autoptr(SmmPlacement) placement = NULL;
 
   self->confirmation = NULL;
   if (g_strcmp0 (response, "place") != 0 || self->request == NULL || self->placing)
@@ -414,8 +417,9 @@ confirm_response_cb (AdwAlertDialog *dialog,
   gtk_widget_set_sensitive (GTK_WIDGET (self->place_button), FALSE);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_label_set_label (self->problem_label, _("Placing the order…"));
-  smm_tracker_place_async (smm_application_get_tracker (app), smm_account_get_id (self->account), self->service,
-                           self->request, NULL, placed_cb, g_object_ref (self));
+  placement = smm_placement_new (smm_application_get_actions (app), smm_account_get_id (self->account),
+                                 self->service, self->request);
+  smm_placement_run_async (placement, NULL, placed_cb, g_object_ref (self));
 }
 
 static void

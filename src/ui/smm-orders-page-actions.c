@@ -106,7 +106,7 @@ refill_cb (GObject      *object,
 {
   Bulk *bulk = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) refills = smm_tracker_refill_finish (SMM_TRACKER (object), result, &error);
+  g_autoptr(GPtrArray) refills = smm_order_actions_refill_finish (SMM_ORDER_ACTIONS (object), result, &error);
 
   if (refills == NULL)
     g_string_append_printf (bulk->body, "%s\n", error->message);
@@ -132,7 +132,7 @@ cancel_cb (GObject      *object,
 {
   Bulk *bulk = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = smm_tracker_cancel_finish (SMM_TRACKER (object), result, &error);
+  g_autoptr(GPtrArray) results = smm_order_actions_cancel_finish (SMM_ORDER_ACTIONS (object), result, &error);
 
   if (results == NULL)
     g_string_append_printf (bulk->body, "%s\n", error->message);
@@ -156,7 +156,7 @@ bulk_start (SmmOrdersPage *self,
 {
   guint n_ids = 0;
   g_autoptr(GHashTable) by_account = chosen ? g_hash_table_ref (chosen) : selected_panel_ids (self, &n_ids);
-  SmmTracker *tracker = smm_application_get_tracker (self->app);
+  SmmOrderActions *actions = smm_application_get_actions (self->app);
   GHashTableIter iter;
   gpointer key, value;
   Bulk *bulk;
@@ -174,9 +174,9 @@ bulk_start (SmmOrdersPage *self,
       GArray *ids = value;
 
       if (refill)
-        smm_tracker_refill_async (tracker, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, refill_cb, bulk);
+        smm_order_actions_refill_async (actions, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, refill_cb, bulk);
       else
-        smm_tracker_cancel_async (tracker, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, cancel_cb, bulk);
+        smm_order_actions_cancel_async (actions, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, cancel_cb, bulk);
     }
 }
 

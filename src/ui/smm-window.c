@@ -191,7 +191,7 @@ refresh_balance (SmmWindow *self)
 
   if (self->account == NULL)
     return;
-  client = smm_tracker_get_client (smm_application_get_tracker (self->app), smm_account_get_id (self->account));
+  client = smm_client_pool_get_client (smm_application_get_pool (self->app), smm_account_get_id (self->account));
   if (client == NULL)
     return;
   {
@@ -359,7 +359,6 @@ refresh_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   SmmTrackerReport report;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", TRUE);
   if (!smm_tracker_refresh_finish (SMM_TRACKER (object), result, &report, &error))
     {
       smm_window_toast (self, error->message);
@@ -377,7 +376,6 @@ refresh_action (GtkWidget  *widget,
 
   if (self->account == NULL)
     return;
-  gtk_widget_action_set_enabled (widget, "win.refresh", FALSE);
   smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
                              g_object_ref (self));
   refresh_balance (self);
@@ -596,7 +594,7 @@ soon_refresh_cb (gpointer data)
 
   self->soon_refresh = 0;
   /* a refresh under way may have begun before the order existed: come back after it */
-  if (smm_tracker_is_refreshing (smm_application_get_tracker (self->app)))
+  if (smm_tracker_get_refreshing (smm_application_get_tracker (self->app)))
     {
       self->soon_refresh = g_timeout_add_seconds (5, soon_refresh_cb, self);
       return G_SOURCE_REMOVE;
@@ -671,6 +669,15 @@ reload_idle_cb (gpointer data)
   self->reload_idle = 0;
   smm_window_orders_changed (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Refresh is offered again once the refresh under way, whoever started it, is over. */
+static void
+refreshing_changed_cb (SmmWindow *self)
+{
+  gboolean refreshing = smm_tracker_get_refreshing (smm_application_get_tracker (self->app));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !refreshing);
 }
 
 /* many orders may change in one refresh: the pages reload once */
@@ -810,6 +817,8 @@ smm_window_new (SmmApplication *application)
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
   g_signal_connect_swapped (smm_application_get_tracker (application), "order-changed",
                             G_CALLBACK (tracker_changed_cb), self);
+  g_signal_connect_swapped (smm_application_get_tracker (application), "notify::refreshing",
+                            G_CALLBACK (refreshing_changed_cb), self);
   g_signal_connect_object (application, "account-ready", G_CALLBACK (account_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::low-balance-threshold", G_CALLBACK (update_balance), self,
                            G_CONNECT_SWAPPED);
