@@ -18,6 +18,7 @@
 
 #include "smm-column.h"
 #include "smm-mass-order-dialog.h"
+#include "smm-question.h"
 
 #define CHECK_DELAY_MS 250
 
@@ -496,11 +497,8 @@ place_clicked_cb (SmmMassOrderDialog *self)
                                                  "%u lines with problems are left out.", self->summary.n_invalid),
                               self->summary.n_invalid);
     }
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body->str));
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "place", _("_Place Orders"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (dialog, "place");
-  adw_alert_dialog_set_close_response (dialog, "cancel");
+  dialog = smm_question_new (heading, body->str, "cancel", _("_Cancel"), "place", _("_Place Orders"),
+                            ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   self->confirmation = dialog;
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));

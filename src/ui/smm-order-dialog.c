@@ -14,6 +14,7 @@
 #include <inttypes.h>
 
 #include "smm-order-dialog.h"
+#include "smm-question.h"
 #include "smm-placement.h"
 #include "smm-timing.h"
 
@@ -436,11 +437,8 @@ place_clicked_cb (SmmOrderDialog *self)
     link = smm_order_request_get (self->request, SMM_FIELD_USERNAME);
   body = g_strdup_printf (_("“%s” for %s.\nThe panel will charge %s."), smm_service_get_name (self->service),
                           link ? link : "", self->charge_text ? self->charge_text : "–");
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Place This Order?"), body));
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "place", _("_Place Order"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (dialog, "place");
-  adw_alert_dialog_set_close_response (dialog, "cancel");
+  dialog = smm_question_new (_("Place This Order?"), body, "cancel", _("_Cancel"), "place", _("_Place Order"),
+                            ADW_RESPONSE_SUGGESTED);
   /* the question lives in this window, and goes with it */
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   self->confirmation = dialog;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "smm-orders-page-private.h"
+#include "smm-question.h"
 #include "smm-window.h"
 
 GPtrArray *
@@ -212,13 +213,9 @@ smm_orders_page_cancel_action (GtkWidget  *widget,
   if (n_ids == 0)
     return;
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancel %u Order?", "Cancel %u Orders?", n_ids), n_ids);
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, _("The panel cancels what it has not delivered yet and "
-                                                              "refunds it. Some services cannot be canceled.")));
-  adw_alert_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "cancel-orders", ADW_RESPONSE_DESTRUCTIVE);
-  /* Enter keeps the orders, as the focus on Keep did in the message dialog */
-  adw_alert_dialog_set_default_response (dialog, "keep");
-  adw_alert_dialog_set_close_response (dialog, "keep");
+  dialog = smm_question_new (heading, _("The panel cancels what it has not delivered yet and refunds it. "
+                                       "Some services cannot be canceled."),
+                            "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "orders", g_steal_pointer (&by_account),
                           (GDestroyNotify) g_hash_table_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
