@@ -185,7 +185,7 @@ balance_cb (GObject      *object,
 }
 
 static void
-refresh_balance (SmmWindow *self)
+smm_window_refresh_balance (SmmWindow *self)
 {
   SmmClient *client;
 
@@ -208,7 +208,7 @@ refresh_balance (SmmWindow *self)
  */
 
 static void
-set_account (SmmWindow  *self,
+smm_window_set_account (SmmWindow  *self,
              SmmAccount *account)
 {
   if (self->account == account)
@@ -223,7 +223,7 @@ set_account (SmmWindow  *self,
   smm_changes_page_set_account (self->changes_page, self->app, account);
   smm_spending_page_set_account (self->spending_page, self->app, account);
   update_balance (self);
-  refresh_balance (self);
+  smm_window_refresh_balance (self);
 }
 
 static gboolean soon_refresh_cb (gpointer data);
@@ -236,7 +236,7 @@ account_ready_cb (SmmWindow  *self,
   if (account == self->account)
     {
       smm_services_page_reload (self->services_page);
-      refresh_balance (self);
+      smm_window_refresh_balance (self);
     }
   /* what happened while SMM Desk was closed: one refresh once the keys are in */
   g_clear_handle_id (&self->soon_refresh, g_source_remove);
@@ -246,7 +246,7 @@ account_ready_cb (SmmWindow  *self,
 static void
 account_selected_cb (SmmWindow *self)
 {
-  set_account (self, gtk_drop_down_get_selected_item (self->account_dropdown));
+  smm_window_set_account (self, gtk_drop_down_get_selected_item (self->account_dropdown));
 }
 
 static void
@@ -270,16 +270,6 @@ accounts_changed_cb (SmmWindow *self)
   account_selected_cb (self);
 }
 
-static void
-select_account (SmmWindow  *self,
-                SmmAccount *account)
-{
-  guint position;
-
-  if (g_list_store_find (smm_application_get_accounts (self->app), account, &position))
-    gtk_drop_down_set_selected (self->account_dropdown, position);
-}
-
 /* ---------------------------------------------------------------------------------------------
  * Actions
  */
@@ -298,7 +288,7 @@ demo_action (GtkWidget  *widget,
       smm_window_toast (self, error->message);
       return;
     }
-  select_account (self, account);
+  smm_window_select_account (self, account);
   adw_view_stack_set_visible_child_name (self->view_stack, "services");
 }
 
@@ -313,9 +303,9 @@ account_saved_cb (SmmAccountDialog *dialog,
   /* put the item back in place, so the drop-down shows a new name */
   if (g_list_store_find (accounts, account, &position))
     g_list_store_splice (accounts, position, 1, (gpointer *) &account, 1);
-  select_account (self, account);
-  set_account (self, NULL);
-  set_account (self, account);
+  smm_window_select_account (self, account);
+  smm_window_set_account (self, NULL);
+  smm_window_set_account (self, account);
 }
 
 static void
@@ -351,7 +341,7 @@ edit_account_action (GtkWidget  *widget,
 }
 
 static void
-refresh_cb (GObject      *object,
+smm_window_refresh_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      data)
 {
@@ -376,9 +366,9 @@ refresh_action (GtkWidget  *widget,
 
   if (self->account == NULL)
     return;
-  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
+  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, smm_window_refresh_cb,
                              g_object_ref (self));
-  refresh_balance (self);
+  smm_window_refresh_balance (self);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "services") == 0)
     smm_services_page_reload (self->services_page);
 }
@@ -388,7 +378,7 @@ refresh_balance_action (GtkWidget  *widget,
                         const char *name,
                         GVariant   *parameter)
 {
-  refresh_balance (SMM_WINDOW (widget));
+  smm_window_refresh_balance (SMM_WINDOW (widget));
 }
 
 static void
@@ -459,7 +449,7 @@ mass_order_placed_cb (SmmMassOrderDialog *dialog,
                       SmmWindow          *self)
 {
   smm_window_orders_changed (self);
-  refresh_balance (self);
+  smm_window_refresh_balance (self);
 }
 
 static void
@@ -599,7 +589,7 @@ soon_refresh_cb (gpointer data)
       self->soon_refresh = g_timeout_add_seconds (5, soon_refresh_cb, self);
       return G_SOURCE_REMOVE;
     }
-  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
+  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, smm_window_refresh_cb,
                              g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -610,7 +600,7 @@ order_placed_cb (SmmOrderDialog *dialog,
                  SmmWindow      *self)
 {
   smm_window_orders_changed (self);
-  refresh_balance (self);
+  smm_window_refresh_balance (self);
   /* panels start orders within seconds: look again soon rather than at the next timed refresh */
   if (order != NULL && self->soon_refresh == 0)
     self->soon_refresh = g_timeout_add_seconds (20, soon_refresh_cb, self);
@@ -655,7 +645,7 @@ smm_window_show_order (SmmWindow *self,
     {
       g_autoptr(SmmAccount) account = g_list_model_get_item (accounts, i);
       if (smm_account_get_id (account) == smm_order_get_account_id (order))
-        select_account (self, account);
+        smm_window_select_account (self, account);
     }
   adw_view_stack_set_visible_child_name (self->view_stack, "orders");
   smm_orders_page_show_order (self->orders_page, local_id);
@@ -826,7 +816,7 @@ smm_window_new (SmmApplication *application)
 
   /* what happened while SMM Desk was closed */
   if (g_list_model_get_n_items (accounts) > 0)
-    smm_tracker_refresh_async (smm_application_get_tracker (application), self->cancellable, refresh_cb,
+    smm_tracker_refresh_async (smm_application_get_tracker (application), self->cancellable, smm_window_refresh_cb,
                                g_object_ref (self));
   return self;
 }
