@@ -1,0 +1,293 @@
+/* smm-test-fixture.c: what the test programs make the same way: services, stores, accounts,
+ * a simulated panel, and the wait for an async result
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-test-fixture"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include "smm-test-fixture.h"
+
+/* A service of @type between @min and @max at @rate; no category when @category is NULL */
+SmmService *
+smm_test_service_new (gint64      id,
+                      const char *category,
+                      const char *name,
+                      const char *type,
+                      const char *rate,
+                      gint64      min,
+                      gint64      max)
+{
+  SmmService *service = smm_service_new (id, name);
+  SmmMoney money;
+
+  g_assert_true (smm_money_parse (rate, &money, NULL));
+  if (category)
+    smm_service_set_category (service, category);
+  smm_service_set_type_name (service, type);
+  smm_service_set_rate (service, money);
+  smm_service_set_min (service, min);
+  smm_service_set_max (service, max);
+  return service;
+}
+
+/* A service as a catalogue lists most of them: "Default", 10 to 10,000 */
+SmmService *
+smm_test_listed_service_new (gint64      id,
+                             const char *category,
+                             const char *name,
+                             const char *rate,
+                             gboolean    refill)
+{
+  SmmService *service = smm_test_service_new (id, category, name, "Default", rate, 10, 10000);
+
+  smm_service_set_refill (service, refill);
+  return service;
+}
+
+/* The store's file in this test's own data folder, which the test framework removes after it */
+char *
+smm_test_store_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "test", "smm-desk.db", NULL);
+}
+
+/* A store in smm_test_store_path() */
+SmmStore *
+smm_test_store_new (void)
+{
+  g_autofree char *path = smm_test_store_path ();
+
+  return smm_test_store_open (path);
+}
+
+/* The store at @path, or in memory when @path is NULL */
+SmmStore *
+smm_test_store_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SmmStore *store = smm_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+SmmAccount *
+smm_test_account_add (SmmStore   *store,
+                      const char *name,
+                      const char *endpoint)
+{
+  g_autoptr(GError) error = NULL;
+  SmmAccount *account = smm_store_add_account (store, name, endpoint, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  return account;
+}
+
+/* An order of @quantity of @service for @link */
+SmmOrderRequest *
+smm_test_request_new (SmmService *service,
+                      const char *link,
+                      const char *quantity)
+{
+  SmmOrderRequest *request = smm_order_request_new_for_service (service);
+
+  smm_order_request_set (request, SMM_FIELD_LINK, link);
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, quantity);
+  return request;
+}
+
+/* The order of smm_test_request_new(), written in @store as about to be sent */
+SmmOrder *
+smm_test_order_begin (SmmStore   *store,
+                      gint64      account_id,
+                      SmmService *service,
+                      const char *link,
+                      const char *quantity)
+{
+  g_autoptr(SmmOrderRequest) request = smm_test_request_new (service, link, quantity);
+  g_autoptr(GError) error = NULL;
+  SmmOrder *order = smm_store_begin_order (store, account_id, service, request, &error);
+
+  g_assert_no_error (error);
+  return order;
+}
+
+/* A new folder in the temporary folder, named after @tmpl ("smm-XXXXXX") */
+char *
+smm_test_dir_new (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Removes @path and everything in it */
+void
+smm_test_dir_remove (const char *path)
+{
+  g_autoptr(GDir) entries = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (entries && (name = g_dir_read_name (entries)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        smm_test_dir_remove (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* The callback of an _async call: keeps a reference on @result in the GAsyncResult * at @data */
+void
+smm_test_result_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Iterates the main context until smm_test_result_cb() set @result; the result stays @result's */
+GAsyncResult *
+smm_test_wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* Runs what is ready on the main context, such as a client's last callbacks */
+void
+smm_test_drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+/* A simulated panel that takes @key and holds @balance, not started yet */
+SmmSim *
+smm_test_sim_new (const char *key,
+                  const char *balance)
+{
+  SmmSim *sim = smm_sim_new ();
+
+  smm_sim_set_key (sim, key);
+  smm_sim_set_balance (sim, balance);
+  return sim;
+}
+
+/* Starts @sim on a free port, on this thread's main context or on its own thread */
+void
+smm_test_sim_start (SmmSim   *sim,
+                    gboolean  threaded)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (threaded)
+    g_assert_true (smm_sim_start_threaded (sim, 0, &error));
+  else
+    g_assert_true (smm_sim_start (sim, 0, &error));
+  g_assert_no_error (error);
+}
+
+/* Stops @sim and drops it */
+void
+smm_test_sim_stop (SmmSim *sim)
+{
+  smm_sim_stop (sim);
+  g_object_unref (sim);
+}
+
+/* A client of @sim, with its key, that retries once and soon */
+SmmClient *
+smm_test_client_new (SmmSim *sim)
+{
+  g_autoptr(GError) error = NULL;
+  SmmClient *client = smm_client_new (smm_sim_get_url (sim), &error);
+
+  g_assert_no_error (error);
+  smm_client_set_key (client, smm_sim_get_key (sim));
+  smm_client_set_retry (client, 1, 10, 10);
+  return client;
+}
+
+/* A simulated panel (key "key", @balance) started on this thread, and against it an in-memory
+ * store with its account "Demo", a client, and a tracker that uses the client for the account */
+void
+smm_test_tracker_set_up (const char  *balance,
+                         SmmSim     **sim,
+                         SmmStore   **store,
+                         gint64      *account_id,
+                         SmmClient  **client,
+                         SmmTracker **tracker)
+{
+  g_autoptr(SmmAccount) account = NULL;
+
+  *sim = smm_test_sim_new ("key", balance);
+  smm_test_sim_start (*sim, FALSE);
+  *store = smm_test_store_open (NULL);
+  account = smm_test_account_add (*store, "Demo", smm_sim_get_url (*sim));
+  *account_id = smm_account_get_id (account);
+  *client = smm_test_client_new (*sim);
+  *tracker = smm_tracker_new (*store);
+  smm_tracker_set_client (*tracker, *account_id, *client);
+}
+
+/* Drops what smm_test_tracker_set_up() made, the panel last */
+void
+smm_test_tracker_tear_down (SmmSim     **sim,
+                            SmmStore   **store,
+                            SmmClient  **client,
+                            SmmTracker **tracker)
+{
+  g_clear_object (tracker);
+  g_clear_object (client);
+  /* let the client's last callbacks run before the panel goes */
+  smm_test_drain_main_context ();
+  g_clear_object (store);
+  smm_test_sim_stop (g_steal_pointer (sim));
+}
+
+/* How many of the account's orders have @status in @store */
+guint
+smm_test_count_orders (SmmStore       *store,
+                       gint64          account_id,
+                       SmmOrderStatus  status)
+{
+  SmmOrderQuery query = { account_id, SMM_ORDER_FILTER_STATUS, status, NULL, 0 };
+  g_autoptr(GPtrArray) orders = smm_store_list_orders (store, &query, NULL);
+
+  return orders->len;
+}
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, GPOINTER_TO_INT (data));
+}
+
+/* A launcher of child processes that get @signal when the test ends, even when an assertion
+ * aborts it */
+GSubprocessLauncher *
+smm_test_launcher_new (GSubprocessFlags flags,
+                       int              signal)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, GINT_TO_POINTER (signal), NULL);
+  return launcher;
+}

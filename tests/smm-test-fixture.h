@@ -1,0 +1,79 @@
+/* smm-test-fixture.h: what the test programs make the same way: services, stores, accounts,
+ * a simulated panel, and the wait for an async result
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "smm-sim.h"
+#include "smm-tracker.h"
+
+G_BEGIN_DECLS
+
+/* Services */
+SmmService   *smm_test_service_new         (gint64              id,
+                                            const char         *category,  /* or NULL: none */
+                                            const char         *name,
+                                            const char         *type,      /* the panel's wire name */
+                                            const char         *rate,      /* a 1,000, as "0.90" */
+                                            gint64              min,
+                                            gint64              max);
+SmmService   *smm_test_listed_service_new  (gint64              id,
+                                            const char         *category,
+                                            const char         *name,
+                                            const char         *rate,
+                                            gboolean            refill);
+
+/* Stores, accounts and orders */
+char         *smm_test_store_path          (void);
+SmmStore     *smm_test_store_new           (void);
+SmmStore     *smm_test_store_open          (const char         *path);
+SmmAccount   *smm_test_account_add         (SmmStore           *store,
+                                            const char         *name,
+                                            const char         *endpoint);
+SmmOrderRequest *smm_test_request_new      (SmmService         *service,
+                                            const char         *link,
+                                            const char         *quantity);
+SmmOrder     *smm_test_order_begin         (SmmStore           *store,
+                                            gint64              account_id,
+                                            SmmService         *service,
+                                            const char         *link,
+                                            const char         *quantity);
+char         *smm_test_dir_new             (const char         *tmpl);
+void          smm_test_dir_remove          (const char         *path);
+
+/* Waiting on the main context */
+void          smm_test_result_cb           (GObject            *object,
+                                            GAsyncResult       *result,
+                                            gpointer            data);
+GAsyncResult *smm_test_wait_result         (GAsyncResult      **result);
+void          smm_test_drain_main_context  (void);
+
+/* A simulated panel, and a tracker against it */
+SmmSim       *smm_test_sim_new             (const char         *key,
+                                            const char         *balance);
+void          smm_test_sim_start           (SmmSim             *sim,
+                                            gboolean            threaded);
+void          smm_test_sim_stop            (SmmSim             *sim);
+SmmClient    *smm_test_client_new          (SmmSim             *sim);
+void          smm_test_tracker_set_up      (const char         *balance,
+                                            SmmSim            **sim,
+                                            SmmStore          **store,
+                                            gint64             *account_id,
+                                            SmmClient         **client,
+                                            SmmTracker        **tracker);
+void          smm_test_tracker_tear_down   (SmmSim            **sim,
+                                            SmmStore          **store,
+                                            SmmClient         **client,
+                                            SmmTracker        **tracker);
+guint         smm_test_count_orders        (SmmStore           *store,
+                                            gint64              account_id,
+                                            SmmOrderStatus      status);
+
+/* Child processes */
+GSubprocessLauncher *smm_test_launcher_new (GSubprocessFlags    flags,
+                                            int                 signal);
+
+G_END_DECLS
