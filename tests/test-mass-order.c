@@ -5,7 +5,7 @@
 
 #include "smm-csv.h"
 #include "smm-mass-order.h"
-#include "smm-sim.h"
+#include "smm-test-fixture.h"
 
 static SmmMassOrder *
 read_ok (const char         *text,
@@ -201,38 +201,21 @@ test_csv (void)
   g_assert_error (error, SMM_CSV_ERROR, SMM_CSV_ERROR_SYNTAX);
 }
 
-static SmmService *
-service_new (gint64      id,
-             const char *name,
-             const char *type,
-             const char *rate,
-             gint64      min,
-             gint64      max)
-{
-  SmmService *service = smm_service_new (id, name);
-  SmmMoney money;
-
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_type_name (service, type);
-  smm_service_set_category (service, "Instagram");
-  smm_service_set_rate (service, money);
-  smm_service_set_min (service, min);
-  smm_service_set_max (service, max);
-  return service;
-}
-
 static GPtrArray *
 catalogue_new (void)
 {
   GPtrArray *services = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (services, service_new (1, "Instagram Followers", "Default", "0.90", 50, 10000));
-  g_ptr_array_add (services, service_new (6, "Instagram Likes Package", "Package", "1.50", 1, 1));
-  g_ptr_array_add (services, service_new (7, "Instagram Custom Comments", "Custom Comments", "8", 10, 1500));
-  g_ptr_array_add (services, service_new (21, "Instagram Auto Likes", "Subscriptions", "0.30", 50, 10000));
-  g_ptr_array_add (services, service_new (30, "Some New Kind", "Brand New Type", "2", 10, 1000));
+#define ADD(id, name, type, rate, min, max) \
+  g_ptr_array_add (services, smm_test_service_new (id, "Instagram", name, type, rate, min, max))
+  ADD (1, "Instagram Followers", "Default", "0.90", 50, 10000);
+  ADD (6, "Instagram Likes Package", "Package", "1.50", 1, 1);
+  ADD (7, "Instagram Custom Comments", "Custom Comments", "8", 10, 1500);
+  ADD (21, "Instagram Auto Likes", "Subscriptions", "0.30", 50, 10000);
+  ADD (30, "Some New Kind", "Brand New Type", "2", 10, 1000);
   /* in this catalogue, not on the simulated panel: the panel refuses it */
-  g_ptr_array_add (services, service_new (999, "Gone Followers", "Default", "0.10", 10, 1000));
+  ADD (999, "Gone Followers", "Default", "0.10", 10, 1000);
+#undef ADD
   return services;
 }
 
@@ -326,23 +309,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmmAccount) account = NULL;
-
-  f->sim = smm_sim_new ();
-  smm_sim_set_key (f->sim, "key");
-  smm_sim_set_balance (f->sim, data ? data : "1000.00");
-  g_assert_true (smm_sim_start (f->sim, 0, &error));
-
-  f->store = smm_store_open (NULL, &error);
-  g_assert_no_error (error);
-  account = smm_store_add_account (f->store, "Demo", smm_sim_get_url (f->sim), &error);
-  f->account_id = smm_account_get_id (account);
-  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
-  smm_client_set_key (f->client, "key");
-  smm_client_set_retry (f->client, 1, 10, 10);
-  f->tracker = smm_tracker_new (f->store);
-  smm_tracker_set_client (f->tracker, f->account_id, f->client);
+  smm_test_tracker_set_up (data ? data : "1000.00",
+                           &f->sim, &f->store, &f->account_id, &f->client, &f->tracker);
   f->services = catalogue_new ();
   f->cancellable = g_cancellable_new ();
 }
@@ -354,22 +322,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->result);
   g_clear_object (&f->cancellable);
   g_clear_pointer (&f->services, g_ptr_array_unref);
-  g_clear_object (&f->tracker);
-  g_clear_object (&f->client);
-  while (g_main_context_iteration (NULL, FALSE));
-  g_clear_object (&f->store);
-  smm_sim_stop (f->sim);
-  g_clear_object (&f->sim);
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  Fixture *f = data;
-
-  f->result = g_object_ref (result);
+  smm_test_tracker_tear_down (&f->sim, &f->store, &f->client, &f->tracker);
 }
 
 static void
@@ -389,10 +342,9 @@ place (Fixture            *f,
        GError            **error)
 {
   g_clear_object (&f->result);
-  smm_mass_order_place_async (mass, f->tracker, f->account_id, f->cancellable, result_cb, f);
-  while (f->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return smm_mass_order_place_finish (mass, f->result, report, error);
+  smm_mass_order_place_async (mass, f->tracker, f->account_id, f->cancellable,
+                              smm_test_result_cb, &f->result);
+  return smm_mass_order_place_finish (mass, smm_test_wait_result (&f->result), report, error);
 }
 
 static SmmMassOrder *
@@ -413,15 +365,7 @@ state_of (SmmMassOrder *mass,
   return smm_mass_order_line_get_state (smm_mass_order_get_line (mass, position));
 }
 
-static guint
-count_status (Fixture        *f,
-              SmmOrderStatus  status)
-{
-  SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_STATUS, status, NULL, 0 };
-  g_autoptr(GPtrArray) orders = smm_store_list_orders (f->store, &query, NULL);
-
-  return orders->len;
-}
+#define count_status(f, status) smm_test_count_orders ((f)->store, (f)->account_id, (status))
 
 static void
 test_place (Fixture       *f,

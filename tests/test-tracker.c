@@ -3,8 +3,7 @@
 
 #include <string.h>
 
-#include "smm-sim.h"
-#include "smm-tracker.h"
+#include "smm-test-fixture.h"
 
 typedef struct {
   SmmSim       *sim;
@@ -49,42 +48,21 @@ result_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      data)
 {
-  Fixture *f = data;
-
-  f->result = g_object_ref (result);
+  smm_test_result_cb (object, result, &((Fixture *) data)->result);
 }
 
 static GAsyncResult *
 wait_result (Fixture *f)
 {
   g_clear_object (&f->result);
-  while (f->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return f->result;
+  return smm_test_wait_result (&f->result);
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmmAccount) account = NULL;
-
-  f->sim = smm_sim_new ();
-  smm_sim_set_key (f->sim, "key");
-  smm_sim_set_balance (f->sim, "100000.00");
-  g_assert_true (smm_sim_start (f->sim, 0, &error));
-
-  f->store = smm_store_open (NULL, &error);
-  g_assert_no_error (error);
-  account = smm_store_add_account (f->store, "Demo", smm_sim_get_url (f->sim), &error);
-  f->account_id = smm_account_get_id (account);
-
-  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
-  smm_client_set_key (f->client, "key");
-  smm_client_set_retry (f->client, 1, 10, 10);
-  f->tracker = smm_tracker_new (f->store);
-  smm_tracker_set_client (f->tracker, f->account_id, f->client);
+  smm_test_tracker_set_up ("100000.00", &f->sim, &f->store, &f->account_id, &f->client, &f->tracker);
   g_signal_connect (f->tracker, "order-changed", G_CALLBACK (changed_cb), f);
   g_signal_connect (f->tracker, "order-finished", G_CALLBACK (finished_cb), f);
   g_signal_connect (f->tracker, "refill-finished", G_CALLBACK (refill_finished_cb), f);
@@ -101,13 +79,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->result);
   g_clear_object (&f->followers);
-  g_clear_object (&f->tracker);
-  g_clear_object (&f->client);
-  /* let the client's last callbacks run before the panel goes */
-  while (g_main_context_iteration (NULL, FALSE));
-  g_clear_object (&f->store);
-  smm_sim_stop (f->sim);
-  g_clear_object (&f->sim);
+  smm_test_tracker_tear_down (&f->sim, &f->store, &f->client, &f->tracker);
 }
 
 static SmmOrder *
@@ -133,15 +105,7 @@ refresh (Fixture          *f,
   return smm_tracker_refresh_finish (f->tracker, wait_result (f), report, error);
 }
 
-static guint
-count_status (Fixture        *f,
-              SmmOrderStatus  status)
-{
-  SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_STATUS, status, NULL, 0 };
-  g_autoptr(GPtrArray) list = smm_store_list_orders (f->store, &query, NULL);
-
-  return list->len;
-}
+#define count_status(f, status) smm_test_count_orders ((f)->store, (f)->account_id, (status))
 
 static void
 test_place (Fixture       *f,
