@@ -50,6 +50,18 @@ smm_test_listed_service_new (gint64      id,
   return service;
 }
 
+/* Service 7, "Test service", of @type; an unknown type has a name no type has */
+SmmService *
+smm_test_typed_service_new (SmmServiceType  type,
+                            const char     *rate,
+                            gint64          min,
+                            gint64          max)
+{
+  const char *wire = type == SMM_SERVICE_TYPE_UNKNOWN ? "Story Poll Votes" : smm_service_type_to_string (type);
+
+  return smm_test_service_new (7, "Instagram", "Test service", wire, rate, min, max);
+}
+
 /* The store's file in this test's own data folder, which the test framework removes after it */
 char *
 smm_test_store_path (void)

@@ -25,6 +25,10 @@ SmmService   *smm_test_listed_service_new  (gint64              id,
                                             const char         *name,
                                             const char         *rate,
                                             gboolean            refill);
+SmmService   *smm_test_typed_service_new   (SmmServiceType      type,
+                                            const char         *rate,
+                                            gint64              min,
+                                            gint64              max);
 
 /* Stores, accounts and orders */
 char         *smm_test_store_path          (void);
