@@ -3,15 +3,7 @@
 
 #include <unistd.h>
 
-#include "smm-tracker.h"
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
+#include "smm-test-fixture.h"
 
 int
 main (int    argc,
@@ -43,18 +35,15 @@ main (int    argc,
 
   for (guint n = 0;; n++)
     {
-      g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
       g_autofree char *link = g_strdup_printf ("https://instagram.com/crash-%d-%u", getpid (), n);
+      g_autoptr(SmmOrderRequest) request = smm_test_request_new (service, link, "100");
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(SmmOrder) order = NULL;
       g_autoptr(GError) place_error = NULL;
 
-      smm_order_request_set (request, SMM_FIELD_LINK, link);
-      smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
-      smm_tracker_place_async (tracker, smm_account_get_id (account), service, request, NULL, result_cb, &result);
-      while (result == NULL)
-        g_main_context_iteration (NULL, TRUE);
-      order = smm_tracker_place_finish (tracker, result, &place_error);
+      smm_tracker_place_async (tracker, smm_account_get_id (account), service, request, NULL,
+                               smm_test_result_cb, &result);
+      order = smm_tracker_place_finish (tracker, smm_test_wait_result (&result), &place_error);
     }
   return 0;
 }
