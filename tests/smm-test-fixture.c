@@ -190,6 +190,24 @@ smm_test_drain_main_context (void)
   while (g_main_context_iteration (NULL, FALSE));
 }
 
+/* Drops the caller's reference to @object, and asserts that it is finalized: at once, or as soon
+ * as a worker thread lets go of it (g_assert_finalize_object() for objects that threads use) */
+void
+smm_test_assert_finalized (gpointer object)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  while (g_atomic_pointer_get (&weak) != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (g_atomic_pointer_get (&weak));
+}
+
 /* A simulated panel that takes @key and holds @balance, not started yet */
 SmmSim *
 smm_test_sim_new (const char *key,
@@ -284,6 +302,101 @@ smm_test_count_orders (SmmStore       *store,
   g_autoptr(GPtrArray) orders = smm_store_list_orders (store, &query, NULL);
 
   return orders->len;
+}
+
+static void
+recorder_items_changed_cb (GListModel      *model,
+                           guint            position,
+                           guint            removed,
+                           guint            added,
+                           SmmTestRecorder *self)
+{
+  g_assert_cmpuint (position + removed, <=, self->mirror->len);
+  g_ptr_array_remove_range (self->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (self->mirror, position + i, g_list_model_get_item (model, position + i));
+  /* what the changes told adds up to what the model holds */
+  g_assert_cmpuint (self->mirror->len, ==, g_list_model_get_n_items (model));
+  g_string_append_printf (self->changes, "%s%u -%u +%u", self->changes->len ? ", " : "",
+                          position, removed, added);
+}
+
+/* Follows @model's items-changed from now on, with the items it holds now */
+SmmTestRecorder *
+smm_test_recorder_new (GListModel       *model,
+                       SmmTestValueFunc  value)
+{
+  SmmTestRecorder *self = g_new0 (SmmTestRecorder, 1);
+  guint n = g_list_model_get_n_items (model);
+
+  self->model = model;
+  self->value = value;
+  self->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->mirror, g_list_model_get_item (model, i));
+  self->changes = g_string_new (NULL);
+  g_signal_connect (model, "items-changed", G_CALLBACK (recorder_items_changed_cb), self);
+  return self;
+}
+
+void
+smm_test_recorder_free (SmmTestRecorder *self)
+{
+  g_signal_handlers_disconnect_by_func (self->model, recorder_items_changed_cb, self);
+  g_ptr_array_unref (self->mirror);
+  g_string_free (self->changes, TRUE);
+  g_free (self);
+}
+
+/* Returns: the changes recorded since the last call, "0 -0 +8, 8 -0 +8" */
+char *
+smm_test_recorder_take_changes (SmmTestRecorder *self)
+{
+  char *changes = g_strdup (self->changes->str);
+
+  g_string_truncate (self->changes, 0);
+  return changes;
+}
+
+static char *
+dup_values (GPtrArray        *items,
+            SmmTestValueFunc  value)
+{
+  GString *values = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (values, "%s%" G_GINT64_FORMAT, i ? " " : "", value (items->pdata[i]));
+  return g_string_free (values, FALSE);
+}
+
+/* Returns: the values of @model's items, "105 104 103" */
+char *
+smm_test_list_dup_values (GListModel       *model,
+                          SmmTestValueFunc  value)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return dup_values (items, value);
+}
+
+/* Asserts the changes recorded since the last look (unless @changes is NULL), and that both the
+ * model and what a view following it holds show @values */
+void
+smm_test_recorder_assert (SmmTestRecorder *self,
+                          const char      *changes,
+                          const char      *values)
+{
+  g_autofree char *recorded = smm_test_recorder_take_changes (self);
+  g_autofree char *in_model = smm_test_list_dup_values (self->model, self->value);
+  g_autofree char *in_view = dup_values (self->mirror, self->value);
+
+  if (changes)
+    g_assert_cmpstr (recorded, ==, changes);
+  g_assert_cmpstr (in_model, ==, values);
+  g_assert_cmpstr (in_view, ==, values);
 }
 
 static void

@@ -54,6 +54,7 @@ void          smm_test_result_cb           (GObject            *object,
                                             gpointer            data);
 GAsyncResult *smm_test_wait_result         (GAsyncResult      **result);
 void          smm_test_drain_main_context  (void);
+void          smm_test_assert_finalized    (gpointer            object);
 
 /* A simulated panel, and a tracker against it */
 SmmSim       *smm_test_sim_new             (const char         *key,
@@ -75,6 +76,26 @@ void          smm_test_tracker_tear_down   (SmmSim            **sim,
 guint         smm_test_count_orders        (SmmStore           *store,
                                             gint64              account_id,
                                             SmmOrderStatus      status);
+
+/* A list model's items-changed, as a view that follows them sees the list */
+typedef gint64 (*SmmTestValueFunc) (gpointer item);
+
+typedef struct {
+  GListModel       *model;     /* not owned */
+  SmmTestValueFunc  value;     /* what an item shows, for comparing */
+  GPtrArray        *mirror;    /* the items a view holds, told by items-changed alone */
+  GString          *changes;   /* "position -removed +added" of each items-changed, in order */
+} SmmTestRecorder;
+
+SmmTestRecorder *smm_test_recorder_new     (GListModel         *model,
+                                            SmmTestValueFunc    value);
+void          smm_test_recorder_free       (SmmTestRecorder    *self);
+char         *smm_test_recorder_take_changes (SmmTestRecorder  *self);
+void          smm_test_recorder_assert     (SmmTestRecorder    *self,
+                                            const char         *changes,
+                                            const char         *values);
+char         *smm_test_list_dup_values     (GListModel         *model,
+                                            SmmTestValueFunc    value);
 
 /* Child processes */
 GSubprocessLauncher *smm_test_launcher_new (GSubprocessFlags    flags,
