@@ -234,12 +234,12 @@ smm_test_sim_start (SmmSim   *sim,
   g_assert_no_error (error);
 }
 
-/* Stops @sim and drops it */
+/* Stops @sim and drops it: nothing else may hold it */
 void
 smm_test_sim_stop (SmmSim *sim)
 {
   smm_sim_stop (sim);
-  g_object_unref (sim);
+  g_assert_finalize_object (sim);
 }
 
 /* A client of @sim, with its key, that retries once and soon */
@@ -277,18 +277,18 @@ smm_test_tracker_set_up (const char  *balance,
   smm_tracker_set_client (*tracker, *account_id, *client);
 }
 
-/* Drops what smm_test_tracker_set_up() made, the panel last */
+/* Drops what smm_test_tracker_set_up() made, the panel last: none of it may outlive the test */
 void
 smm_test_tracker_tear_down (SmmSim     **sim,
                             SmmStore   **store,
                             SmmClient  **client,
                             SmmTracker **tracker)
 {
-  g_clear_object (tracker);
-  g_clear_object (client);
+  g_assert_finalize_object (g_steal_pointer (tracker));
   /* let the client's last callbacks run before the panel goes */
   smm_test_drain_main_context ();
-  g_clear_object (store);
+  smm_test_assert_finalized (g_steal_pointer (client));
+  smm_test_assert_finalized (g_steal_pointer (store));
   smm_test_sim_stop (g_steal_pointer (sim));
 }
 
