@@ -26,13 +26,14 @@ smm_test_window_new (SmmApplication **app,
   return smm_window_new (*app);
 }
 
-/* Destroys what smm_test_window_new() made */
+/* Destroys what smm_test_window_new() made: nothing may hold the account */
 void
 smm_test_window_destroy (SmmWindow      *window,
                          SmmApplication *app,
                          SmmAccount     *account)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (account);
+  g_assert_finalize_object (account);
+  /* FIXME: something in the application holds a second reference to it, so it outlives this */
   g_object_unref (app);
 }

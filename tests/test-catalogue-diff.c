@@ -205,6 +205,7 @@ test_store (void)
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = smm_store_list_changes (store, id, future, &error);
   g_assert_cmpuint (listed->len, ==, 0);
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 /* A history of schema 3 gains the changes table and the category of orders. */
@@ -241,6 +242,7 @@ test_migration (void)
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_true (smm_catalogue_change_is_notable (change_at (changes, 0, SMM_CHANGE_PRICE, 1)));
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 int

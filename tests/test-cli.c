@@ -332,6 +332,7 @@ prepare_history (void)
 
   /* the price of the ordered service goes up by 20 % */
   g_assert_true (smm_store_save_services (store, smm_account_get_id (a), second, &error));
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 static void

@@ -92,6 +92,7 @@ test_sigkill (void)
   g_test_message ("%u rounds: the panel accepted %u orders (%u add requests); the history has %u orders: "
                   "%u placed, %u unconfirmed (%u of them placed on the panel), %u rejected",
                   rounds, n_sim_orders, n_adds, orders->len, n_placed, n_unconfirmed, n_missing, n_rejected);
+  smm_test_assert_finalized (g_steal_pointer (&store));
   smm_test_sim_stop (g_steal_pointer (&sim));
 }
 

@@ -237,6 +237,7 @@ test_export (void)
   g_assert_true (g_str_has_prefix (text, "local_id,"));
   g_assert_nonnull (strstr (text, "\r\n1,777,Demo,1,Instagram Followers,https://instagram.com/nasa,1000,0.9,,Pending,"));
   g_assert_null (strstr (text, "esa"));
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 int

@@ -149,9 +149,10 @@ test_load_with_faults (void)
   }
   g_source_remove (tick_id);
   g_clear_object (&result);
-  g_clear_object (&tracker);
-  g_clear_object (&client);
+  g_assert_finalize_object (g_steal_pointer (&tracker));
   smm_test_drain_main_context ();
+  smm_test_assert_finalized (g_steal_pointer (&client));
+  smm_test_assert_finalized (g_steal_pointer (&store));
   smm_test_sim_stop (g_steal_pointer (&sim));
 }
 

@@ -226,6 +226,7 @@ test_store (void)
     worker_rows = smm_spending_by_category (from_worker);
     assert_row (worker_rows->pdata[0], id, NULL, "Instagram Takipçi", 68000000, 17000000, 0, 1);
   }
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 int
