@@ -134,9 +134,9 @@ G_DEFINE_FINAL_TYPE (SmmSim, smm_sim, G_TYPE_OBJECT)
 
 /* a * b / c, rounded half up; a >= 0, c > 0. */
 static gint64
-mul_div_round (gint64  a,
-               guint64 b,
-               guint64 c)
+smm_sim_mul_div_round (gint64  a,
+                       guint64 b,
+                       guint64 c)
 {
 #ifdef __SIZEOF_INT128__
   __extension__ unsigned __int128 p = (unsigned __int128) (guint64) MAX (a, 0) * b;
@@ -170,8 +170,8 @@ trim_decimal (const char *text)
 /* Request parsing */
 
 static const char *
-field (GHashTable *fields,
-       const char *name)
+smm_sim_field (GHashTable *fields,
+               const char *name)
 {
   return g_hash_table_lookup (fields, name);
 }
@@ -189,10 +189,10 @@ is_blank (const char *text)
 
 /* Present and not blank */
 static const char *
-field_set (GHashTable *fields,
-           const char *name)
+smm_sim_field_set (GHashTable *fields,
+                   const char *name)
 {
-  const char *value = field (fields, name);
+  const char *value = smm_sim_field (fields, name);
 
   return is_blank (value) ? NULL : value;
 }
@@ -205,8 +205,8 @@ typedef enum {
 
 /* A non-negative integer, surrounding blanks allowed. */
 static CountResult
-parse_count (const char *text,
-             guint64    *out)
+smm_sim_parse_count (const char *text,
+                     guint64    *out)
 {
   const char *p = text;
   guint64 value = 0;
@@ -240,12 +240,12 @@ parse_count (const char *text,
 }
 
 static gboolean
-parse_id (const char *text,
-          gint64     *id)
+smm_sim_parse_id (const char *text,
+                  gint64     *id)
 {
   guint64 value;
 
-  if (parse_count (text, &value) != COUNT_OK)
+  if (smm_sim_parse_count (text, &value) != COUNT_OK)
     return FALSE;
 
   *id = (gint64) value;
@@ -255,9 +255,9 @@ parse_id (const char *text,
 /* Splits "1, 2,,3,2" into "1", "2", "3": blanks and repeated ids are dropped, as panels do (a
  * reply keyed by id cannot hold one twice). Stops after max + 1 ids and sets too_many. */
 static GPtrArray *
-split_ids (const char *text,
-           guint       max,
-           gboolean   *too_many)
+smm_sim_split_ids (const char *text,
+                   guint       max,
+                   gboolean   *too_many)
 {
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -303,7 +303,7 @@ split_ids (const char *text,
 /* Counts the non-blank lines; lines end at a newline, or at a literal "\n" or "\r\n" as some
  * clients send them. */
 static guint64
-count_lines (const char *text)
+smm_sim_count_lines (const char *text)
 {
   guint64 n = 0;
   gboolean content = FALSE;
@@ -338,7 +338,7 @@ count_lines (const char *text)
 }
 
 static gboolean
-link_is_valid (const char *link)
+smm_sim_link_is_valid (const char *link)
 {
   gsize len;
 
@@ -357,8 +357,8 @@ link_is_valid (const char *link)
 
 /* A string from the request, safe to put in a reply or a log line. */
 static char *
-clean_echo (const char *text,
-            gsize       max_len)
+smm_sim_clean_echo (const char *text,
+                    gsize       max_len)
 {
   g_autofree char *valid = g_utf8_make_valid (text, MIN (strlen (text), max_len));
 
@@ -372,8 +372,8 @@ clean_echo (const char *text,
 /* JSON output */
 
 static void
-add_raw_number (JsonBuilder *builder,
-                const char  *digits)
+smm_sim_json_add_raw_number (JsonBuilder *builder,
+                             const char  *digits)
 {
   g_autofree char *marked = g_strconcat (RAW_MARKER, digits, NULL);
 
@@ -381,9 +381,9 @@ add_raw_number (JsonBuilder *builder,
 }
 
 static void
-add_quirky_bool (JsonBuilder *builder,
-                 guint        id,
-                 gboolean     value)
+smm_sim_json_add_quirky_bool (JsonBuilder *builder,
+                              guint        id,
+                              gboolean     value)
 {
   if (id % 2 == 1)
     json_builder_add_string_value (builder, value ? "1" : "0");
@@ -392,7 +392,7 @@ add_quirky_bool (JsonBuilder *builder,
 }
 
 static char *
-node_to_string (JsonNode *root)
+smm_sim_json_to_string (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -423,7 +423,7 @@ node_to_string (JsonNode *root)
 }
 
 static JsonNode *
-error_node (const char *message)
+smm_sim_json_error (const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -437,8 +437,8 @@ error_node (const char *message)
 
 /* Wraps a single reply in a one-element array, as some panels do. */
 static JsonNode *
-maybe_wrap (SmmSim   *self,
-            JsonNode *node)
+smm_sim_json_maybe_wrap (SmmSim   *self,
+                         JsonNode *node)
 {
   JsonArray *array;
   JsonNode *wrapped;
@@ -457,7 +457,7 @@ maybe_wrap (SmmSim   *self,
 /* The model, all called with the mutex held */
 
 static double
-sim_now_locked (SmmSim *self)
+smm_sim_now_locked (SmmSim *self)
 {
   gint64 elapsed_us = g_get_monotonic_time () - self->t0_us;
 
@@ -465,8 +465,8 @@ sim_now_locked (SmmSim *self)
 }
 
 static SmmSimService *
-lookup_service_locked (SmmSim *self,
-                       guint   id)
+smm_sim_lookup_service_locked (SmmSim *self,
+                               guint   id)
 {
   SmmSimService *service;
 
@@ -482,7 +482,7 @@ lookup_service_locked (SmmSim *self,
 }
 
 static guint64
-order_final_remains (SimOrder *order)
+smm_sim_order_final_remains (SimOrder *order)
 {
   return order->id % 5 == 0 ? order->quantity / 10 : 0;
 }
@@ -497,23 +497,23 @@ order_settle_locked (SmmSim   *self,
     return;
 
   order->settled = TRUE;
-  remains = order_final_remains (order);
+  remains = smm_sim_order_final_remains (order);
   if (remains > 0 && order->quantity > 0)
     {
-      order->refund = mul_div_round (order->charge, remains, order->quantity);
+      order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
       self->balance += order->refund;
     }
 }
 
 static OrderState
-order_get_state_locked (SmmSim   *self,
-                        SimOrder *order,
-                        double    now,
-                        guint64  *remains)
+smm_sim_order_get_state_locked (SmmSim   *self,
+                                SimOrder *order,
+                                double    now,
+                                guint64  *remains)
 {
   double elapsed = now - order->created;
   double done = (double) (order->quantity / 100) + 10.0;
-  guint64 final_remains = order_final_remains (order);
+  guint64 final_remains = smm_sim_order_final_remains (order);
   guint64 delivered;
 
   if (order->canceled)
@@ -543,40 +543,40 @@ order_get_state_locked (SmmSim   *self,
 }
 
 static gboolean
-order_is_active_locked (SmmSim   *self,
-                        SimOrder *order,
-                        double    now)
+smm_sim_order_is_active_locked (SmmSim   *self,
+                                SimOrder *order,
+                                double    now)
 {
   guint64 remains;
-  OrderState state = order_get_state_locked (self, order, now, &remains);
+  OrderState state = smm_sim_order_get_state_locked (self, order, now, &remains);
 
   return state == ORDER_PENDING || state == ORDER_IN_PROGRESS;
 }
 
 /* Books the refunds of every Partial order that ended. */
 static void
-settle_all_locked (SmmSim *self)
+smm_sim_settle_all_locked (SmmSim *self)
 {
-  double now = sim_now_locked (self);
+  double now = smm_sim_now_locked (self);
 
   for (guint i = self->unsettled->len; i > 0; i--)
     {
       SimOrder *order = g_ptr_array_index (self->unsettled, i - 1);
 
       if (!order->settled)
-        order_is_active_locked (self, order, now);
+        smm_sim_order_is_active_locked (self, order, now);
       if (order->settled)
         g_ptr_array_remove_index_fast (self->unsettled, i - 1);
     }
 }
 
 static SimOrder *
-lookup_order_locked (SmmSim     *self,
-                     const char *text)
+smm_sim_lookup_order_locked (SmmSim     *self,
+                             const char *text)
 {
   gint64 id;
 
-  if (!parse_id (text, &id))
+  if (!smm_sim_parse_id (text, &id))
     return NULL;
 
   return g_hash_table_lookup (self->orders, &id);
@@ -614,7 +614,7 @@ action_services_locked (SmmSim *self)
       if (self->quirks)
         {
           g_autofree char *rate = trim_decimal (service->rate);
-          add_raw_number (builder, rate);
+          smm_sim_json_add_raw_number (builder, rate);
         }
       else
         json_builder_add_string_value (builder, service->rate);
@@ -629,11 +629,11 @@ action_services_locked (SmmSim *self)
           else
             json_builder_add_int_value (builder, service->max);
           json_builder_set_member_name (builder, "refill");
-          add_quirky_bool (builder, service->id, service->refill);
+          smm_sim_json_add_quirky_bool (builder, service->id, service->refill);
           json_builder_set_member_name (builder, "cancel");
-          add_quirky_bool (builder, service->id, service->cancel);
+          smm_sim_json_add_quirky_bool (builder, service->id, service->cancel);
           json_builder_set_member_name (builder, "dripfeed");
-          add_quirky_bool (builder, service->id + 1, service->dripfeed);
+          smm_sim_json_add_quirky_bool (builder, service->id + 1, service->dripfeed);
           json_builder_set_member_name (builder, "desc");
           json_builder_add_string_value (builder, "Start: 0-1 hours. Speed: up to 10K per day.");
         }
@@ -666,8 +666,8 @@ check_dripfeed (SmmSimService *service,
                 GHashTable    *fields,
                 guint64       *runs)
 {
-  const char *runs_text = field_set (fields, "runs");
-  const char *interval_text = field_set (fields, "interval");
+  const char *runs_text = smm_sim_field_set (fields, "runs");
+  const char *interval_text = smm_sim_field_set (fields, "interval");
   guint64 interval;
 
   *runs = 1;
@@ -676,9 +676,10 @@ check_dripfeed (SmmSimService *service,
 
   if (!service->dripfeed || runs_text == NULL || interval_text == NULL)
     return FALSE;
-  if (parse_count (runs_text, runs) != COUNT_OK || *runs < 1 || *runs > MAX_RUNS)
+  if (smm_sim_parse_count (runs_text, runs) != COUNT_OK || *runs < 1 || *runs > MAX_RUNS)
     return FALSE;
-  if (parse_count (interval_text, &interval) != COUNT_OK || interval < 1 || interval > MAX_INTERVAL)
+  if (smm_sim_parse_count (interval_text, &interval) != COUNT_OK
+      || interval < 1 || interval > MAX_INTERVAL)
     return FALSE;
 
   return TRUE;
@@ -691,7 +692,7 @@ check_range (const char *text,
 {
   guint64 value;
 
-  return parse_count (text, &value) == COUNT_OK && value >= low && value <= high;
+  return smm_sim_parse_count (text, &value) == COUNT_OK && value >= low && value <= high;
 }
 
 static JsonNode *
@@ -713,16 +714,16 @@ action_add_locked (SmmSim     *self,
   SimOrder *previous;
   double now;
 
-  if (parse_id (field (fields, "service"), &service_id) && service_id <= G_MAXUINT)
-    service = lookup_service_locked (self, (guint) service_id);
+  if (smm_sim_parse_id (smm_sim_field (fields, "service"), &service_id) && service_id <= G_MAXUINT)
+    service = smm_sim_lookup_service_locked (self, (guint) service_id);
   if (service == NULL)
-    return error_node ("Incorrect service ID");
+    return smm_sim_json_error ("Incorrect service ID");
 
   if (service->type != SMM_SIM_TYPE_SUBSCRIPTIONS)
     {
-      link = field (fields, "link");
-      if (!link_is_valid (link))
-        return error_node ("Bad link");
+      link = smm_sim_field (fields, "link");
+      if (!smm_sim_link_is_valid (link))
+        return smm_sim_json_error ("Bad link");
     }
 
   switch (service->type)
@@ -730,7 +731,7 @@ action_add_locked (SmmSim     *self,
     case SMM_SIM_TYPE_DEFAULT:
       needs_quantity = TRUE;
       if (!check_dripfeed (service, fields, &runs))
-        return error_node ("Incorrect request");
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_PACKAGE:
@@ -739,116 +740,117 @@ action_add_locked (SmmSim     *self,
 
     case SMM_SIM_TYPE_SEO:
       needs_quantity = TRUE;
-      if (!field_set (fields, "keywords"))
-        return error_node ("Incorrect request");
+      if (!smm_sim_field_set (fields, "keywords"))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_CUSTOM_COMMENTS:
     case SMM_SIM_TYPE_COMMENT_REPLIES:
-      quantity = count_lines (field (fields, "comments"));
+      quantity = smm_sim_count_lines (smm_sim_field (fields, "comments"));
       if (quantity == 0)
-        return error_node ("Incorrect request");
-      if (service->type == SMM_SIM_TYPE_COMMENT_REPLIES && !field_set (fields, "username"))
-        return error_node ("Incorrect request");
+        return smm_sim_json_error ("Incorrect request");
+      if (service->type == SMM_SIM_TYPE_COMMENT_REPLIES && !smm_sim_field_set (fields, "username"))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_CUSTOM_COMMENTS_PACKAGE:
       is_package = TRUE;
-      if (count_lines (field (fields, "comments")) == 0)
-        return error_node ("Incorrect request");
+      if (smm_sim_count_lines (smm_sim_field (fields, "comments")) == 0)
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_MENTIONS:
       needs_quantity = TRUE;
-      if (!field_set (fields, "usernames"))
-        return error_node ("Incorrect request");
+      if (!smm_sim_field_set (fields, "usernames"))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_MENTIONS_WITH_HASHTAGS:
       needs_quantity = TRUE;
-      if (!field_set (fields, "usernames") || !field_set (fields, "hashtags"))
-        return error_node ("Incorrect request");
+      if (!smm_sim_field_set (fields, "usernames") || !smm_sim_field_set (fields, "hashtags"))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_MENTIONS_CUSTOM_LIST:
-      quantity = count_lines (field (fields, "usernames"));
+      quantity = smm_sim_count_lines (smm_sim_field (fields, "usernames"));
       if (quantity == 0)
-        return error_node ("Incorrect request");
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_MENTIONS_HASHTAG:
       needs_quantity = TRUE;
-      if (!field_set (fields, "hashtag"))
-        return error_node ("Incorrect request");
+      if (!smm_sim_field_set (fields, "hashtag"))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_MENTIONS_USER_FOLLOWERS:
     case SMM_SIM_TYPE_COMMENT_LIKES:
       needs_quantity = TRUE;
-      if (!field_set (fields, "username"))
-        return error_node ("Incorrect request");
+      if (!smm_sim_field_set (fields, "username"))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_MENTIONS_MEDIA_LIKERS:
       needs_quantity = TRUE;
-      if (!field_set (fields, "media"))
-        return error_node ("Incorrect request");
+      if (!smm_sim_field_set (fields, "media"))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_POLL:
       needs_quantity = TRUE;
-      if (!check_range (field (fields, "answer_number"), 1, 100))
-        return error_node ("Incorrect request");
+      if (!check_range (smm_sim_field (fields, "answer_number"), 1, 100))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_INVITES_FROM_GROUPS:
       needs_quantity = TRUE;
-      if (count_lines (field (fields, "groups")) == 0)
-        return error_node ("Incorrect request");
+      if (smm_sim_count_lines (smm_sim_field (fields, "groups")) == 0)
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_WEB_TRAFFIC:
       needs_quantity = TRUE;
-      if (!field_set (fields, "country")
-          || !check_range (field (fields, "device"), 1, 5)
-          || !check_range (field (fields, "type_of_traffic"), 1, 3)
+      if (!smm_sim_field_set (fields, "country")
+          || !check_range (smm_sim_field (fields, "device"), 1, 5)
+          || !check_range (smm_sim_field (fields, "type_of_traffic"), 1, 3)
           || !check_dripfeed (service, fields, &runs))
-        return error_node ("Incorrect request");
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_SUBSCRIPTIONS:
       {
-        const char *posts_text = field_set (fields, "posts");
+        const char *posts_text = smm_sim_field_set (fields, "posts");
         guint64 sub_min, sub_max, delay, posts = 1;
         CountResult min_result, max_result;
 
-        if (!field_set (fields, "username"))
-          return error_node ("Incorrect request");
-        min_result = parse_count (field (fields, "min"), &sub_min);
-        max_result = parse_count (field (fields, "max"), &sub_max);
+        if (!smm_sim_field_set (fields, "username"))
+          return smm_sim_json_error ("Incorrect request");
+        min_result = smm_sim_parse_count (smm_sim_field (fields, "min"), &sub_min);
+        max_result = smm_sim_parse_count (smm_sim_field (fields, "max"), &sub_max);
         if (min_result == COUNT_INVALID || max_result == COUNT_INVALID)
-          return error_node ("Incorrect request");
+          return smm_sim_json_error ("Incorrect request");
         if (min_result == COUNT_OK && sub_min < service->min)
           {
             g_autofree char *message = g_strdup_printf ("Quantity less than minimal %u",
                                                         service->min);
-            return error_node (message);
+            return smm_sim_json_error (message);
           }
         if (min_result == COUNT_TOO_BIG || max_result == COUNT_TOO_BIG || sub_max > service->max)
           {
             g_autofree char *message = g_strdup_printf ("Quantity more than maximum %u",
                                                         service->max);
-            return error_node (message);
+            return smm_sim_json_error (message);
           }
         if (sub_min > sub_max)
-          return error_node ("Incorrect request");
-        if (parse_count (field (fields, "delay"), &delay) != COUNT_OK
+          return smm_sim_json_error ("Incorrect request");
+        if (smm_sim_parse_count (smm_sim_field (fields, "delay"), &delay) != COUNT_OK
             || (delay != 0 && delay != 5 && delay != 10 && delay != 15
                 && delay != 30 && delay != 60 && delay != 90))
-          return error_node ("Incorrect request");
+          return smm_sim_json_error ("Incorrect request");
         if (posts_text != NULL
-            && (parse_count (posts_text, &posts) != COUNT_OK || posts < 1 || posts > MAX_POSTS))
-          return error_node ("Incorrect request");
+            && (smm_sim_parse_count (posts_text, &posts) != COUNT_OK
+                || posts < 1 || posts > MAX_POSTS))
+          return smm_sim_json_error ("Incorrect request");
         quantity = sub_max * posts;
       }
       break;
@@ -860,9 +862,9 @@ action_add_locked (SmmSim     *self,
 
   if (needs_quantity)
     {
-      count_result = parse_count (field (fields, "quantity"), &quantity);
+      count_result = smm_sim_parse_count (smm_sim_field (fields, "quantity"), &quantity);
       if (count_result == COUNT_INVALID)
-        return error_node ("Incorrect request");
+        return smm_sim_json_error ("Incorrect request");
     }
 
   if (is_package)
@@ -872,35 +874,35 @@ action_add_locked (SmmSim     *self,
       if (count_result == COUNT_OK && quantity < service->min)
         {
           g_autofree char *message = g_strdup_printf ("Quantity less than minimal %u", service->min);
-          return error_node (message);
+          return smm_sim_json_error (message);
         }
       if (count_result == COUNT_TOO_BIG || quantity > service->max)
         {
           g_autofree char *message = g_strdup_printf ("Quantity more than maximum %u", service->max);
-          return error_node (message);
+          return smm_sim_json_error (message);
         }
     }
 
   /* min and max apply to each run of a drip-feed order */
   quantity *= runs;
 
-  now = sim_now_locked (self);
-  dup_target = link != NULL ? link : field (fields, "username");
+  now = smm_sim_now_locked (self);
+  dup_target = link != NULL ? link : smm_sim_field (fields, "username");
   dup_key = g_strdup_printf ("%u\n%s", service->id, dup_target);
   previous = g_hash_table_lookup (self->active_links, dup_key);
-  if (previous != NULL && order_is_active_locked (self, previous, now))
-    return error_node ("You have active order with this link. "
-                       "Please wait until order being completed.");
+  if (previous != NULL && smm_sim_order_is_active_locked (self, previous, now))
+    return smm_sim_json_error ("You have active order with this link. "
+                               "Please wait until order being completed.");
 
   if (is_package)
     charge = service->rate_units;
   else
-    charge = mul_div_round (service->rate_units, quantity, 1000);
+    charge = smm_sim_mul_div_round (service->rate_units, quantity, 1000);
 
   if (charge > self->balance)
-    settle_all_locked (self);
+    smm_sim_settle_all_locked (self);
   if (charge > self->balance)
-    return error_node ("Not enough funds on balance");
+    return smm_sim_json_error ("Not enough funds on balance");
 
   self->balance -= charge;
 
@@ -912,7 +914,7 @@ action_add_locked (SmmSim     *self,
   order->created = now;
   g_hash_table_insert (self->orders, &order->id, order);
   g_hash_table_replace (self->active_links, g_steal_pointer (&dup_key), order);
-  if (order_final_remains (order) > 0)
+  if (smm_sim_order_final_remains (order) > 0)
     g_ptr_array_add (self->unsettled, order);
   self->order_count++;
 
@@ -929,7 +931,7 @@ action_add_locked (SmmSim     *self,
       }
     json_builder_end_object (builder);
 
-    return maybe_wrap (self, json_builder_get_root (builder));
+    return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
   }
 }
 
@@ -940,7 +942,7 @@ add_status_members_locked (SmmSim      *self,
                            double       now)
 {
   guint64 remains;
-  OrderState state = order_get_state_locked (self, order, now, &remains);
+  OrderState state = smm_sim_order_get_state_locked (self, order, now, &remains);
   g_autofree char *charge = smm_sim_format_units (order->charge - order->refund);
   guint start_count = (guint) ((order->id * 7919) % 10000);
 
@@ -973,31 +975,31 @@ add_status_members_locked (SmmSim      *self,
 
 /* "order": 12 as a number, or the text as it came when it is not one. */
 static void
-add_id_value (JsonBuilder *builder,
-              const char  *text)
+smm_sim_json_add_id (JsonBuilder *builder,
+                     const char  *text)
 {
   gint64 id;
 
-  if (parse_id (text, &id))
+  if (smm_sim_parse_id (text, &id))
     json_builder_add_int_value (builder, id);
   else
     {
-      g_autofree char *clean = clean_echo (text, 64);
+      g_autofree char *clean = smm_sim_clean_echo (text, 64);
       json_builder_add_string_value (builder, clean);
     }
 }
 
 static void
-set_id_member_name (JsonBuilder *builder,
-                    const char  *text)
+smm_sim_json_set_id_member (JsonBuilder *builder,
+                            const char  *text)
 {
   gint64 id;
   g_autofree char *name = NULL;
 
-  if (parse_id (text, &id))
+  if (smm_sim_parse_id (text, &id))
     name = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   else
-    name = clean_echo (text, 64);
+    name = smm_sim_clean_echo (text, 64);
 
   json_builder_set_member_name (builder, name);
 }
@@ -1007,17 +1009,17 @@ action_status_locked (SmmSim     *self,
                       GHashTable *fields)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *orders = field (fields, "orders");
-  double now = sim_now_locked (self);
+  const char *orders = smm_sim_field (fields, "orders");
+  double now = smm_sim_now_locked (self);
 
   if (orders != NULL)
     {
       g_autoptr(GPtrArray) ids = NULL;
       gboolean too_many;
 
-      ids = split_ids (orders, MAX_BATCH, &too_many);
+      ids = smm_sim_split_ids (orders, MAX_BATCH, &too_many);
       if (too_many || ids->len == 0)
-        return error_node ("Incorrect request");
+        return smm_sim_json_error ("Incorrect request");
 
       if (self->quirks)
         json_builder_begin_array (builder);
@@ -1027,17 +1029,17 @@ action_status_locked (SmmSim     *self,
       for (guint i = 0; i < ids->len; i++)
         {
           const char *text = g_ptr_array_index (ids, i);
-          SimOrder *order = lookup_order_locked (self, text);
+          SimOrder *order = smm_sim_lookup_order_locked (self, text);
 
           if (self->quirks)
             {
               json_builder_begin_object (builder);
               json_builder_set_member_name (builder, "order");
-              add_id_value (builder, text);
+              smm_sim_json_add_id (builder, text);
             }
           else
             {
-              set_id_member_name (builder, text);
+              smm_sim_json_set_id_member (builder, text);
               json_builder_begin_object (builder);
             }
 
@@ -1060,29 +1062,29 @@ action_status_locked (SmmSim     *self,
     }
   else
     {
-      SimOrder *order = lookup_order_locked (self, field (fields, "order"));
+      SimOrder *order = smm_sim_lookup_order_locked (self, smm_sim_field (fields, "order"));
 
-      if (field (fields, "order") == NULL)
-        return error_node ("Incorrect request");
+      if (smm_sim_field (fields, "order") == NULL)
+        return smm_sim_json_error ("Incorrect request");
       if (order == NULL)
-        return error_node ("Incorrect order ID");
+        return smm_sim_json_error ("Incorrect order ID");
 
       json_builder_begin_object (builder);
       add_status_members_locked (self, builder, order, now);
       json_builder_end_object (builder);
 
-      return maybe_wrap (self, json_builder_get_root (builder));
+      return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
     }
 }
 
 /* Returns an error text, or NULL with the new refill's id. */
 static const char *
-refill_create_locked (SmmSim     *self,
-                      const char *text,
-                      double      now,
-                      gint64     *refill_id)
+smm_sim_refill_create_locked (SmmSim     *self,
+                              const char *text,
+                              double      now,
+                              gint64     *refill_id)
 {
-  SimOrder *order = lookup_order_locked (self, text);
+  SimOrder *order = smm_sim_lookup_order_locked (self, text);
   SmmSimService *service;
   SimRefill refill;
   guint64 remains;
@@ -1091,11 +1093,11 @@ refill_create_locked (SmmSim     *self,
   if (order == NULL)
     return "Incorrect order ID";
 
-  service = lookup_service_locked (self, order->service_id);
+  service = smm_sim_lookup_service_locked (self, order->service_id);
   if (service == NULL || !service->refill)
     return "Refill is disabled for this service";
 
-  state = order_get_state_locked (self, order, now, &remains);
+  state = smm_sim_order_get_state_locked (self, order, now, &remains);
   if (state != ORDER_COMPLETED && state != ORDER_PARTIAL)
     return "Order is not completed";
 
@@ -1113,8 +1115,8 @@ action_refill_locked (SmmSim     *self,
                       GHashTable *fields)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *orders = field (fields, "orders");
-  double now = sim_now_locked (self);
+  const char *orders = smm_sim_field (fields, "orders");
+  double now = smm_sim_now_locked (self);
   const char *error;
   gint64 refill_id = 0;
 
@@ -1123,9 +1125,9 @@ action_refill_locked (SmmSim     *self,
       g_autoptr(GPtrArray) ids = NULL;
       gboolean too_many;
 
-      ids = split_ids (orders, MAX_BATCH, &too_many);
+      ids = smm_sim_split_ids (orders, MAX_BATCH, &too_many);
       if (too_many || ids->len == 0)
-        return error_node ("Incorrect request");
+        return smm_sim_json_error ("Incorrect request");
 
       if (self->quirks)
         json_builder_begin_object (builder);
@@ -1136,15 +1138,15 @@ action_refill_locked (SmmSim     *self,
         {
           const char *text = g_ptr_array_index (ids, i);
 
-          error = refill_create_locked (self, text, now, &refill_id);
+          error = smm_sim_refill_create_locked (self, text, now, &refill_id);
 
           if (self->quirks)
-            set_id_member_name (builder, text);
+            smm_sim_json_set_id_member (builder, text);
           json_builder_begin_object (builder);
           if (!self->quirks)
             {
               json_builder_set_member_name (builder, "order");
-              add_id_value (builder, text);
+              smm_sim_json_add_id (builder, text);
             }
           json_builder_set_member_name (builder, "refill");
           if (error == NULL)
@@ -1170,12 +1172,12 @@ action_refill_locked (SmmSim     *self,
     {
       g_autofree char *id_text = NULL;
 
-      if (field (fields, "order") == NULL)
-        return error_node ("Incorrect request");
+      if (smm_sim_field (fields, "order") == NULL)
+        return smm_sim_json_error ("Incorrect request");
 
-      error = refill_create_locked (self, field (fields, "order"), now, &refill_id);
+      error = smm_sim_refill_create_locked (self, smm_sim_field (fields, "order"), now, &refill_id);
       if (error != NULL)
-        return error_node (error);
+        return smm_sim_json_error (error);
 
       id_text = g_strdup_printf ("%" G_GINT64_FORMAT, refill_id);
       json_builder_begin_object (builder);
@@ -1183,25 +1185,25 @@ action_refill_locked (SmmSim     *self,
       json_builder_add_string_value (builder, id_text);
       json_builder_end_object (builder);
 
-      return maybe_wrap (self, json_builder_get_root (builder));
+      return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
     }
 }
 
 static SimRefill *
-lookup_refill_locked (SmmSim     *self,
-                      const char *text)
+smm_sim_lookup_refill_locked (SmmSim     *self,
+                              const char *text)
 {
   gint64 id;
 
-  if (!parse_id (text, &id) || id < 1 || id > (gint64) self->refills->len)
+  if (!smm_sim_parse_id (text, &id) || id < 1 || id > (gint64) self->refills->len)
     return NULL;
 
   return &g_array_index (self->refills, SimRefill, id - 1);
 }
 
 static const char *
-refill_state (SimRefill *refill,
-              double     now)
+smm_sim_refill_state (SimRefill *refill,
+                      double     now)
 {
   double elapsed = now - refill->created;
 
@@ -1217,17 +1219,17 @@ action_refill_status_locked (SmmSim     *self,
                              GHashTable *fields)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *refills = field (fields, "refills");
-  double now = sim_now_locked (self);
+  const char *refills = smm_sim_field (fields, "refills");
+  double now = smm_sim_now_locked (self);
 
   if (refills != NULL)
     {
       g_autoptr(GPtrArray) ids = NULL;
       gboolean too_many;
 
-      ids = split_ids (refills, MAX_BATCH, &too_many);
+      ids = smm_sim_split_ids (refills, MAX_BATCH, &too_many);
       if (too_many || ids->len == 0)
-        return error_node ("Incorrect request");
+        return smm_sim_json_error ("Incorrect request");
 
       if (self->quirks)
         json_builder_begin_object (builder);
@@ -1237,19 +1239,19 @@ action_refill_status_locked (SmmSim     *self,
       for (guint i = 0; i < ids->len; i++)
         {
           const char *text = g_ptr_array_index (ids, i);
-          SimRefill *refill = lookup_refill_locked (self, text);
+          SimRefill *refill = smm_sim_lookup_refill_locked (self, text);
 
           if (self->quirks)
-            set_id_member_name (builder, text);
+            smm_sim_json_set_id_member (builder, text);
           json_builder_begin_object (builder);
           if (!self->quirks)
             {
               json_builder_set_member_name (builder, "refill");
-              add_id_value (builder, text);
+              smm_sim_json_add_id (builder, text);
             }
           json_builder_set_member_name (builder, "status");
           if (refill != NULL)
-            json_builder_add_string_value (builder, refill_state (refill, now));
+            json_builder_add_string_value (builder, smm_sim_refill_state (refill, now));
           else
             {
               json_builder_begin_object (builder);
@@ -1271,28 +1273,28 @@ action_refill_status_locked (SmmSim     *self,
     {
       SimRefill *refill;
 
-      if (field (fields, "refill") == NULL)
-        return error_node ("Incorrect request");
+      if (smm_sim_field (fields, "refill") == NULL)
+        return smm_sim_json_error ("Incorrect request");
 
-      refill = lookup_refill_locked (self, field (fields, "refill"));
+      refill = smm_sim_lookup_refill_locked (self, smm_sim_field (fields, "refill"));
       if (refill == NULL)
-        return error_node ("Refill not found");
+        return smm_sim_json_error ("Refill not found");
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, refill_state (refill, now));
+      json_builder_add_string_value (builder, smm_sim_refill_state (refill, now));
       json_builder_end_object (builder);
 
-      return maybe_wrap (self, json_builder_get_root (builder));
+      return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
     }
 }
 
 static const char *
-cancel_locked (SmmSim     *self,
-               const char *text,
-               double      now)
+smm_sim_cancel_locked (SmmSim     *self,
+                       const char *text,
+                       double      now)
 {
-  SimOrder *order = lookup_order_locked (self, text);
+  SimOrder *order = smm_sim_lookup_order_locked (self, text);
   SmmSimService *service;
   guint64 remains;
   OrderState state;
@@ -1300,11 +1302,11 @@ cancel_locked (SmmSim     *self,
   if (order == NULL)
     return "Incorrect order ID";
 
-  service = lookup_service_locked (self, order->service_id);
+  service = smm_sim_lookup_service_locked (self, order->service_id);
   if (service == NULL || !service->cancel)
     return "Cancel is disabled for this service";
 
-  state = order_get_state_locked (self, order, now, &remains);
+  state = smm_sim_order_get_state_locked (self, order, now, &remains);
   if (state != ORDER_PENDING && state != ORDER_IN_PROGRESS)
     return "Order cannot be canceled";
 
@@ -1314,7 +1316,7 @@ cancel_locked (SmmSim     *self,
   if (state == ORDER_PENDING || order->quantity == 0)
     order->refund = order->charge;
   else
-    order->refund = mul_div_round (order->charge, remains, order->quantity);
+    order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
   self->balance += order->refund;
 
   return NULL;
@@ -1326,16 +1328,16 @@ action_cancel_locked (SmmSim     *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) ids = NULL;
-  const char *orders = field (fields, "orders");
-  double now = sim_now_locked (self);
+  const char *orders = smm_sim_field (fields, "orders");
+  double now = smm_sim_now_locked (self);
   gboolean too_many;
 
   if (orders == NULL)
-    return error_node ("Incorrect request");
+    return smm_sim_json_error ("Incorrect request");
 
-  ids = split_ids (orders, MAX_BATCH, &too_many);
+  ids = smm_sim_split_ids (orders, MAX_BATCH, &too_many);
   if (too_many || ids->len == 0)
-    return error_node ("Incorrect request");
+    return smm_sim_json_error ("Incorrect request");
 
   if (self->quirks)
     json_builder_begin_object (builder);
@@ -1345,15 +1347,15 @@ action_cancel_locked (SmmSim     *self,
   for (guint i = 0; i < ids->len; i++)
     {
       const char *text = g_ptr_array_index (ids, i);
-      const char *error = cancel_locked (self, text, now);
+      const char *error = smm_sim_cancel_locked (self, text, now);
 
       if (self->quirks)
-        set_id_member_name (builder, text);
+        smm_sim_json_set_id_member (builder, text);
       json_builder_begin_object (builder);
       if (!self->quirks)
         {
           json_builder_set_member_name (builder, "order");
-          add_id_value (builder, text);
+          smm_sim_json_add_id (builder, text);
         }
       json_builder_set_member_name (builder, "cancel");
       if (error == NULL)
@@ -1382,7 +1384,7 @@ action_balance_locked (SmmSim *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *balance = NULL;
 
-  settle_all_locked (self);
+  smm_sim_settle_all_locked (self);
   balance = smm_sim_format_units (self->balance);
 
   json_builder_begin_object (builder);
@@ -1392,19 +1394,19 @@ action_balance_locked (SmmSim *self)
   json_builder_add_string_value (builder, self->currency);
   json_builder_end_object (builder);
 
-  return maybe_wrap (self, json_builder_get_root (builder));
+  return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
 }
 
 static char *
-handle_request_locked (SmmSim     *self,
-                       GHashTable *fields)
+smm_sim_handle_request_locked (SmmSim     *self,
+                               GHashTable *fields)
 {
   g_autoptr(JsonNode) reply = NULL;
-  const char *key = field (fields, "key");
-  const char *action = field (fields, "action");
+  const char *key = smm_sim_field (fields, "key");
+  const char *action = smm_sim_field (fields, "action");
 
   if (key == NULL || self->key == NULL || strcmp (key, self->key) != 0)
-    reply = error_node ("Invalid API key");
+    reply = smm_sim_json_error ("Invalid API key");
   else if (g_strcmp0 (action, "services") == 0)
     reply = action_services_locked (self);
   else if (g_strcmp0 (action, "add") == 0)
@@ -1420,9 +1422,9 @@ handle_request_locked (SmmSim     *self,
   else if (g_strcmp0 (action, "balance") == 0)
     reply = action_balance_locked (self);
   else
-    reply = error_node ("Incorrect request");
+    reply = smm_sim_json_error ("Incorrect request");
 
-  return node_to_string (reply);
+  return smm_sim_json_to_string (reply);
 }
 
 /* HTTP */
@@ -1583,7 +1585,7 @@ server_request_cb (SoupServer        *server,
           copy_fields (fields, form);
         }
     }
-  action = field (fields, "action");
+  action = smm_sim_field (fields, "action");
 
   g_mutex_lock (&self->mutex);
   n = self->n_requests++;
@@ -1598,7 +1600,7 @@ server_request_cb (SoupServer        *server,
   g_mutex_unlock (&self->mutex);
 
   {
-    g_autofree char *action_log = action ? clean_echo (action, 32) : g_strdup ("(none)");
+    g_autofree char *action_log = action ? smm_sim_clean_echo (action, 32) : g_strdup ("(none)");
 
     g_debug ("request #%u: %s %s action=%s%s", n, method, path, action_log,
              fault != SMM_SIM_FAULT_NONE ? " (fault)" : "");
@@ -1638,7 +1640,7 @@ server_request_cb (SoupServer        *server,
       else
         {
           g_mutex_lock (&self->mutex);
-          json = handle_request_locked (self, fields);
+          json = smm_sim_handle_request_locked (self, fields);
           g_mutex_unlock (&self->mutex);
         }
 
@@ -1671,9 +1673,9 @@ server_request_cb (SoupServer        *server,
 }
 
 static gboolean
-server_listen (SmmSim   *self,
-               guint16   port,
-               GError  **error)
+smm_sim_server_listen (SmmSim   *self,
+                       guint16   port,
+                       GError  **error)
 {
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GInetAddress) address = NULL;
@@ -1715,7 +1717,7 @@ server_listen (SmmSim   *self,
 
 /* On the server's thread */
 static void
-server_teardown (SmmSim *self)
+smm_sim_server_teardown (SmmSim *self)
 {
   g_clear_pointer (&self->delays, g_ptr_array_unref);
   if (self->server != NULL)
@@ -1726,7 +1728,7 @@ server_teardown (SmmSim *self)
 }
 
 static gpointer
-server_thread_func (gpointer data)
+smm_sim_server_thread_func (gpointer data)
 {
   SmmSim *self = data;
   g_autoptr(GError) error = NULL;
@@ -1734,7 +1736,7 @@ server_thread_func (gpointer data)
 
   g_main_context_push_thread_default (self->context);
 
-  ok = server_listen (self, self->thread_port, &error);
+  ok = smm_sim_server_listen (self, self->thread_port, &error);
 
   g_mutex_lock (&self->mutex);
   self->thread_ready = TRUE;
@@ -1745,7 +1747,7 @@ server_thread_func (gpointer data)
   if (ok)
     g_main_loop_run (self->loop);
 
-  server_teardown (self);
+  smm_sim_server_teardown (self);
 
   /* Let pending closes and finalizations run */
   while (g_main_context_iteration (self->context, FALSE))
@@ -1914,7 +1916,7 @@ smm_sim_seed_orders (SmmSim *self,
   g_return_if_fail (SMM_IS_SIM (self));
 
   g_mutex_lock (&self->mutex);
-  now = sim_now_locked (self);
+  now = smm_sim_now_locked (self);
   for (guint i = 0; i < n_orders && self->services->len > 0; i++)
     {
       SmmSimService *service = g_ptr_array_index (self->services, i % self->services->len);
@@ -1926,10 +1928,11 @@ smm_sim_seed_orders (SmmSim *self,
       order->service_id = service->id;
       order->quantity = is_package ? 1 : CLAMP (1000, service->min, MAX (service->min, service->max));
       order->charge = is_package ? service->rate_units
-                                 : mul_div_round (service->rate_units, order->quantity, 1000);
+                                 : smm_sim_mul_div_round (service->rate_units, order->quantity,
+                                                          1000);
       order->created = now - (double) (i % 60);
       g_hash_table_insert (self->orders, &order->id, order);
-      if (order_final_remains (order) > 0)
+      if (smm_sim_order_final_remains (order) > 0)
         g_ptr_array_add (self->unsettled, order);
       self->order_count++;
     }
@@ -1968,7 +1971,7 @@ smm_sim_set_speed (SmmSim *self,
 
   g_mutex_lock (&self->mutex);
   /* Keep the simulated clock continuous */
-  self->offset = sim_now_locked (self);
+  self->offset = smm_sim_now_locked (self);
   self->t0_us = g_get_monotonic_time ();
   self->speed = speed;
   g_mutex_unlock (&self->mutex);
@@ -2066,7 +2069,7 @@ smm_sim_start (SmmSim   *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self->context = g_main_context_ref_thread_default ();
-  if (!server_listen (self, port, error))
+  if (!smm_sim_server_listen (self, port, error))
     {
       g_clear_pointer (&self->context, g_main_context_unref);
       return FALSE;
@@ -2091,7 +2094,7 @@ smm_sim_start_threaded (SmmSim   *self,
   self->thread_port = port;
   self->thread_ready = FALSE;
 
-  self->thread = g_thread_new ("smm-sim", server_thread_func, self);
+  self->thread = g_thread_new ("smm-sim", smm_sim_server_thread_func, self);
 
   g_mutex_lock (&self->mutex);
   while (!self->thread_ready)
@@ -2126,7 +2129,7 @@ smm_sim_stop (SmmSim *self)
       g_clear_pointer (&self->loop, g_main_loop_unref);
     }
   else
-    server_teardown (self);
+    smm_sim_server_teardown (self);
 
   g_clear_pointer (&self->context, g_main_context_unref);
 }
@@ -2203,7 +2206,7 @@ smm_sim_dup_balance (SmmSim *self)
   g_return_val_if_fail (SMM_IS_SIM (self), NULL);
 
   g_mutex_lock (&self->mutex);
-  settle_all_locked (self);
+  smm_sim_settle_all_locked (self);
   balance = smm_sim_format_units (self->balance);
   g_mutex_unlock (&self->mutex);
 
