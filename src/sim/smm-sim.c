@@ -16,8 +16,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "smm-sim.h"
-#include "smm-sim-catalogue.h"
+#include "smm-sim-private.h"
 
 #define FIRST_ORDER_ID         G_GINT64_CONSTANT (23501)
 #define MAX_BATCH              100
@@ -37,14 +36,6 @@
 #define RAW_MARKER      "\001"
 #define RAW_MARKER_JSON "\"\\u0001"
 
-typedef enum {
-  ORDER_PENDING,
-  ORDER_IN_PROGRESS,
-  ORDER_COMPLETED,
-  ORDER_PARTIAL,
-  ORDER_CANCELED,
-} OrderState;
-
 static const char * const order_state_names[] = {
   [ORDER_PENDING] = "Pending",
   [ORDER_IN_PROGRESS] = "In progress",
@@ -54,79 +45,11 @@ static const char * const order_state_names[] = {
 };
 
 typedef struct {
-  gint64   id;
-  guint    service_id;
-  guint64  quantity;
-  gint64   charge;           /* what was taken from the balance */
-  gint64   refund;           /* what was given back */
-  double   created;          /* simulated seconds */
-  guint64  canceled_remains;
-  guint    canceled : 1;
-  guint    settled : 1;      /* final, and any refund booked */
-} SimOrder;
-
-typedef struct {
-  gint64  id;
-  gint64  order_id;
-  double  created;
-} SimRefill;
-
-typedef struct {
   SmmSim            *self;
   SoupServerMessage *msg;
   GSource           *source;
   gulong             disconnected_id;
 } Delay;
-
-static const char * const known_actions[] = {
-  "services", "add", "status", "refill", "refill_status", "cancel", "balance",
-};
-
-struct _SmmSim
-{
-  GObject       parent_instance;
-
-  /* Guards everything below but the server part. */
-  GMutex        mutex;
-
-  char         *key;
-  char         *currency;
-  guint         n_generated;
-  double        speed;
-  gboolean      quirks;
-  guint         latency_ms;
-  guint         slow_ms;
-  SmmSimFault   fault;
-  double        fault_rate;
-
-  gint64        balance;
-  GPtrArray    *services;       /* SmmSimService, index = id - 1 */
-  GHashTable   *orders;         /* &SimOrder.id -> SimOrder (owned) */
-  GHashTable   *active_links;   /* "service\nlink" -> SimOrder (borrowed): the last order */
-  GPtrArray    *unsettled;      /* SimOrder (borrowed) that will end Partial, refund not booked */
-  GArray       *refills;        /* SimRefill, index = id - 1 */
-  gint64        next_order_id;
-  gint64        t0_us;
-  double        offset;
-  guint         n_requests;
-  guint         n_dropped;
-  guint         action_counts[G_N_ELEMENTS (known_actions)];
-  guint         order_count;
-  char         *url;
-
-  /* The server part: used only on the server's thread (or by start/stop when not threaded). */
-  GMainContext *context;
-  SoupServer   *server;
-  GPtrArray    *delays;         /* Delay */
-
-  /* Threaded mode; thread_ready and thread_error are guarded by the mutex. */
-  GThread      *thread;
-  GMainLoop    *loop;
-  GCond         cond;
-  guint16       thread_port;
-  gboolean      thread_ready;
-  GError       *thread_error;
-};
 
 G_DEFINE_FINAL_TYPE (SmmSim, smm_sim, G_TYPE_OBJECT)
 
@@ -196,12 +119,6 @@ smm_sim_field_set (GHashTable *fields,
 
   return is_blank (value) ? NULL : value;
 }
-
-typedef enum {
-  COUNT_OK,
-  COUNT_INVALID,
-  COUNT_TOO_BIG,
-} CountResult;
 
 /* A non-negative integer, surrounding blanks allowed. */
 static CountResult

@@ -1,0 +1,98 @@
+/* smm-sim-private.h: the simulated panel's struct and what its files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "smm-sim.h"
+#include "smm-sim-catalogue.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ORDER_PENDING,
+  ORDER_IN_PROGRESS,
+  ORDER_COMPLETED,
+  ORDER_PARTIAL,
+  ORDER_CANCELED,
+} OrderState;
+
+typedef struct {
+  gint64   id;
+  guint    service_id;
+  guint64  quantity;
+  gint64   charge;           /* what was taken from the balance */
+  gint64   refund;           /* what was given back */
+  double   created;          /* simulated seconds */
+  guint64  canceled_remains;
+  guint    canceled : 1;
+  guint    settled : 1;      /* final, and any refund booked */
+} SimOrder;
+
+typedef struct {
+  gint64  id;
+  gint64  order_id;
+  double  created;
+} SimRefill;
+
+typedef enum {
+  COUNT_OK,
+  COUNT_INVALID,
+  COUNT_TOO_BIG,
+} CountResult;
+
+static const char * const known_actions[] = {
+  "services", "add", "status", "refill", "refill_status", "cancel", "balance",
+};
+
+struct _SmmSim
+{
+  GObject       parent_instance;
+
+  /* Guards everything below but the server part. */
+  GMutex        mutex;
+
+  char         *key;
+  char         *currency;
+  guint         n_generated;
+  double        speed;
+  gboolean      quirks;
+  guint         latency_ms;
+  guint         slow_ms;
+  SmmSimFault   fault;
+  double        fault_rate;
+
+  gint64        balance;
+  GPtrArray    *services;       /* SmmSimService, index = id - 1 */
+  GHashTable   *orders;         /* &SimOrder.id -> SimOrder (owned) */
+  GHashTable   *active_links;   /* "service\nlink" -> SimOrder (borrowed): the last order */
+  GPtrArray    *unsettled;      /* SimOrder (borrowed) that will end Partial, refund not booked */
+  GArray       *refills;        /* SimRefill, index = id - 1 */
+  gint64        next_order_id;
+  gint64        t0_us;
+  double        offset;
+  guint         n_requests;
+  guint         n_dropped;
+  guint         action_counts[G_N_ELEMENTS (known_actions)];
+  guint         order_count;
+  char         *url;
+
+  /* The server part: used only on the server's thread (or by start/stop when not threaded). */
+  GMainContext *context;
+  SoupServer   *server;
+  GPtrArray    *delays;         /* Delay */
+
+  /* Threaded mode; thread_ready and thread_error are guarded by the mutex. */
+  GThread      *thread;
+  GMainLoop    *loop;
+  GCond         cond;
+  guint16       thread_port;
+  gboolean      thread_ready;
+  GError       *thread_error;
+};
+
+G_END_DECLS
