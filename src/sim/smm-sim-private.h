@@ -95,4 +95,40 @@ struct _SmmSim
   GError       *thread_error;
 };
 
+/* smm-sim.c */
+char *smm_sim_handle_request_locked (SmmSim     *self,
+                                    GHashTable *fields);
+
+/* smm-sim-server.c */
+const char *smm_sim_field (GHashTable *fields,
+                           const char *name);
+
+const char *smm_sim_field_set (GHashTable *fields,
+                               const char *name);
+
+CountResult smm_sim_parse_count (const char *text,
+                                 guint64    *out);
+
+gboolean smm_sim_parse_id (const char *text,
+                           gint64     *id);
+
+GPtrArray *smm_sim_split_ids (const char *text,
+                              guint       max,
+                              gboolean   *too_many);
+
+guint64 smm_sim_count_lines (const char *text);
+
+gboolean smm_sim_link_is_valid (const char *link);
+
+char *smm_sim_clean_echo (const char *text,
+                          gsize       max_len);
+
+gboolean smm_sim_server_listen (SmmSim   *self,
+                                guint16   port,
+                                GError  **error);
+
+void smm_sim_server_teardown (SmmSim *self);
+
+gpointer smm_sim_server_thread_func (gpointer data);
+
 G_END_DECLS
