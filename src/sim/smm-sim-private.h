@@ -131,4 +131,25 @@ void smm_sim_server_teardown (SmmSim *self);
 
 gpointer smm_sim_server_thread_func (gpointer data);
 
+/* smm-sim-json.c */
+void smm_sim_json_add_raw_number (JsonBuilder *builder,
+                                  const char  *digits);
+
+void smm_sim_json_add_quirky_bool (JsonBuilder *builder,
+                                   guint        id,
+                                   gboolean     value);
+
+char *smm_sim_json_to_string (JsonNode *root);
+
+JsonNode *smm_sim_json_error (const char *message);
+
+JsonNode *smm_sim_json_maybe_wrap (SmmSim   *self,
+                                   JsonNode *node);
+
+void smm_sim_json_add_id (JsonBuilder *builder,
+                          const char  *text);
+
+void smm_sim_json_set_id_member (JsonBuilder *builder,
+                                 const char  *text);
+
 G_END_DECLS
