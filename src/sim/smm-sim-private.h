@@ -152,4 +152,45 @@ void smm_sim_json_add_id (JsonBuilder *builder,
 void smm_sim_json_set_id_member (JsonBuilder *builder,
                                  const char  *text);
 
+/* smm-sim-book.c */
+gint64 smm_sim_mul_div_round (gint64  a,
+                              guint64 b,
+                              guint64 c);
+
+double smm_sim_now_locked (SmmSim *self);
+
+SmmSimService *smm_sim_lookup_service_locked (SmmSim *self,
+                                              guint   id);
+
+guint64 smm_sim_order_final_remains (SimOrder *order);
+
+OrderState smm_sim_order_get_state_locked (SmmSim   *self,
+                                           SimOrder *order,
+                                           double    now,
+                                           guint64  *remains);
+
+gboolean smm_sim_order_is_active_locked (SmmSim   *self,
+                                         SimOrder *order,
+                                         double    now);
+
+void smm_sim_settle_all_locked (SmmSim *self);
+
+SimOrder *smm_sim_lookup_order_locked (SmmSim     *self,
+                                       const char *text);
+
+const char *smm_sim_refill_create_locked (SmmSim     *self,
+                                          const char *text,
+                                          double      now,
+                                          gint64     *refill_id);
+
+SimRefill *smm_sim_lookup_refill_locked (SmmSim     *self,
+                                         const char *text);
+
+const char *smm_sim_refill_state (SimRefill *refill,
+                                  double     now);
+
+const char *smm_sim_cancel_locked (SmmSim     *self,
+                                   const char *text,
+                                   double      now);
+
 G_END_DECLS

@@ -20,9 +20,6 @@
 
 #define FIRST_ORDER_ID         G_GINT64_CONSTANT (23501)
 #define MAX_BATCH              100
-#define ORDER_PENDING_SECONDS  5.0
-#define REFILL_PENDING_SECONDS 5.0
-#define REFILL_DONE_SECONDS    30.0
 #define MAX_RUNS               1000
 #define MAX_INTERVAL           (60 * 24 * 30)
 #define MAX_POSTS              10000
@@ -36,26 +33,6 @@ static const char * const order_state_names[] = {
 };
 
 G_DEFINE_FINAL_TYPE (SmmSim, smm_sim, G_TYPE_OBJECT)
-
-/* Fixed point helpers */
-
-/* a * b / c, rounded half up; a >= 0, c > 0. */
-static gint64
-smm_sim_mul_div_round (gint64  a,
-                       guint64 b,
-                       guint64 c)
-{
-#ifdef __SIZEOF_INT128__
-  __extension__ unsigned __int128 p = (unsigned __int128) (guint64) MAX (a, 0) * b;
-  __extension__ unsigned __int128 q = (2 * p + c) / (2 * (unsigned __int128) c);
-
-  return q > (unsigned __int128) G_MAXINT64 ? G_MAXINT64 : (gint64) q;
-#else
-  long double q = (long double) MAX (a, 0) * (long double) b / (long double) c + 0.5L;
-
-  return q >= (long double) G_MAXINT64 ? G_MAXINT64 : (gint64) q;
-#endif
-}
 
 /* "0.90" -> "0.9", "5.00" -> "5", "0.0450" -> "0.045" */
 static char *
@@ -72,134 +49,6 @@ trim_decimal (const char *text)
     copy[--len] = '\0';
 
   return copy;
-}
-
-/* The model, all called with the mutex held */
-
-static double
-smm_sim_now_locked (SmmSim *self)
-{
-  gint64 elapsed_us = g_get_monotonic_time () - self->t0_us;
-
-  return (double) elapsed_us / G_USEC_PER_SEC * self->speed + self->offset;
-}
-
-static SmmSimService *
-smm_sim_lookup_service_locked (SmmSim *self,
-                               guint   id)
-{
-  SmmSimService *service;
-
-  if (id == 0)
-    return NULL;
-  /* the demo and generated catalogues hold id i + 1 at index i; the second demo has gaps */
-  if (id <= self->services->len && (service = g_ptr_array_index (self->services, id - 1))->id == id)
-    return service;
-  for (guint i = 0; i < self->services->len; i++)
-    if ((service = g_ptr_array_index (self->services, i))->id == id)
-      return service;
-  return NULL;
-}
-
-static guint64
-smm_sim_order_final_remains (SimOrder *order)
-{
-  return order->id % 5 == 0 ? order->quantity / 10 : 0;
-}
-
-static void
-order_settle_locked (SmmSim   *self,
-                     SimOrder *order)
-{
-  guint64 remains;
-
-  if (order->settled)
-    return;
-
-  order->settled = TRUE;
-  remains = smm_sim_order_final_remains (order);
-  if (remains > 0 && order->quantity > 0)
-    {
-      order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
-      self->balance += order->refund;
-    }
-}
-
-static OrderState
-smm_sim_order_get_state_locked (SmmSim   *self,
-                                SimOrder *order,
-                                double    now,
-                                guint64  *remains)
-{
-  double elapsed = now - order->created;
-  double done = (double) (order->quantity / 100) + 10.0;
-  guint64 final_remains = smm_sim_order_final_remains (order);
-  guint64 delivered;
-
-  if (order->canceled)
-    {
-      *remains = order->canceled_remains;
-      return ORDER_CANCELED;
-    }
-
-  if (elapsed < ORDER_PENDING_SECONDS)
-    {
-      *remains = order->quantity;
-      return ORDER_PENDING;
-    }
-
-  if (elapsed >= done)
-    {
-      order_settle_locked (self, order);
-      *remains = final_remains;
-      return final_remains > 0 ? ORDER_PARTIAL : ORDER_COMPLETED;
-    }
-
-  delivered = (guint64) ((double) (order->quantity - final_remains)
-                         * ((elapsed - ORDER_PENDING_SECONDS) / (done - ORDER_PENDING_SECONDS)));
-  *remains = order->quantity - MIN (delivered, order->quantity - final_remains);
-
-  return ORDER_IN_PROGRESS;
-}
-
-static gboolean
-smm_sim_order_is_active_locked (SmmSim   *self,
-                                SimOrder *order,
-                                double    now)
-{
-  guint64 remains;
-  OrderState state = smm_sim_order_get_state_locked (self, order, now, &remains);
-
-  return state == ORDER_PENDING || state == ORDER_IN_PROGRESS;
-}
-
-/* Books the refunds of every Partial order that ended. */
-static void
-smm_sim_settle_all_locked (SmmSim *self)
-{
-  double now = smm_sim_now_locked (self);
-
-  for (guint i = self->unsettled->len; i > 0; i--)
-    {
-      SimOrder *order = g_ptr_array_index (self->unsettled, i - 1);
-
-      if (!order->settled)
-        smm_sim_order_is_active_locked (self, order, now);
-      if (order->settled)
-        g_ptr_array_remove_index_fast (self->unsettled, i - 1);
-    }
-}
-
-static SimOrder *
-smm_sim_lookup_order_locked (SmmSim     *self,
-                             const char *text)
-{
-  gint64 id;
-
-  if (!smm_sim_parse_id (text, &id))
-    return NULL;
-
-  return g_hash_table_lookup (self->orders, &id);
 }
 
 /* Actions */
@@ -666,39 +515,6 @@ action_status_locked (SmmSim     *self,
     }
 }
 
-/* Returns an error text, or NULL with the new refill's id. */
-static const char *
-smm_sim_refill_create_locked (SmmSim     *self,
-                              const char *text,
-                              double      now,
-                              gint64     *refill_id)
-{
-  SimOrder *order = smm_sim_lookup_order_locked (self, text);
-  SmmSimService *service;
-  SimRefill refill;
-  guint64 remains;
-  OrderState state;
-
-  if (order == NULL)
-    return "Incorrect order ID";
-
-  service = smm_sim_lookup_service_locked (self, order->service_id);
-  if (service == NULL || !service->refill)
-    return "Refill is disabled for this service";
-
-  state = smm_sim_order_get_state_locked (self, order, now, &remains);
-  if (state != ORDER_COMPLETED && state != ORDER_PARTIAL)
-    return "Order is not completed";
-
-  refill.id = (gint64) self->refills->len + 1;
-  refill.order_id = order->id;
-  refill.created = now;
-  g_array_append_val (self->refills, refill);
-
-  *refill_id = refill.id;
-  return NULL;
-}
-
 static JsonNode *
 action_refill_locked (SmmSim     *self,
                       GHashTable *fields)
@@ -778,31 +594,6 @@ action_refill_locked (SmmSim     *self,
     }
 }
 
-static SimRefill *
-smm_sim_lookup_refill_locked (SmmSim     *self,
-                              const char *text)
-{
-  gint64 id;
-
-  if (!smm_sim_parse_id (text, &id) || id < 1 || id > (gint64) self->refills->len)
-    return NULL;
-
-  return &g_array_index (self->refills, SimRefill, id - 1);
-}
-
-static const char *
-smm_sim_refill_state (SimRefill *refill,
-                      double     now)
-{
-  double elapsed = now - refill->created;
-
-  if (elapsed < REFILL_PENDING_SECONDS)
-    return "Pending";
-  if (elapsed < REFILL_DONE_SECONDS)
-    return "In progress";
-  return "Completed";
-}
-
 static JsonNode *
 action_refill_status_locked (SmmSim     *self,
                              GHashTable *fields)
@@ -876,39 +667,6 @@ action_refill_status_locked (SmmSim     *self,
 
       return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
     }
-}
-
-static const char *
-smm_sim_cancel_locked (SmmSim     *self,
-                       const char *text,
-                       double      now)
-{
-  SimOrder *order = smm_sim_lookup_order_locked (self, text);
-  SmmSimService *service;
-  guint64 remains;
-  OrderState state;
-
-  if (order == NULL)
-    return "Incorrect order ID";
-
-  service = smm_sim_lookup_service_locked (self, order->service_id);
-  if (service == NULL || !service->cancel)
-    return "Cancel is disabled for this service";
-
-  state = smm_sim_order_get_state_locked (self, order, now, &remains);
-  if (state != ORDER_PENDING && state != ORDER_IN_PROGRESS)
-    return "Order cannot be canceled";
-
-  order->canceled = TRUE;
-  order->settled = TRUE;
-  order->canceled_remains = remains;
-  if (state == ORDER_PENDING || order->quantity == 0)
-    order->refund = order->charge;
-  else
-    order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
-  self->balance += order->refund;
-
-  return NULL;
 }
 
 static JsonNode *
