@@ -95,10 +95,6 @@ struct _SmmSim
   GError       *thread_error;
 };
 
-/* smm-sim.c */
-char *smm_sim_handle_request_locked (SmmSim     *self,
-                                    GHashTable *fields);
-
 /* smm-sim-server.c */
 const char *smm_sim_field (GHashTable *fields,
                            const char *name);
@@ -192,5 +188,9 @@ const char *smm_sim_refill_state (SimRefill *refill,
 const char *smm_sim_cancel_locked (SmmSim     *self,
                                    const char *text,
                                    double      now);
+
+/* smm-sim-actions.c */
+char *smm_sim_handle_request_locked (SmmSim     *self,
+                                    GHashTable *fields);
 
 G_END_DECLS
