@@ -38,6 +38,7 @@ test_sigkill (void)
   smm_sim_set_latency (sim, 5);
   g_assert_true (smm_sim_start_threaded (sim, 0, &error));
   g_setenv ("SMM_API_KEY", "crash-key", TRUE);
+  g_autofree char *url = smm_sim_dup_url (sim);
 
   for (guint round = 0; round < rounds; round++)
     {
@@ -45,7 +46,7 @@ test_sigkill (void)
       g_autoptr(GSubprocess) child = NULL;
 
       g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-      child = g_subprocess_launcher_spawn (launcher, &error, child_path, path, smm_sim_get_url (sim), NULL);
+      child = g_subprocess_launcher_spawn (launcher, &error, child_path, path, url, NULL);
       g_assert_no_error (error);
       g_usleep (g_test_rand_int_range (30, 150) * 1000);
       g_subprocess_force_exit (child);

@@ -71,8 +71,9 @@ test_load_with_faults (void)
   smm_sim_set_speed (sim, 0.0001);
   g_assert_true (smm_sim_start_threaded (sim, 0, &error));
   store = smm_store_open (NULL, &error);
-  account = smm_store_add_account (store, "Load", smm_sim_get_url (sim), &error);
-  client = smm_client_new (smm_sim_get_url (sim), &error);
+  g_autofree char *url = smm_sim_dup_url (sim);
+  account = smm_store_add_account (store, "Load", url, &error);
+  client = smm_client_new (url, &error);
   smm_client_set_key (client, "load");
   smm_client_set_retry (client, 3, 50, 200);
   tracker = smm_tracker_new (store);

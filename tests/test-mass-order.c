@@ -336,9 +336,10 @@ fixture_set_up (Fixture       *f,
 
   f->store = smm_store_open (NULL, &error);
   g_assert_no_error (error);
-  account = smm_store_add_account (f->store, "Demo", smm_sim_get_url (f->sim), &error);
+  g_autofree char *url = smm_sim_dup_url (f->sim);
+  account = smm_store_add_account (f->store, "Demo", url, &error);
   f->account_id = smm_account_get_id (account);
-  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
+  f->client = smm_client_new (url, &error);
   smm_client_set_key (f->client, "key");
   smm_client_set_retry (f->client, 1, 10, 10);
   f->tracker = smm_tracker_new (f->store);

@@ -77,10 +77,11 @@ fixture_set_up (Fixture       *f,
 
   f->store = smm_store_open (NULL, &error);
   g_assert_no_error (error);
-  account = smm_store_add_account (f->store, "Demo", smm_sim_get_url (f->sim), &error);
+  g_autofree char *url = smm_sim_dup_url (f->sim);
+  account = smm_store_add_account (f->store, "Demo", url, &error);
   f->account_id = smm_account_get_id (account);
 
-  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
+  f->client = smm_client_new (url, &error);
   smm_client_set_key (f->client, "key");
   smm_client_set_retry (f->client, 1, 10, 10);
   f->tracker = smm_tracker_new (f->store);
@@ -421,7 +422,8 @@ test_refill_cancel_import (Fixture       *f,
 
   /* an order placed on the panel's web site joins the history; an unknown id does not */
   {
-    g_autoptr(SmmClient) other = smm_client_new (smm_sim_get_url (f->sim), NULL);
+    g_autofree char *url = smm_sim_dup_url (f->sim);
+    g_autoptr(SmmClient) other = smm_client_new (url, NULL);
     g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
     gint64 web_id;
     gint64 ids[2];

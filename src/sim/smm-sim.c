@@ -396,29 +396,29 @@ smm_sim_stop (SmmSim *self)
   g_clear_pointer (&self->context, g_main_context_unref);
 }
 
-const char *
-smm_sim_get_url (SmmSim *self)
+char *
+smm_sim_dup_url (SmmSim *self)
 {
-  const char *url;
+  char *url;
 
   g_return_val_if_fail (SMM_IS_SIM (self), NULL);
 
   g_mutex_lock (&self->mutex);
-  url = self->url;
+  url = g_strdup (self->url);
   g_mutex_unlock (&self->mutex);
 
   return url;
 }
 
-const char *
-smm_sim_get_key (SmmSim *self)
+char *
+smm_sim_dup_key (SmmSim *self)
 {
-  const char *key;
+  char *key;
 
   g_return_val_if_fail (SMM_IS_SIM (self), NULL);
 
   g_mutex_lock (&self->mutex);
-  key = self->key;
+  key = g_strdup (self->key);
   g_mutex_unlock (&self->mutex);
 
   return key;
