@@ -396,6 +396,21 @@ action_add_locked (SmmSim     *self,
   }
 }
 
+/* A count: a bare number in quirks mode, else a string of digits. */
+static void
+add_count (SmmSim      *self,
+           JsonBuilder *builder,
+           guint64      value)
+{
+  if (self->quirks)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+      json_builder_add_string_value (builder, text);
+    }
+}
+
 static void
 add_status_members_locked (SmmSim      *self,
                            JsonBuilder *builder,
@@ -410,23 +425,11 @@ add_status_members_locked (SmmSim      *self,
   json_builder_set_member_name (builder, "charge");
   json_builder_add_string_value (builder, charge);
   json_builder_set_member_name (builder, "start_count");
-  if (self->quirks)
-    json_builder_add_int_value (builder, start_count);
-  else
-    {
-      g_autofree char *text = g_strdup_printf ("%u", start_count);
-      json_builder_add_string_value (builder, text);
-    }
+  add_count (self, builder, start_count);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, order_state_names[state]);
   json_builder_set_member_name (builder, "remains");
-  if (self->quirks)
-    json_builder_add_int_value (builder, (gint64) remains);
-  else
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, remains);
-      json_builder_add_string_value (builder, text);
-    }
+  add_count (self, builder, remains);
   if (!self->quirks || order->id % 2 == 1)
     {
       json_builder_set_member_name (builder, "currency");
@@ -434,251 +437,134 @@ add_status_members_locked (SmmSim      *self,
     }
 }
 
-static JsonNode *
-action_status_locked (SmmSim     *self,
-                      GHashTable *fields)
+/* What status, refill, refill_status and cancel do for one id. A handler writes its members
+ * into the id's open object and returns NULL, or writes nothing and returns the error text. A
+ * reply for one id (in_batch FALSE) may write its members in another form than a batch's. */
+typedef const char *(*IdHandler) (SmmSim      *self,
+                                  JsonBuilder *builder,
+                                  const char  *id_text,
+                                  double       now,
+                                  gboolean     in_batch);
+
+static const char *
+status_one_locked (SmmSim      *self,
+                   JsonBuilder *builder,
+                   const char  *id_text,
+                   double       now,
+                   gboolean     in_batch)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *orders = smm_sim_field (fields, "orders");
-  double now = smm_sim_now_locked (self);
+  SimOrder *order = smm_sim_lookup_order_locked (self, id_text);
 
-  if (orders != NULL)
-    {
-      g_autoptr(GPtrArray) ids = NULL;
-      gboolean too_many;
+  if (order == NULL)
+    return "Incorrect order ID";
 
-      ids = smm_sim_split_ids (orders, MAX_BATCH, &too_many);
-      if (too_many || ids->len == 0)
-        return smm_sim_json_error ("Incorrect request");
-
-      if (self->quirks)
-        json_builder_begin_array (builder);
-      else
-        json_builder_begin_object (builder);
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          const char *text = g_ptr_array_index (ids, i);
-          SimOrder *order = smm_sim_lookup_order_locked (self, text);
-
-          if (self->quirks)
-            {
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "order");
-              smm_sim_json_add_id (builder, text);
-            }
-          else
-            {
-              smm_sim_json_set_id_member (builder, text);
-              json_builder_begin_object (builder);
-            }
-
-          if (order != NULL)
-            add_status_members_locked (self, builder, order, now);
-          else
-            {
-              json_builder_set_member_name (builder, "error");
-              json_builder_add_string_value (builder, "Incorrect order ID");
-            }
-          json_builder_end_object (builder);
-        }
-
-      if (self->quirks)
-        json_builder_end_array (builder);
-      else
-        json_builder_end_object (builder);
-
-      return json_builder_get_root (builder);
-    }
-  else
-    {
-      SimOrder *order = smm_sim_lookup_order_locked (self, smm_sim_field (fields, "order"));
-
-      if (smm_sim_field (fields, "order") == NULL)
-        return smm_sim_json_error ("Incorrect request");
-      if (order == NULL)
-        return smm_sim_json_error ("Incorrect order ID");
-
-      json_builder_begin_object (builder);
-      add_status_members_locked (self, builder, order, now);
-      json_builder_end_object (builder);
-
-      return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
-    }
+  add_status_members_locked (self, builder, order, now);
+  return NULL;
 }
 
-static JsonNode *
-action_refill_locked (SmmSim     *self,
-                      GHashTable *fields)
+static const char *
+refill_one_locked (SmmSim      *self,
+                   JsonBuilder *builder,
+                   const char  *id_text,
+                   double       now,
+                   gboolean     in_batch)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *orders = smm_sim_field (fields, "orders");
-  double now = smm_sim_now_locked (self);
-  const char *error;
   gint64 refill_id = 0;
+  const char *error = smm_sim_refill_create_locked (self, id_text, now, &refill_id);
 
-  if (orders != NULL)
-    {
-      g_autoptr(GPtrArray) ids = NULL;
-      gboolean too_many;
+  if (error != NULL)
+    return error;
 
-      ids = smm_sim_split_ids (orders, MAX_BATCH, &too_many);
-      if (too_many || ids->len == 0)
-        return smm_sim_json_error ("Incorrect request");
-
-      if (self->quirks)
-        json_builder_begin_object (builder);
-      else
-        json_builder_begin_array (builder);
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          const char *text = g_ptr_array_index (ids, i);
-
-          error = smm_sim_refill_create_locked (self, text, now, &refill_id);
-
-          if (self->quirks)
-            smm_sim_json_set_id_member (builder, text);
-          json_builder_begin_object (builder);
-          if (!self->quirks)
-            {
-              json_builder_set_member_name (builder, "order");
-              smm_sim_json_add_id (builder, text);
-            }
-          json_builder_set_member_name (builder, "refill");
-          if (error == NULL)
-            json_builder_add_int_value (builder, refill_id);
-          else
-            {
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "error");
-              json_builder_add_string_value (builder, error);
-              json_builder_end_object (builder);
-            }
-          json_builder_end_object (builder);
-        }
-
-      if (self->quirks)
-        json_builder_end_object (builder);
-      else
-        json_builder_end_array (builder);
-
-      return json_builder_get_root (builder);
-    }
+  json_builder_set_member_name (builder, "refill");
+  if (in_batch)
+    json_builder_add_int_value (builder, refill_id);
   else
     {
-      g_autofree char *id_text = NULL;
-
-      if (smm_sim_field (fields, "order") == NULL)
-        return smm_sim_json_error ("Incorrect request");
-
-      error = smm_sim_refill_create_locked (self, smm_sim_field (fields, "order"), now, &refill_id);
-      if (error != NULL)
-        return smm_sim_json_error (error);
-
-      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, refill_id);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "refill");
-      json_builder_add_string_value (builder, id_text);
-      json_builder_end_object (builder);
-
-      return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, refill_id);
+      json_builder_add_string_value (builder, text);
     }
+  return NULL;
 }
 
+static const char *
+refill_status_one_locked (SmmSim      *self,
+                          JsonBuilder *builder,
+                          const char  *id_text,
+                          double       now,
+                          gboolean     in_batch)
+{
+  SimRefill *refill = smm_sim_lookup_refill_locked (self, id_text);
+
+  if (refill == NULL)
+    return "Refill not found";
+
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, smm_sim_refill_state (refill, now));
+  return NULL;
+}
+
+static const char *
+cancel_one_locked (SmmSim      *self,
+                   JsonBuilder *builder,
+                   const char  *id_text,
+                   double       now,
+                   gboolean     in_batch)
+{
+  const char *error = smm_sim_cancel_locked (self, id_text, now);
+
+  if (error != NULL)
+    return error;
+
+  json_builder_set_member_name (builder, "cancel");
+  json_builder_add_int_value (builder, 1);
+  return NULL;
+}
+
+/* The reply for one id: {members}, or {"error": …}. */
 static JsonNode *
-action_refill_status_locked (SmmSim     *self,
-                             GHashTable *fields)
+reply_one_locked (SmmSim      *self,
+                  const char  *id_text,
+                  IdHandler    handler)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *refills = smm_sim_field (fields, "refills");
-  double now = smm_sim_now_locked (self);
+  const char *error;
 
-  if (refills != NULL)
-    {
-      g_autoptr(GPtrArray) ids = NULL;
-      gboolean too_many;
+  if (id_text == NULL)
+    return smm_sim_json_error ("Incorrect request");
 
-      ids = smm_sim_split_ids (refills, MAX_BATCH, &too_many);
-      if (too_many || ids->len == 0)
-        return smm_sim_json_error ("Incorrect request");
+  json_builder_begin_object (builder);
+  error = handler (self, builder, id_text, smm_sim_now_locked (self), FALSE);
+  if (error != NULL)
+    return smm_sim_json_error (error);
+  json_builder_end_object (builder);
 
-      if (self->quirks)
-        json_builder_begin_object (builder);
-      else
-        json_builder_begin_array (builder);
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          const char *text = g_ptr_array_index (ids, i);
-          SimRefill *refill = smm_sim_lookup_refill_locked (self, text);
-
-          if (self->quirks)
-            smm_sim_json_set_id_member (builder, text);
-          json_builder_begin_object (builder);
-          if (!self->quirks)
-            {
-              json_builder_set_member_name (builder, "refill");
-              smm_sim_json_add_id (builder, text);
-            }
-          json_builder_set_member_name (builder, "status");
-          if (refill != NULL)
-            json_builder_add_string_value (builder, smm_sim_refill_state (refill, now));
-          else
-            {
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "error");
-              json_builder_add_string_value (builder, "Refill not found");
-              json_builder_end_object (builder);
-            }
-          json_builder_end_object (builder);
-        }
-
-      if (self->quirks)
-        json_builder_end_object (builder);
-      else
-        json_builder_end_array (builder);
-
-      return json_builder_get_root (builder);
-    }
-  else
-    {
-      SimRefill *refill;
-
-      if (smm_sim_field (fields, "refill") == NULL)
-        return smm_sim_json_error ("Incorrect request");
-
-      refill = smm_sim_lookup_refill_locked (self, smm_sim_field (fields, "refill"));
-      if (refill == NULL)
-        return smm_sim_json_error ("Refill not found");
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, smm_sim_refill_state (refill, now));
-      json_builder_end_object (builder);
-
-      return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
-    }
+  return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
 }
 
+/* The reply for a batch of ids, in one of the two shapes panels use, keyed by id or a list that
+ * names each id in its object's id_member:
+ *   keyed: {"12": {members}, "x": {…}}
+ *   list:  [{"order": 12, members}, {"order": "x", …}]
+ * An id's error goes in its object as "error": text or, when error_member is set, as
+ * error_member: {"error": text}. */
 static JsonNode *
-action_cancel_locked (SmmSim     *self,
-                      GHashTable *fields)
+reply_batch_locked (SmmSim      *self,
+                    const char  *ids_text,
+                    gboolean     keyed,
+                    const char  *id_member,
+                    const char  *error_member,
+                    IdHandler    handler)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) ids = NULL;
-  const char *orders = smm_sim_field (fields, "orders");
   double now = smm_sim_now_locked (self);
   gboolean too_many;
 
-  if (orders == NULL)
-    return smm_sim_json_error ("Incorrect request");
-
-  ids = smm_sim_split_ids (orders, MAX_BATCH, &too_many);
+  ids = smm_sim_split_ids (ids_text, MAX_BATCH, &too_many);
   if (too_many || ids->len == 0)
     return smm_sim_json_error ("Incorrect request");
 
-  if (self->quirks)
+  if (keyed)
     json_builder_begin_object (builder);
   else
     json_builder_begin_array (builder);
@@ -686,21 +572,26 @@ action_cancel_locked (SmmSim     *self,
   for (guint i = 0; i < ids->len; i++)
     {
       const char *text = g_ptr_array_index (ids, i);
-      const char *error = smm_sim_cancel_locked (self, text, now);
+      const char *error;
 
-      if (self->quirks)
+      if (keyed)
         smm_sim_json_set_id_member (builder, text);
       json_builder_begin_object (builder);
-      if (!self->quirks)
+      if (!keyed)
         {
-          json_builder_set_member_name (builder, "order");
+          json_builder_set_member_name (builder, id_member);
           smm_sim_json_add_id (builder, text);
         }
-      json_builder_set_member_name (builder, "cancel");
-      if (error == NULL)
-        json_builder_add_int_value (builder, 1);
-      else
+
+      error = handler (self, builder, text, now, TRUE);
+      if (error != NULL && error_member == NULL)
         {
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, error);
+        }
+      else if (error != NULL)
+        {
+          json_builder_set_member_name (builder, error_member);
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "error");
           json_builder_add_string_value (builder, error);
@@ -709,12 +600,62 @@ action_cancel_locked (SmmSim     *self,
       json_builder_end_object (builder);
     }
 
-  if (self->quirks)
+  if (keyed)
     json_builder_end_object (builder);
   else
     json_builder_end_array (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* Real panels key a status batch by id, and list the other batches; quirky ones the reverse. */
+static JsonNode *
+action_status_locked (SmmSim     *self,
+                      GHashTable *fields)
+{
+  const char *orders = smm_sim_field (fields, "orders");
+
+  if (orders != NULL)
+    return reply_batch_locked (self, orders, !self->quirks, "order", NULL, status_one_locked);
+
+  return reply_one_locked (self, smm_sim_field (fields, "order"), status_one_locked);
+}
+
+static JsonNode *
+action_refill_locked (SmmSim     *self,
+                      GHashTable *fields)
+{
+  const char *orders = smm_sim_field (fields, "orders");
+
+  if (orders != NULL)
+    return reply_batch_locked (self, orders, self->quirks, "order", "refill", refill_one_locked);
+
+  return reply_one_locked (self, smm_sim_field (fields, "order"), refill_one_locked);
+}
+
+static JsonNode *
+action_refill_status_locked (SmmSim     *self,
+                             GHashTable *fields)
+{
+  const char *refills = smm_sim_field (fields, "refills");
+
+  if (refills != NULL)
+    return reply_batch_locked (self, refills, self->quirks, "refill", "status",
+                               refill_status_one_locked);
+
+  return reply_one_locked (self, smm_sim_field (fields, "refill"), refill_status_one_locked);
+}
+
+static JsonNode *
+action_cancel_locked (SmmSim     *self,
+                      GHashTable *fields)
+{
+  const char *orders = smm_sim_field (fields, "orders");
+
+  if (orders == NULL)
+    return smm_sim_json_error ("Incorrect request");
+
+  return reply_batch_locked (self, orders, self->quirks, "order", "cancel", cancel_one_locked);
 }
 
 static JsonNode *
