@@ -167,6 +167,37 @@ smm_sim_lookup_order_locked (SmmSim     *self,
   return g_hash_table_lookup (self->orders, &id);
 }
 
+/* The order that text names, when its service allows a cancel (or a refill), with its state now;
+ * else NULL and the error text to reply with. */
+static SimOrder *
+order_for_request_locked (SmmSim      *self,
+                          const char  *text,
+                          double       now,
+                          gboolean     cancel,
+                          OrderState  *state,
+                          guint64     *remains,
+                          const char **error)
+{
+  SimOrder *order = smm_sim_lookup_order_locked (self, text);
+  SmmSimService *service;
+
+  if (order == NULL)
+    {
+      *error = "Incorrect order ID";
+      return NULL;
+    }
+
+  service = smm_sim_lookup_service_locked (self, order->service_id);
+  if (service == NULL || !(cancel ? service->cancel : service->refill))
+    {
+      *error = cancel ? "Cancel is disabled for this service" : "Refill is disabled for this service";
+      return NULL;
+    }
+
+  *state = smm_sim_order_get_state_locked (self, order, now, remains);
+  return order;
+}
+
 /* Returns an error text, or NULL with the new refill's id. */
 const char *
 smm_sim_refill_create_locked (SmmSim     *self,
@@ -174,20 +205,14 @@ smm_sim_refill_create_locked (SmmSim     *self,
                               double      now,
                               gint64     *refill_id)
 {
-  SimOrder *order = smm_sim_lookup_order_locked (self, text);
-  SmmSimService *service;
+  const char *error = NULL;
   SimRefill refill;
   guint64 remains;
   OrderState state;
+  SimOrder *order = order_for_request_locked (self, text, now, FALSE, &state, &remains, &error);
 
   if (order == NULL)
-    return "Incorrect order ID";
-
-  service = smm_sim_lookup_service_locked (self, order->service_id);
-  if (service == NULL || !service->refill)
-    return "Refill is disabled for this service";
-
-  state = smm_sim_order_get_state_locked (self, order, now, &remains);
+    return error;
   if (state != ORDER_COMPLETED && state != ORDER_PARTIAL)
     return "Order is not completed";
 
@@ -230,19 +255,13 @@ smm_sim_cancel_locked (SmmSim     *self,
                        const char *text,
                        double      now)
 {
-  SimOrder *order = smm_sim_lookup_order_locked (self, text);
-  SmmSimService *service;
+  const char *error = NULL;
   guint64 remains;
   OrderState state;
+  SimOrder *order = order_for_request_locked (self, text, now, TRUE, &state, &remains, &error);
 
   if (order == NULL)
-    return "Incorrect order ID";
-
-  service = smm_sim_lookup_service_locked (self, order->service_id);
-  if (service == NULL || !service->cancel)
-    return "Cancel is disabled for this service";
-
-  state = smm_sim_order_get_state_locked (self, order, now, &remains);
+    return error;
   if (state != ORDER_PENDING && state != ORDER_IN_PROGRESS)
     return "Order cannot be canceled";
 
