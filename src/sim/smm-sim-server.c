@@ -297,13 +297,22 @@ reply_later (SmmSim            *self,
 }
 
 static void
+set_body (SoupServerMessage *msg,
+          guint              status,
+          const char        *content_type,
+          SoupMemoryUse      use,
+          const char        *body)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, content_type, use, body, strlen (body));
+}
+
+static void
 set_html (SoupServerMessage *msg,
           guint              status,
           const char        *html)
 {
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "text/html; charset=UTF-8", SOUP_MEMORY_STATIC,
-                                    html, strlen (html));
+  set_body (msg, status, "text/html; charset=UTF-8", SOUP_MEMORY_STATIC, html);
 }
 
 static void
@@ -311,9 +320,7 @@ set_json (SoupServerMessage *msg,
           guint              status,
           char              *json) /* owned */
 {
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
-                                    json, strlen (json));
+  set_body (msg, status, "application/json", SOUP_MEMORY_TAKE, json);
 }
 
 static void
