@@ -247,10 +247,12 @@ SmmClient *
 smm_test_client_new (SmmSim *sim)
 {
   g_autoptr(GError) error = NULL;
-  SmmClient *client = smm_client_new (smm_sim_get_url (sim), &error);
+  g_autofree char *url = smm_sim_dup_url (sim);
+  g_autofree char *key = smm_sim_dup_key (sim);
+  SmmClient *client = smm_client_new (url, &error);
 
   g_assert_no_error (error);
-  smm_client_set_key (client, smm_sim_get_key (sim));
+  smm_client_set_key (client, key);
   smm_client_set_retry (client, 1, 10, 10);
   return client;
 }
@@ -262,11 +264,13 @@ smm_test_panel_set_up (SmmTestPanel *panel,
                        const char   *balance)
 {
   g_autoptr(SmmAccount) account = NULL;
+  g_autofree char *url = NULL;
 
   panel->sim = smm_test_sim_new ("key", balance);
   smm_test_sim_start (panel->sim, FALSE);
+  url = smm_sim_dup_url (panel->sim);
   panel->store = smm_test_store_open (NULL);
-  account = smm_test_account_add (panel->store, "Demo", smm_sim_get_url (panel->sim));
+  account = smm_test_account_add (panel->store, "Demo", url);
   panel->account_id = smm_account_get_id (account);
   panel->client = smm_test_client_new (panel->sim);
   panel->pool = smm_client_pool_new (NULL);

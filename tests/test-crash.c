@@ -22,11 +22,13 @@ test_sigkill (void)
   guint n_placed = 0;
   SmmOrderQuery all = { 0 };
   guint n_sim_orders, n_unconfirmed = 0, n_rejected = 0, n_missing = 0, n_adds;
+  g_autofree char *url = NULL;
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
   smm_sim_set_latency (sim, 5);
   smm_test_sim_start (sim, TRUE);
+  url = smm_sim_dup_url (sim);
   g_setenv ("SMM_API_KEY", "crash-key", TRUE);
 
   for (guint round = 0; round < rounds; round++)
@@ -34,7 +36,7 @@ test_sigkill (void)
       g_autoptr(GSubprocessLauncher) launcher = smm_test_launcher_new (G_SUBPROCESS_FLAGS_NONE, SIGKILL);
       g_autoptr(GSubprocess) child = NULL;
 
-      child = g_subprocess_launcher_spawn (launcher, &error, child_path, path, smm_sim_get_url (sim), NULL);
+      child = g_subprocess_launcher_spawn (launcher, &error, child_path, path, url, NULL);
       g_assert_no_error (error);
       g_usleep (g_test_rand_int_range (30, 150) * 1000);
       g_subprocess_force_exit (child);

@@ -45,6 +45,7 @@ test_load_with_faults (void)
   g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   const SmmSimFault faults[] = { SMM_SIM_FAULT_500, SMM_SIM_FAULT_429, SMM_SIM_FAULT_HTML };
+  g_autofree char *url = NULL;
   SmmOrderQuery all = { 0 };
   guint tick_id;
 
@@ -52,8 +53,9 @@ test_load_with_faults (void)
   smm_sim_set_speed (sim, 0.0001);
   smm_test_sim_start (sim, TRUE);
   store = smm_test_store_open (NULL);
-  account = smm_test_account_add (store, "Load", smm_sim_get_url (sim));
-  client = smm_client_new (smm_sim_get_url (sim), &error);
+  url = smm_sim_dup_url (sim);
+  account = smm_test_account_add (store, "Load", url);
+  client = smm_client_new (url, &error);
   smm_client_set_key (client, "load");
   smm_client_set_retry (client, 3, 50, 200);
   smm_client_pool_set_client (pool, smm_account_get_id (account), client);

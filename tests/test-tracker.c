@@ -388,7 +388,8 @@ test_refill_cancel_import (Fixture       *f,
 
   /* an order placed on the panel's web site joins the history; an unknown id does not */
   {
-    g_autoptr(SmmClient) other = smm_client_new (smm_sim_get_url (f->panel.sim), NULL);
+    g_autofree char *url = smm_sim_dup_url (f->panel.sim);
+    g_autoptr(SmmClient) other = smm_client_new (url, NULL);
     g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
     gint64 web_id;
     gint64 ids[2];

@@ -2240,8 +2240,8 @@ main (int    argc,
               status = api_error (error);
               goto out;
             }
-          url = g_strdup (smm_sim_get_url (cli.sim));
-          key = g_strdup (smm_sim_get_key (cli.sim));
+          url = smm_sim_dup_url (cli.sim);
+          key = smm_sim_dup_key (cli.sim);
         }
       else
         key = read_key (key_stdin);
