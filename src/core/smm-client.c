@@ -45,14 +45,14 @@ struct _SmmClient
 G_DEFINE_FINAL_TYPE (SmmClient, smm_client, G_TYPE_OBJECT)
 
 typedef enum {
-  REQUEST_READ,   /* safe to repeat: retried, may share a kept-alive connection */
-  REQUEST_WRITE,  /* refill, cancel: not retried */
-  REQUEST_ADD,    /* spends money: once, on a fresh connection, not cancellable once sent */
-} RequestKind;
+  SMM_CLIENT_REQUEST_READ,   /* safe to repeat: retried, may share a kept-alive connection */
+  SMM_CLIENT_REQUEST_WRITE,  /* refill, cancel: not retried */
+  SMM_CLIENT_REQUEST_ADD,    /* spends money: once, on a fresh connection, not cancellable once sent */
+} SmmClientRequestKind;
 
 typedef struct {
   char          *action;
-  RequestKind    kind;
+  SmmClientRequestKind  kind;
   GBytes        *form;        /* zeroed when freed: it holds the key */
   guint          attempt;
   SoupMessage   *message;
@@ -95,7 +95,7 @@ request_free (Request *request)
 }
 
 static void
-secure_free (gpointer data)
+smm_client_secure_free (gpointer data)
 {
   char *text = data;
 
@@ -109,7 +109,7 @@ smm_client_finalize (GObject *object)
 {
   SmmClient *self = (SmmClient *) object;
 
-  g_clear_pointer (&self->key, secure_free);
+  g_clear_pointer (&self->key, smm_client_secure_free);
   g_clear_pointer (&self->endpoint, g_free);
   g_clear_pointer (&self->uri, g_uri_unref);
   g_clear_object (&self->session);
@@ -251,7 +251,7 @@ smm_client_set_key (SmmClient  *self,
                     const char *key)
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
-  g_clear_pointer (&self->key, secure_free);
+  g_clear_pointer (&self->key, smm_client_secure_free);
   self->key = g_strdup (key);
 }
 
@@ -333,7 +333,7 @@ append_field (GString    *form,
   g_string_append (form, name);
   g_string_append_c (form, '=');
   g_string_append (form, escaped);
-  secure_free (escaped);
+  smm_client_secure_free (escaped);
 }
 
 static GBytes *
@@ -357,7 +357,7 @@ encode_form (SmmClient  *self,
   len = form->len;
   text = g_string_free (form, FALSE);
   /* the free function gets the user data: the text itself, zeroed before it goes */
-  return g_bytes_new_with_free_func (text, len, secure_free, text);
+  return g_bytes_new_with_free_func (text, len, smm_client_secure_free, text);
 }
 
 static void
@@ -374,7 +374,7 @@ return_error (GTask  *task,
 
 /* When the request went out and no answer came, an `add` may have been carried out. */
 static GError *
-outcome_unknown (GError *cause)
+smm_client_outcome_unknown (GError *cause)
 {
   GError *error = g_error_new (SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN,
                                _("The order was sent but no clear answer came back (%s). It may or may "
@@ -461,7 +461,7 @@ retry_or_fail (GTask  *task,
   SmmClient *self = g_task_get_source_object (task);
   g_autoptr(GSource) source = NULL;
 
-  if (request->kind != REQUEST_READ || request->attempt > self->max_retries ||
+  if (request->kind != SMM_CLIENT_REQUEST_READ || request->attempt > self->max_retries ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       return_error (task, error);
@@ -497,8 +497,8 @@ fail_transport (GTask        *task,
                     : transport_error (cause);
 
   /* whether the panel may have acted is told by what was written, not by the kind of error */
-  if (request->kind == REQUEST_ADD && request->maybe_sent)
-    return_error (task, outcome_unknown (error));
+  if (request->kind == SMM_CLIENT_REQUEST_ADD && request->maybe_sent)
+    return_error (task, smm_client_outcome_unknown (error));
   else
     retry_or_fail (task, error, 0);
 }
@@ -558,8 +558,8 @@ finish_attempt (GTask *task)
       error = g_error_new (SMM_API_ERROR, SMM_API_ERROR_HTTP,
                            _("The panel has a problem on its side (HTTP %u %s). Try again later."),
                            status, soup_status_get_phrase (status) ? soup_status_get_phrase (status) : "");
-      if (request->kind == REQUEST_ADD)
-        return_error (task, outcome_unknown (error));
+      if (request->kind == SMM_CLIENT_REQUEST_ADD)
+        return_error (task, smm_client_outcome_unknown (error));
       else
         retry_or_fail (task, error, retry_after_ms (message));
       return;
@@ -594,8 +594,8 @@ too_large (GTask *task)
                                limit);
 
   g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-  if (request->kind == REQUEST_ADD)
-    return_error (task, outcome_unknown (error));
+  if (request->kind == SMM_CLIENT_REQUEST_ADD)
+    return_error (task, smm_client_outcome_unknown (error));
   else
     return_error (task, error);
 }
@@ -724,9 +724,9 @@ request_attempt (GTask *task)
   g_clear_pointer (&request->body, g_byte_array_unref);
 
   request->message = soup_message_new_from_uri (SOUP_METHOD_POST, self->uri);
-  if (request->kind == REQUEST_READ)
+  if (request->kind == SMM_CLIENT_REQUEST_READ)
     flags |= SOUP_MESSAGE_IDEMPOTENT;
-  else if (request->kind == REQUEST_ADD)
+  else if (request->kind == SMM_CLIENT_REQUEST_ADD)
     flags |= SOUP_MESSAGE_NEW_CONNECTION;
   soup_message_add_flags (request->message, flags);
   soup_message_headers_replace (soup_message_get_request_headers (request->message),
@@ -739,7 +739,7 @@ request_attempt (GTask *task)
   request->maybe_sent = FALSE;
   request->timed_out = FALSE;
   request->attempt_cancellable = g_cancellable_new ();
-  if (request->kind == REQUEST_READ && request->caller_cancellable)
+  if (request->kind == SMM_CLIENT_REQUEST_READ && request->caller_cancellable)
     request->cancel_handler = g_cancellable_connect (request->caller_cancellable, G_CALLBACK (forward_cancel_cb),
                                                      request->attempt_cancellable, NULL);
   request->deadline_id = g_timeout_add_seconds (self->deadline, deadline_cb, request);
@@ -754,20 +754,20 @@ request_attempt (GTask *task)
 
 /* Sends one action; the task's result is the reply body as GBytes. */
 static void
-request_send (SmmClient           *self,
-              const char          *action,
-              GPtrArray           *params,
-              RequestKind          kind,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+smm_client_request_send (SmmClient            *self,
+                         const char           *action,
+                         GPtrArray            *params,
+                         SmmClientRequestKind  kind,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Request *request = g_new0 (Request, 1);
 
-  g_task_set_source_tag (task, request_send);
+  g_task_set_source_tag (task, smm_client_request_send);
   /* cancelling a write only stops it before it leaves (checked below) */
-  g_task_set_check_cancellable (task, kind == REQUEST_READ);
+  g_task_set_check_cancellable (task, kind == SMM_CLIENT_REQUEST_READ);
   request->action = g_strdup (action);
   request->kind = kind;
   request->caller_cancellable = cancellable ? g_object_ref (cancellable) : NULL;
@@ -790,9 +790,9 @@ request_send (SmmClient           *self,
 }
 
 static GBytes *
-request_finish (SmmClient     *self,
-                GAsyncResult  *result,
-                GError       **error)
+smm_client_request_finish (SmmClient     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -830,7 +830,7 @@ services_sent_cb (GObject      *object,
 {
   g_autoptr(GTask) task = data;
   GError *error = NULL;
-  GBytes *body = request_finish (SMM_CLIENT (object), result, &error);
+  GBytes *body = smm_client_request_finish (SMM_CLIENT (object), result, &error);
 
   if (body == NULL)
     {
@@ -854,7 +854,8 @@ smm_client_services_async (SmmClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, smm_client_services_async);
-  request_send (self, "services", NULL, REQUEST_READ, cancellable, services_sent_cb, task);
+  smm_client_request_send (self, "services", NULL, SMM_CLIENT_REQUEST_READ, cancellable,
+                           services_sent_cb, task);
 }
 
 /**
@@ -882,7 +883,7 @@ add_sent_cb (GObject      *object,
 {
   g_autoptr(GTask) task = data;
   GError *error = NULL;
-  g_autoptr(GBytes) body = request_finish (SMM_CLIENT (object), result, &error);
+  g_autoptr(GBytes) body = smm_client_request_finish (SMM_CLIENT (object), result, &error);
   gint64 order_id = 0;
 
   if (body == NULL)
@@ -896,7 +897,7 @@ add_sent_cb (GObject      *object,
       if (error->domain == SMM_API_ERROR &&
           (error->code == SMM_API_ERROR_NOT_API || error->code == SMM_API_ERROR_MALFORMED ||
            error->code == SMM_API_ERROR_UNEXPECTED || error->code == SMM_API_ERROR_TOO_LARGE))
-        error = outcome_unknown (error);
+        error = smm_client_outcome_unknown (error);
       g_task_return_error (task, error);
       return;
     }
@@ -936,7 +937,7 @@ smm_client_add_async (SmmClient           *self,
       return;
     }
   form = smm_order_request_to_form (request);
-  request_send (self, "add", form, REQUEST_ADD, cancellable, add_sent_cb, task);
+  smm_client_request_send (self, "add", form, SMM_CLIENT_REQUEST_ADD, cancellable, add_sent_cb, task);
 }
 
 /**
@@ -961,32 +962,32 @@ smm_client_add_finish (SmmClient     *self,
  * Batches: 100 ids a request, a few requests at a time
  */
 
-typedef GPtrArray *(*BatchParse) (const char   *data,
-                                  gsize         length,
-                                  const gint64 *ids,
-                                  guint         n_ids,
-                                  GError      **error);
-typedef gpointer (*BatchFailedItem) (gint64        id,
-                                     const GError *error);
+typedef GPtrArray *(*SmmClientBatchParse) (const char   *data,
+                                           gsize         length,
+                                           const gint64 *ids,
+                                           guint         n_ids,
+                                           GError      **error);
+typedef gpointer (*SmmClientBatchFailedItem) (gint64        id,
+                                              const GError *error);
 
 typedef struct {
-  const char      *action;
-  const char      *ids_field;
-  RequestKind      kind;
-  BatchParse       parse;
-  BatchFailedItem  failed_item;
-  GDestroyNotify   item_free;
-} BatchKind;
+  const char               *action;
+  const char               *ids_field;
+  SmmClientRequestKind      kind;
+  SmmClientBatchParse       parse;
+  SmmClientBatchFailedItem  failed_item;
+  GDestroyNotify            item_free;
+} SmmClientBatchKind;
 
 typedef struct {
-  const BatchKind *kind;
-  GArray          *ids;
-  GPtrArray      **chunk_results;
-  guint            n_chunks;
-  guint            next_chunk;
-  guint            in_flight;
-  guint            n_failed;
-  GError          *first_error;
+  const SmmClientBatchKind  *kind;
+  GArray                    *ids;
+  GPtrArray                **chunk_results;
+  guint                      n_chunks;
+  guint                      next_chunk;
+  guint                      in_flight;
+  guint                      n_failed;
+  GError                    *first_error;
 } Batch;
 
 typedef struct {
@@ -1040,7 +1041,7 @@ chunk_cb (GObject      *object,
   const gint64 *ids = &g_array_index (batch->ids, gint64, chunk * SMM_BATCH_SIZE);
   guint n_ids = MIN (SMM_BATCH_SIZE, batch->ids->len - chunk * SMM_BATCH_SIZE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = request_finish (SMM_CLIENT (object), result, &error);
+  g_autoptr(GBytes) body = smm_client_request_finish (SMM_CLIENT (object), result, &error);
   GPtrArray *items = NULL;
 
   g_free (call);
@@ -1065,7 +1066,7 @@ chunk_cb (GObject      *object,
     batch_launch (task);
   else if (batch->in_flight == 0)
     {
-      if (batch->kind->kind == REQUEST_READ && g_task_return_error_if_cancelled (task))
+      if (batch->kind->kind == SMM_CLIENT_REQUEST_READ && g_task_return_error_if_cancelled (task))
         {
           g_object_unref (task);
           return;
@@ -1112,27 +1113,27 @@ batch_launch (GTask *task)
       call->task = task;
       call->chunk = chunk;
       batch->in_flight++;
-      request_send (self, batch->kind->action, params, batch->kind->kind,
-                    g_task_get_cancellable (task), chunk_cb, call);
+      smm_client_request_send (self, batch->kind->action, params, batch->kind->kind,
+                               g_task_get_cancellable (task), chunk_cb, call);
     }
 }
 
 static void
-batch_start (SmmClient           *self,
-             const BatchKind     *kind,
-             gpointer             source_tag,
-             const gint64        *ids,
-             guint                n_ids,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
+smm_client_batch_start (SmmClient                *self,
+                        const SmmClientBatchKind *kind,
+                        gpointer                  source_tag,
+                        const gint64             *ids,
+                        guint                     n_ids,
+                        GCancellable             *cancellable,
+                        GAsyncReadyCallback       callback,
+                        gpointer                  user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Batch *batch = g_new0 (Batch, 1);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_check_cancellable (task, kind->kind == REQUEST_READ);
+  g_task_set_check_cancellable (task, kind->kind == SMM_CLIENT_REQUEST_READ);
   batch->kind = kind;
   batch->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
   for (guint i = 0; i < n_ids; i++)
@@ -1155,9 +1156,9 @@ batch_start (SmmClient           *self,
 }
 
 static GPtrArray *
-batch_finish (SmmClient     *self,
-              GAsyncResult  *result,
-              GError       **error)
+smm_client_batch_finish (SmmClient     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -1204,18 +1205,18 @@ failed_cancel (gint64        order_id,
   return result;
 }
 
-static const BatchKind status_kind = {
-  "status", "orders", REQUEST_READ, smm_parse_status_batch, failed_order, g_object_unref,
+static const SmmClientBatchKind status_kind = {
+  "status", "orders", SMM_CLIENT_REQUEST_READ, smm_parse_status_batch, failed_order, g_object_unref,
 };
-static const BatchKind refill_kind = {
-  "refill", "orders", REQUEST_WRITE, smm_parse_refill_batch, failed_refill, g_object_unref,
+static const SmmClientBatchKind refill_kind = {
+  "refill", "orders", SMM_CLIENT_REQUEST_WRITE, smm_parse_refill_batch, failed_refill, g_object_unref,
 };
-static const BatchKind refill_status_kind = {
-  "refill_status", "refills", REQUEST_READ, smm_parse_refill_status_batch, failed_refill_status,
+static const SmmClientBatchKind refill_status_kind = {
+  "refill_status", "refills", SMM_CLIENT_REQUEST_READ, smm_parse_refill_status_batch, failed_refill_status,
   g_object_unref,
 };
-static const BatchKind cancel_kind = {
-  "cancel", "orders", REQUEST_WRITE, smm_parse_cancel_batch, failed_cancel,
+static const SmmClientBatchKind cancel_kind = {
+  "cancel", "orders", SMM_CLIENT_REQUEST_WRITE, smm_parse_cancel_batch, failed_cancel,
   (GDestroyNotify) smm_cancel_result_free,
 };
 
@@ -1235,8 +1236,8 @@ smm_client_status_async (SmmClient           *self,
                          gpointer             user_data)
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
-  batch_start (self, &status_kind, smm_client_status_async, order_ids, n_ids, cancellable,
-               callback, user_data);
+  smm_client_batch_start (self, &status_kind, smm_client_status_async, order_ids, n_ids, cancellable,
+                          callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type SmmOrder) */
@@ -1245,7 +1246,7 @@ smm_client_status_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return batch_finish (self, result, error);
+  return smm_client_batch_finish (self, result, error);
 }
 
 void
@@ -1257,8 +1258,8 @@ smm_client_refill_async (SmmClient           *self,
                          gpointer             user_data)
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
-  batch_start (self, &refill_kind, smm_client_refill_async, order_ids, n_ids, cancellable,
-               callback, user_data);
+  smm_client_batch_start (self, &refill_kind, smm_client_refill_async, order_ids, n_ids, cancellable,
+                          callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type SmmRefill): per order, the new refill or the error */
@@ -1267,7 +1268,7 @@ smm_client_refill_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return batch_finish (self, result, error);
+  return smm_client_batch_finish (self, result, error);
 }
 
 void
@@ -1279,8 +1280,8 @@ smm_client_refill_status_async (SmmClient           *self,
                                 gpointer             user_data)
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
-  batch_start (self, &refill_status_kind, smm_client_refill_status_async, refill_ids, n_ids,
-               cancellable, callback, user_data);
+  smm_client_batch_start (self, &refill_status_kind, smm_client_refill_status_async, refill_ids, n_ids,
+                          cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type SmmRefill) */
@@ -1289,7 +1290,7 @@ smm_client_refill_status_finish (SmmClient     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return batch_finish (self, result, error);
+  return smm_client_batch_finish (self, result, error);
 }
 
 void
@@ -1301,8 +1302,8 @@ smm_client_cancel_async (SmmClient           *self,
                          gpointer             user_data)
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
-  batch_start (self, &cancel_kind, smm_client_cancel_async, order_ids, n_ids, cancellable,
-               callback, user_data);
+  smm_client_batch_start (self, &cancel_kind, smm_client_cancel_async, order_ids, n_ids, cancellable,
+                          callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type SmmCancelResult) */
@@ -1311,7 +1312,7 @@ smm_client_cancel_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return batch_finish (self, result, error);
+  return smm_client_batch_finish (self, result, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1337,7 +1338,7 @@ balance_sent_cb (GObject      *object,
 {
   g_autoptr(GTask) task = data;
   GError *error = NULL;
-  g_autoptr(GBytes) body = request_finish (SMM_CLIENT (object), result, &error);
+  g_autoptr(GBytes) body = smm_client_request_finish (SMM_CLIENT (object), result, &error);
   Balance *balance;
 
   if (body == NULL)
@@ -1368,7 +1369,8 @@ smm_client_balance_async (SmmClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, smm_client_balance_async);
-  request_send (self, "balance", NULL, REQUEST_READ, cancellable, balance_sent_cb, task);
+  smm_client_request_send (self, "balance", NULL, SMM_CLIENT_REQUEST_READ, cancellable,
+                           balance_sent_cb, task);
 }
 
 /**
