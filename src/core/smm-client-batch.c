@@ -21,6 +21,7 @@ typedef struct {
   GError                    *first_error;
 } Batch;
 
+/* one request in flight, with a reference to the batch's task */
 typedef struct {
   GTask *task;
   guint  chunk;
@@ -48,7 +49,6 @@ batch_complete (GTask *task)
   if (batch->n_failed == batch->n_chunks && batch->n_chunks > 0)
     {
       g_task_return_error (task, g_steal_pointer (&batch->first_error));
-      g_object_unref (task);
       return;
     }
 
@@ -57,7 +57,6 @@ batch_complete (GTask *task)
     if (batch->chunk_results[i])
       g_ptr_array_extend_and_steal (all, g_steal_pointer (&batch->chunk_results[i]));
   g_task_return_pointer (task, all, (GDestroyNotify) g_ptr_array_unref);
-  g_object_unref (task);
 }
 
 static void
@@ -66,7 +65,7 @@ chunk_cb (GObject      *object,
           gpointer      data)
 {
   ChunkCall *call = data;
-  GTask *task = call->task;
+  g_autoptr(GTask) task = g_steal_pointer (&call->task);
   Batch *batch = g_task_get_task_data (task);
   guint chunk = call->chunk;
   const gint64 *ids = &g_array_index (batch->ids, gint64, chunk * SMM_BATCH_SIZE);
@@ -98,10 +97,7 @@ chunk_cb (GObject      *object,
   else if (batch->in_flight == 0)
     {
       if (batch->kind->kind == SMM_CLIENT_REQUEST_READ && g_task_return_error_if_cancelled (task))
-        {
-          g_object_unref (task);
-          return;
-        }
+        return;
       /* a cancelled write: what was sent is answered, the rest was never sent */
       for (guint c = 0; c < batch->n_chunks; c++)
         {
@@ -141,7 +137,7 @@ batch_launch (GTask *task)
       g_ptr_array_add (params, g_strdup (batch->kind->ids_field));
       g_ptr_array_add (params, g_string_free (joined, FALSE));
 
-      call->task = task;
+      call->task = g_object_ref (task);
       call->chunk = chunk;
       batch->in_flight++;
       smm_client_request_send (self, batch->kind->action, params, batch->kind->kind,
@@ -159,7 +155,7 @@ smm_client_batch_start (SmmClient                *self,
                         GAsyncReadyCallback       callback,
                         gpointer                  user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Batch *batch = g_new0 (Batch, 1);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
@@ -179,18 +175,18 @@ smm_client_batch_start (SmmClient                *self,
   g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
 
   if (batch->n_chunks == 0)
-    {
-      batch_complete (task);
-      return;
-    }
-  batch_launch (task);
+    batch_complete (task);
+  else
+    batch_launch (task);
 }
 
 GPtrArray *
 smm_client_batch_finish (SmmClient     *self,
                          GAsyncResult  *result,
+                         gpointer       source_tag,
                          GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -74,6 +74,7 @@ void        smm_client_batch_start     (SmmClient                *self,
                                         gpointer                  user_data);
 GPtrArray  *smm_client_batch_finish    (SmmClient                *self,
                                         GAsyncResult             *result,
+                                        gpointer                  source_tag,
                                         GError                  **error);
 
 G_END_DECLS

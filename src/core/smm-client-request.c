@@ -37,6 +37,9 @@ typedef struct {
   gboolean       timed_out;
 } Request;
 
+/* The task's one reference travels with the request: a function whose task is
+ * (transfer full) hands it on to the next step with g_steal_pointer() or drops
+ * it with its g_autoptr; the others only borrow it. */
 static void request_attempt (GTask *task);
 
 /* Ends an attempt's deadline and its tie to the caller's cancellable. */
@@ -111,7 +114,6 @@ return_error (GTask  *task,
   attempt_end (request);
   g_debug ("%s failed after %u attempt(s): %s", request->action, request->attempt, error->message);
   g_task_return_error (task, error);
-  g_object_unref (task);
 }
 
 /* When the request went out and no answer came, an `add` may have been carried out. */
@@ -184,12 +186,10 @@ retry_after_ms (SoupMessage *message)
 static gboolean
 retry_cb (gpointer data)
 {
-  GTask *task = data;
+  g_autoptr(GTask) task = data;
 
-  if (g_task_return_error_if_cancelled (task))
-    g_object_unref (task);
-  else
-    request_attempt (task);
+  if (!g_task_return_error_if_cancelled (task))
+    request_attempt (g_steal_pointer (&task));
   return G_SOURCE_REMOVE;
 }
 
@@ -217,7 +217,7 @@ retry_or_fail (GTask  *task,
   g_error_free (error);
 
   source = g_timeout_source_new (delay_ms);
-  g_source_set_callback (source, retry_cb, task, NULL);
+  g_source_set_callback (source, retry_cb, g_object_ref (task), NULL);
   g_source_set_static_name (source, "[smm-client] retry");
   if (request->caller_cancellable)
     {
@@ -279,7 +279,6 @@ finish_attempt (GTask *task)
     {
       attempt_end (request);
       g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
-      g_object_unref (task);
       return;
     }
 
@@ -342,14 +341,14 @@ too_large (GTask *task)
     return_error (task, error);
 }
 
-static void read_more (GTask *task);
+static void read_more (GTask *task);  /* (transfer full) */
 
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      data)
 {
-  GTask *task = data;
+  g_autoptr(GTask) task = data;
   Request *request = g_task_get_task_data (task);
   SmmClient *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
@@ -372,11 +371,11 @@ read_cb (GObject      *object,
       return;
     }
   g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  read_more (task);
+  read_more (g_steal_pointer (&task));
 }
 
 static void
-read_more (GTask *task)
+read_more (GTask *task)  /* (transfer full) */
 {
   Request *request = g_task_get_task_data (task);
 
@@ -389,7 +388,7 @@ send_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      data)
 {
-  GTask *task = data;
+  g_autoptr(GTask) task = data;
   Request *request = g_task_get_task_data (task);
   SmmClient *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
@@ -427,7 +426,7 @@ send_cb (GObject      *object,
     }
 
   request->body = g_byte_array_sized_new (length > 0 ? (guint) MIN (length, READ_CHUNK * 16) : READ_CHUNK);
-  read_more (task);
+  read_more (g_steal_pointer (&task));
 }
 
 static void
@@ -455,7 +454,7 @@ forward_cancel_cb (GCancellable *caller,
 }
 
 static void
-request_attempt (GTask *task)
+request_attempt (GTask *task)  /* (transfer full) */
 {
   Request *request = g_task_get_task_data (task);
   SmmClient *self = g_task_get_source_object (task);
@@ -504,7 +503,7 @@ smm_client_request_send (SmmClient            *self,
                          GAsyncReadyCallback   callback,
                          gpointer              user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Request *request = g_new0 (Request, 1);
 
   g_task_set_source_tag (task, smm_client_request_send);
@@ -524,11 +523,8 @@ smm_client_request_send (SmmClient            *self,
       return;
     }
   if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
-  request_attempt (task);
+    return;
+  request_attempt (g_steal_pointer (&task));
 }
 
 GBytes *
@@ -536,5 +532,7 @@ smm_client_request_finish (SmmClient     *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == smm_client_request_send, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }

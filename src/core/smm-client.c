@@ -295,14 +295,14 @@ smm_client_services_async (SmmClient           *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SMM_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, smm_client_services_async);
   smm_client_request_send (self, "services", NULL, SMM_CLIENT_REQUEST_READ, cancellable,
-                           services_sent_cb, task);
+                           services_sent_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -368,7 +368,7 @@ smm_client_add_async (SmmClient           *self,
 {
   g_autoptr(GPtrArray) form = NULL;
   GError *error = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SMM_IS_CLIENT (self));
   g_return_if_fail (request != NULL);
@@ -380,11 +380,11 @@ smm_client_add_async (SmmClient           *self,
   if (!smm_order_request_validate (request, NULL, &error))
     {
       g_task_return_error (task, error);
-      g_object_unref (task);
       return;
     }
   form = smm_order_request_to_form (request);
-  smm_client_request_send (self, "add", form, SMM_CLIENT_REQUEST_ADD, cancellable, add_sent_cb, task);
+  smm_client_request_send (self, "add", form, SMM_CLIENT_REQUEST_ADD, cancellable, add_sent_cb,
+                           g_steal_pointer (&task));
 }
 
 /**
@@ -487,7 +487,7 @@ smm_client_status_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return smm_client_batch_finish (self, result, error);
+  return smm_client_batch_finish (self, result, smm_client_status_async, error);
 }
 
 void
@@ -509,7 +509,7 @@ smm_client_refill_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return smm_client_batch_finish (self, result, error);
+  return smm_client_batch_finish (self, result, smm_client_refill_async, error);
 }
 
 void
@@ -531,7 +531,7 @@ smm_client_refill_status_finish (SmmClient     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return smm_client_batch_finish (self, result, error);
+  return smm_client_batch_finish (self, result, smm_client_refill_status_async, error);
 }
 
 void
@@ -553,7 +553,7 @@ smm_client_cancel_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return smm_client_batch_finish (self, result, error);
+  return smm_client_batch_finish (self, result, smm_client_cancel_async, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -604,14 +604,14 @@ smm_client_balance_async (SmmClient           *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SMM_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, smm_client_balance_async);
   smm_client_request_send (self, "balance", NULL, SMM_CLIENT_REQUEST_READ, cancellable,
-                           balance_sent_cb, task);
+                           balance_sent_cb, g_steal_pointer (&task));
 }
 
 /**
