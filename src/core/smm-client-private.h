@@ -50,31 +50,37 @@ typedef struct {
   GDestroyNotify            item_free;
 } SmmClientBatchKind;
 
-void        smm_client_secure_free     (gpointer                  data);
-GError     *smm_client_outcome_unknown (GError                   *cause);
+void        smm_client_secure_free       (gpointer                   data);
+GError     *smm_client_outcome_unknown   (GError                    *cause);
 
-void        smm_client_request_send    (SmmClient                *self,
-                                        const char               *action,
-                                        GPtrArray                *params,
-                                        SmmClientRequestKind      kind,
-                                        GCancellable             *cancellable,
-                                        GAsyncReadyCallback       callback,
-                                        gpointer                  user_data);
-GBytes     *smm_client_request_finish  (SmmClient                *self,
-                                        GAsyncResult             *result,
-                                        GError                  **error);
+void        smm_client_request_send      (SmmClient                 *self,
+                                          const char                *action,
+                                          GPtrArray                 *params,
+                                          SmmClientRequestKind       kind,
+                                          GCancellable              *cancellable,
+                                          GAsyncReadyCallback        callback,
+                                          gpointer                   user_data);
+GBytes     *smm_client_request_finish    (SmmClient                 *self,
+                                          GAsyncResult              *result,
+                                          GError                   **error);
 
-void        smm_client_batch_start     (SmmClient                *self,
-                                        const SmmClientBatchKind *kind,
-                                        gpointer                  source_tag,
-                                        const gint64             *ids,
-                                        guint                     n_ids,
-                                        GCancellable             *cancellable,
-                                        GAsyncReadyCallback       callback,
-                                        gpointer                  user_data);
-GPtrArray  *smm_client_batch_finish    (SmmClient                *self,
-                                        GAsyncResult             *result,
-                                        gpointer                  source_tag,
-                                        GError                  **error);
+void        smm_client_batch_start       (SmmClient                 *self,
+                                          const SmmClientBatchKind  *kind,
+                                          gpointer                   source_tag,
+                                          const gint64              *ids,
+                                          guint                      n_ids,
+                                          SmmClientBatchFunc         each,
+                                          gpointer                   each_data,
+                                          GCancellable              *cancellable,
+                                          GAsyncReadyCallback        callback,
+                                          gpointer                   user_data);
+GPtrArray  *smm_client_batch_finish      (SmmClient                 *self,
+                                          GAsyncResult              *result,
+                                          gpointer                   source_tag,
+                                          GError                   **error);
+gboolean    smm_client_batch_each_finish (SmmClient                 *self,
+                                          GAsyncResult              *result,
+                                          gpointer                   source_tag,
+                                          GError                   **error);
 
 G_END_DECLS

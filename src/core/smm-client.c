@@ -476,9 +476,8 @@ smm_client_status_async (SmmClient           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_return_if_fail (SMM_IS_CLIENT (self));
-  smm_client_batch_start (self, &status_kind, smm_client_status_async, order_ids, n_ids, cancellable,
-                          callback, user_data);
+  smm_client_batch_start (self, &status_kind, smm_client_status_async, order_ids, n_ids, NULL, NULL,
+                          cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type SmmOrder) */
@@ -490,6 +489,47 @@ smm_client_status_finish (SmmClient     *self,
   return smm_client_batch_finish (self, result, smm_client_status_async, error);
 }
 
+/**
+ * smm_client_status_each_async:
+ * @order_ids: (array length=n_ids): any number of ids; repeats and ids that are
+ *   not positive are left out, the rest sent 100 a request, a few requests at a time
+ * @each: (closure each_data): called once for each batch, in the order the replies
+ *   arrive (which need not be the order of @order_ids), on the main context that
+ *   was the thread default when this was called
+ *
+ * Asks for the status of @order_ids and hands each batch's orders to @each as
+ * soon as its reply arrives, so that they can be written before the others come.
+ * A batch that failed as a whole (the panel did not answer, or not with the API)
+ * is reported with its error and its ids; the other batches still arrive.
+ *
+ * @callback comes last, after every batch has been reported. When @cancellable is
+ * cancelled, the batches not yet answered are not reported and the finish fails
+ * with %G_IO_ERROR_CANCELLED.
+ */
+void
+smm_client_status_each_async (SmmClient           *self,
+                              const gint64        *order_ids,
+                              guint                n_ids,
+                              SmmClientBatchFunc   each,
+                              gpointer             each_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (each != NULL);
+  smm_client_batch_start (self, &status_kind, smm_client_status_each_async, order_ids, n_ids,
+                          each, each_data, cancellable, callback, user_data);
+}
+
+/* Returns: %TRUE once every batch has been reported, even those that failed; %FALSE when cancelled */
+gboolean
+smm_client_status_each_finish (SmmClient     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return smm_client_batch_each_finish (self, result, smm_client_status_each_async, error);
+}
+
 void
 smm_client_refill_async (SmmClient           *self,
                          const gint64        *order_ids,
@@ -498,9 +538,8 @@ smm_client_refill_async (SmmClient           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_return_if_fail (SMM_IS_CLIENT (self));
-  smm_client_batch_start (self, &refill_kind, smm_client_refill_async, order_ids, n_ids, cancellable,
-                          callback, user_data);
+  smm_client_batch_start (self, &refill_kind, smm_client_refill_async, order_ids, n_ids, NULL, NULL,
+                          cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type SmmRefill): per order, the new refill or the error */
@@ -520,9 +559,8 @@ smm_client_refill_status_async (SmmClient           *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_return_if_fail (SMM_IS_CLIENT (self));
   smm_client_batch_start (self, &refill_status_kind, smm_client_refill_status_async, refill_ids, n_ids,
-                          cancellable, callback, user_data);
+                          NULL, NULL, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type SmmRefill) */
@@ -534,6 +572,37 @@ smm_client_refill_status_finish (SmmClient     *self,
   return smm_client_batch_finish (self, result, smm_client_refill_status_async, error);
 }
 
+/**
+ * smm_client_refill_status_each_async:
+ * @refill_ids: (array length=n_ids): any number of refill ids, sent 100 a request
+ * @each: (closure each_data): called once for each batch with its #SmmRefill items
+ *
+ * smm_client_status_each_async() for refills: the same order of batches, the
+ * same reports of failed batches, the same finish.
+ */
+void
+smm_client_refill_status_each_async (SmmClient           *self,
+                                     const gint64        *refill_ids,
+                                     guint                n_ids,
+                                     SmmClientBatchFunc   each,
+                                     gpointer             each_data,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (each != NULL);
+  smm_client_batch_start (self, &refill_status_kind, smm_client_refill_status_each_async, refill_ids, n_ids,
+                          each, each_data, cancellable, callback, user_data);
+}
+
+gboolean
+smm_client_refill_status_each_finish (SmmClient     *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return smm_client_batch_each_finish (self, result, smm_client_refill_status_each_async, error);
+}
+
 void
 smm_client_cancel_async (SmmClient           *self,
                          const gint64        *order_ids,
@@ -542,9 +611,8 @@ smm_client_cancel_async (SmmClient           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_return_if_fail (SMM_IS_CLIENT (self));
-  smm_client_batch_start (self, &cancel_kind, smm_client_cancel_async, order_ids, n_ids, cancellable,
-                          callback, user_data);
+  smm_client_batch_start (self, &cancel_kind, smm_client_cancel_async, order_ids, n_ids, NULL, NULL,
+                          cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type SmmCancelResult) */
