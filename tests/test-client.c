@@ -4,74 +4,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "smm-client.h"
-#include "smm-sim.h"
-
-#define SECRET_KEY "TEST-SECRET-KEY-4242"
-
-typedef struct {
-  SmmSim       *sim;
-  SmmClient    *client;
-  GAsyncResult *result;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean quirks = GPOINTER_TO_INT (data);
-
-  f->sim = smm_sim_new ();
-  smm_sim_set_key (f->sim, SECRET_KEY);
-  smm_sim_set_quirks (f->sim, quirks);
-  g_assert_true (smm_sim_start (f->sim, 0, &error));
-  g_assert_no_error (error);
-
-  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
-  g_assert_no_error (error);
-  smm_client_set_key (f->client, SECRET_KEY);
-  smm_client_set_retry (f->client, 3, 10, 50);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gpointer weak = f->client;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_clear_object (&f->result);
-  /* the last reference may still be on its way back from the parsing thread */
-  g_object_add_weak_pointer (weak, &weak);
-  g_object_unref (f->client);
-  while (weak != NULL && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_null (weak);
-  smm_sim_stop (f->sim);
-  g_assert_finalize_object (f->sim);
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  Fixture *f = data;
-
-  g_assert_null (f->result);
-  f->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (Fixture *f)
-{
-  g_clear_object (&f->result);
-  while (f->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return f->result;
-}
+#include "test-client-util.h"
 
 static GPtrArray *
 services (Fixture  *f,
@@ -90,31 +23,6 @@ balance (Fixture  *f,
 
   smm_client_balance_async (f->client, NULL, result_cb, f);
   return smm_client_balance_finish (f->client, wait_result (f), amount, &currency, error);
-}
-
-static gint64
-add (Fixture    *f,
-     gint64      service_id,
-     const char *link,
-     const char *quantity,
-     GError    **error)
-{
-  g_autoptr(SmmOrderRequest) request = smm_order_request_new (service_id, SMM_SERVICE_TYPE_DEFAULT);
-
-  smm_order_request_set (request, SMM_FIELD_LINK, link);
-  smm_order_request_set (request, SMM_FIELD_QUANTITY, quantity);
-  smm_client_add_async (f->client, request, NULL, result_cb, f);
-  return smm_client_add_finish (f->client, wait_result (f), error);
-}
-
-static GPtrArray *
-status (Fixture      *f,
-        const gint64 *ids,
-        guint         n_ids,
-        GError      **error)
-{
-  smm_client_status_async (f->client, ids, n_ids, NULL, result_cb, f);
-  return smm_client_status_finish (f->client, wait_result (f), error);
 }
 
 static SmmService *
@@ -356,55 +264,6 @@ test_not_enough_funds (void)
   g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_NOT_ENOUGH_FUNDS);
   g_assert_cmpuint (smm_sim_get_order_count (f.sim), ==, 0);
   fixture_tear_down (&f, NULL);
-}
-
-/* 250 ids are 3 requests of at most 100; unknown ids come back as per-item errors. */
-static void
-test_batches (Fixture       *f,
-              gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) orders = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gint64 placed[3];
-  guint n_ok = 0;
-
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *link = g_strdup_printf ("https://instagram.com/user%u", i);
-      placed[i] = add (f, 1, link, "100", &error);
-      g_assert_no_error (error);
-    }
-  for (guint i = 0; i < 247; i++)
-    {
-      gint64 id = 900000 + i;
-      g_array_append_val (ids, id);
-    }
-  g_array_append_vals (ids, placed, 3);
-  /* a repeated id is asked once */
-  g_array_append_val (ids, placed[0]);
-
-  orders = status (f, (gint64 *) ids->data, ids->len, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 3);
-  g_assert_cmpuint (orders->len, ==, 250);
-  for (guint i = 0; i < orders->len; i++)
-    {
-      SmmOrder *o = orders->pdata[i];
-      gint64 id = smm_order_get_id (o);
-
-      g_assert_false (g_hash_table_contains (seen, &id));
-      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-      if (id >= 900000)
-        g_assert_error ((GError *) smm_order_get_error (o), SMM_API_ERROR, SMM_API_ERROR_INCORRECT_ORDER);
-      else
-        {
-          g_assert_null (smm_order_get_error (o));
-          n_ok++;
-        }
-    }
-  g_assert_cmpuint (n_ok, ==, 3);
 }
 
 /* ------------------------------------------------------------------ faults */
@@ -854,8 +713,6 @@ main (int    argc,
   ADD ("errors", test_errors, FALSE);
   ADD ("quirks/errors", test_errors, TRUE);
   g_test_add_func ("/core/client/not-enough-funds", test_not_enough_funds);
-  ADD ("batches", test_batches, FALSE);
-  ADD ("quirks/batches", test_batches, TRUE);
   ADD ("fault/drop-after-add", test_drop_after_add, FALSE);
   ADD ("fault/html", test_html, FALSE);
   ADD ("fault/500", test_500, FALSE);
