@@ -21,9 +21,9 @@ G_DECLARE_FINAL_TYPE (SmmClient, smm_client, SMM, CLIENT, GObject)
  * SmmClientBatchFunc:
  * @client: the client
  * @items: (nullable) (transfer none): the batch's results (#SmmOrder for status,
- *   #SmmRefill for refill_status), one for each id the panel answered; an id the
- *   panel answered with an error (an unknown order, say) is an item carrying that
- *   error; %NULL when the whole batch failed
+ *   #SmmRefill for refill_status) in the order of the panel's reply, one for each
+ *   id the panel answered; an id the panel answered with an error (an unknown
+ *   order, say) is an item carrying that error; %NULL when the whole batch failed
  * @error: (nullable): why the whole batch failed, or %NULL
  * @ids: (array length=n_ids): the ids this batch asked for
  * @n_ids: how many: %SMM_BATCH_SIZE, or fewer in the last batch
