@@ -55,6 +55,253 @@ test_batches (Fixture       *f,
   g_assert_cmpuint (n_ok, ==, 3);
 }
 
+
+/* What one batch reported. */
+typedef struct {
+  GPtrArray *items;   /* nullable */
+  GError    *error;   /* nullable */
+  GArray    *ids;
+} Report;
+
+static void
+report_free (Report *report)
+{
+  g_clear_pointer (&report->items, g_ptr_array_unref);
+  g_clear_error (&report->error);
+  g_array_unref (report->ids);
+  g_free (report);
+}
+
+typedef struct {
+  Fixture   *fixture;
+  GPtrArray *reports;
+} Reports;
+
+static void
+each_cb (SmmClient    *client,
+         GPtrArray    *items,
+         const GError *error,
+         const gint64 *ids,
+         guint         n_ids,
+         gpointer      data)
+{
+  Reports *reports = data;
+  Report *report = g_new0 (Report, 1);
+
+  g_assert_true (client == reports->fixture->client);
+  /* every batch comes before the finish */
+  g_assert_null (reports->fixture->result);
+  /* an answer or an error, never both */
+  g_assert_true ((items == NULL) != (error == NULL));
+  report->items = items ? g_ptr_array_ref (items) : NULL;
+  report->error = error ? g_error_copy (error) : NULL;
+  report->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_vals (report->ids, ids, n_ids);
+  g_ptr_array_add (reports->reports, report);
+}
+
+static GArray *
+unknown_ids (guint n)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = 900000 + i;
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* Each of the 250 ids is in exactly one report; returns the reports' sizes, sorted. */
+static void
+assert_each_id_once (GPtrArray *reports,
+                     GArray    *ids,
+                     guint     *sizes)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint r = 0; r < reports->len; r++)
+    {
+      Report *report = reports->pdata[r];
+
+      sizes[r] = report->ids->len;
+      for (guint i = 0; i < report->ids->len; i++)
+        {
+          gint64 *id = &g_array_index (report->ids, gint64, i);
+
+          g_assert_false (g_hash_table_contains (seen, id));
+          g_hash_table_add (seen, id);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_true (g_hash_table_contains (seen, &g_array_index (ids, gint64, i)));
+  /* three numbers: a tiny sort */
+  for (guint i = 0; i + 1 < reports->len; i++)
+    for (guint j = i + 1; j < reports->len; j++)
+      if (sizes[j] > sizes[i])
+        {
+          guint t = sizes[i];
+          sizes[i] = sizes[j];
+          sizes[j] = t;
+        }
+}
+
+static gboolean
+id_in (GArray *ids,
+       gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* 250 ids are 3 batches of 100, 100 and 50, each reported once with its orders, before the finish. */
+static void
+test_status_each (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = unknown_ids (250);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
+  Reports reports = { f, list };
+  guint sizes[3];
+
+  smm_client_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
+                                NULL, result_cb, f);
+  g_assert_true (smm_client_status_each_finish (f->client, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 3);
+  g_assert_cmpuint (list->len, ==, 3);
+  assert_each_id_once (list, ids, sizes);
+  g_assert_cmpuint (sizes[0], ==, 100);
+  g_assert_cmpuint (sizes[1], ==, 100);
+  g_assert_cmpuint (sizes[2], ==, 50);
+  for (guint r = 0; r < list->len; r++)
+    {
+      Report *report = list->pdata[r];
+
+      g_assert_no_error (report->error);
+      g_assert_cmpuint (report->items->len, ==, report->ids->len);
+      for (guint i = 0; i < report->items->len; i++)
+        {
+          SmmOrder *order = report->items->pdata[i];
+          gint64 id = smm_order_get_id (order);
+
+          /* in the order of the panel's reply, which need not be the order asked */
+          g_assert_true (id_in (report->ids, id));
+          /* an id the panel does not know is an order that carries the panel's error */
+          g_assert_error ((GError *) smm_order_get_error (order), SMM_API_ERROR, SMM_API_ERROR_INCORRECT_ORDER);
+        }
+    }
+}
+
+/* A batch whose reply is a web page reports its error and its ids; the other two still arrive. */
+static void
+test_status_each_fault (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = unknown_ids (250);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
+  Reports reports = { f, list };
+  guint sizes[3];
+  guint n_failed = 0;
+
+  /* the second request of three gets a firewall's page, which is not retried */
+  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_HTML, 0.5);
+  smm_client_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
+                                NULL, result_cb, f);
+  g_assert_true (smm_client_status_each_finish (f->client, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  assert_each_id_once (list, ids, sizes);
+  for (guint r = 0; r < list->len; r++)
+    {
+      Report *report = list->pdata[r];
+
+      if (report->error != NULL)
+        {
+          g_assert_error (report->error, SMM_API_ERROR, SMM_API_ERROR_NOT_API);
+          g_assert_null (report->items);
+          n_failed++;
+        }
+      else
+        g_assert_cmpuint (report->items->len, ==, report->ids->len);
+    }
+  g_assert_cmpuint (n_failed, ==, 1);
+}
+
+/* The same for refills: 3 batches, each once, before the finish. */
+static void
+test_refill_status_each (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = unknown_ids (250);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
+  Reports reports = { f, list };
+  guint sizes[3];
+
+  smm_client_refill_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
+                                       NULL, result_cb, f);
+  g_assert_true (smm_client_refill_status_each_finish (f->client, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "refill_status"), ==, 3);
+  g_assert_cmpuint (list->len, ==, 3);
+  assert_each_id_once (list, ids, sizes);
+  g_assert_cmpuint (sizes[0], ==, 100);
+  g_assert_cmpuint (sizes[1], ==, 100);
+  g_assert_cmpuint (sizes[2], ==, 50);
+  for (guint r = 0; r < list->len; r++)
+    {
+      Report *report = list->pdata[r];
+
+      g_assert_no_error (report->error);
+      g_assert_cmpuint (report->items->len, ==, report->ids->len);
+      for (guint i = 0; i < report->items->len; i++)
+        g_assert_true (SMM_IS_REFILL (report->items->pdata[i]));
+    }
+}
+
+/* No ids: no request, no batch, and the finish all the same. */
+static void
+test_status_each_empty (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
+  Reports reports = { f, list };
+  const gint64 ids[] = { 0, -5 };
+
+  smm_client_status_each_async (f->client, ids, G_N_ELEMENTS (ids), each_cb, &reports, NULL, result_cb, f);
+  g_assert_true (smm_client_status_each_finish (f->client, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 0);
+}
+
+/* Cancelled before it starts: no batch, and the finish says so. */
+static void
+test_status_each_cancelled (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = unknown_ids (250);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Reports reports = { f, list };
+
+  g_cancellable_cancel (cancellable);
+  smm_client_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
+                                cancellable, result_cb, f);
+  g_assert_false (smm_client_status_each_finish (f->client, wait_result (f), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -66,6 +313,12 @@ main (int    argc,
 
   ADD ("batches", test_batches, FALSE);
   ADD ("quirks/batches", test_batches, TRUE);
+  ADD ("status-each", test_status_each, FALSE);
+  ADD ("quirks/status-each", test_status_each, TRUE);
+  ADD ("status-each/fault", test_status_each_fault, FALSE);
+  ADD ("status-each/empty", test_status_each_empty, FALSE);
+  ADD ("status-each/cancelled", test_status_each_cancelled, FALSE);
+  ADD ("refill-status-each", test_refill_status_each, FALSE);
 
   return g_test_run ();
 }
