@@ -246,6 +246,8 @@ smm_client_batch_start (SmmClient                *self,
 
   if (batch->n_chunks == 0)
     batch_complete (task);
+  else if (kind->kind == SMM_CLIENT_REQUEST_READ && g_cancellable_is_cancelled (cancellable))
+    batch_end (task);  /* a read cancelled already: nothing to send, nothing to report */
   else
     batch_launch (task);
 }

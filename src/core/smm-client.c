@@ -503,8 +503,8 @@ smm_client_status_finish (SmmClient     *self,
  * is reported with its error and its ids; the other batches still arrive.
  *
  * @callback comes last, after every batch has been reported. When @cancellable is
- * cancelled, the batches not yet answered are not reported and the finish fails
- * with %G_IO_ERROR_CANCELLED.
+ * cancelled, a batch in flight is reported with %G_IO_ERROR_CANCELLED, the batches
+ * not sent yet are not reported at all, and the finish fails with %G_IO_ERROR_CANCELLED.
  */
 void
 smm_client_status_each_async (SmmClient           *self,
