@@ -158,22 +158,45 @@ id_in (GArray *ids,
   return FALSE;
 }
 
-/* 250 ids are 3 batches of 100, 100 and 50, each reported once with its orders, before the finish. */
-static void
-test_status_each (Fixture       *f,
-                  gconstpointer  data)
+/* Asks for status (or refill_status) a batch at a time; returns what each batch reported. */
+static GPtrArray *
+run_each (Fixture       *f,
+          gboolean       refills,
+          GArray        *ids,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = unknown_ids (250);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
   Reports reports = { f, list };
+  gboolean ok;
+
+  if (refills)
+    {
+      smm_client_refill_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
+                                           cancellable, result_cb, f);
+      ok = smm_client_refill_status_each_finish (f->client, wait_result (f), error);
+    }
+  else
+    {
+      smm_client_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
+                                    cancellable, result_cb, f);
+      ok = smm_client_status_each_finish (f->client, wait_result (f), error);
+    }
+  g_assert_true (ok == (*error == NULL));
+  return list;
+}
+
+/* Three batches of 100, 100 and 50 for @action, each reported once, each answered with an item an id. */
+static void
+assert_three_answered (Fixture    *f,
+                       const char *action,
+                       GPtrArray  *list,
+                       GArray     *ids,
+                       GType       item_type)
+{
   guint sizes[3];
 
-  smm_client_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
-                                NULL, result_cb, f);
-  g_assert_true (smm_client_status_each_finish (f->client, wait_result (f), &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 3);
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, action), ==, 3);
   g_assert_cmpuint (list->len, ==, 3);
   assert_each_id_once (list, ids, sizes);
   g_assert_cmpuint (sizes[0], ==, 100);
@@ -186,12 +209,31 @@ test_status_each (Fixture       *f,
       g_assert_no_error (report->error);
       g_assert_cmpuint (report->items->len, ==, report->ids->len);
       for (guint i = 0; i < report->items->len; i++)
+        g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (report->items->pdata[i], item_type));
+    }
+}
+
+/* 250 ids are 3 batches of 100, 100 and 50, each reported once with its orders, before the finish. */
+static void
+test_status_each (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = unknown_ids (250);
+  g_autoptr(GPtrArray) list = run_each (f, FALSE, ids, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_three_answered (f, "status", list, ids, SMM_TYPE_ORDER);
+  for (guint r = 0; r < list->len; r++)
+    {
+      Report *report = list->pdata[r];
+
+      for (guint i = 0; i < report->items->len; i++)
         {
           SmmOrder *order = report->items->pdata[i];
-          gint64 id = smm_order_get_id (order);
 
           /* in the order of the panel's reply, which need not be the order asked */
-          g_assert_true (id_in (report->ids, id));
+          g_assert_true (id_in (report->ids, smm_order_get_id (order)));
           /* an id the panel does not know is an order that carries the panel's error */
           g_assert_error ((GError *) smm_order_get_error (order), SMM_API_ERROR, SMM_API_ERROR_INCORRECT_ORDER);
         }
@@ -205,16 +247,13 @@ test_status_each_fault (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = unknown_ids (250);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
-  Reports reports = { f, list };
+  g_autoptr(GPtrArray) list = NULL;
   guint sizes[3];
   guint n_failed = 0;
 
   /* the second request of three gets a firewall's page, which is not retried */
   smm_sim_set_fault (f->sim, SMM_SIM_FAULT_HTML, 0.5);
-  smm_client_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
-                                NULL, result_cb, f);
-  g_assert_true (smm_client_status_each_finish (f->client, wait_result (f), &error));
+  list = run_each (f, FALSE, ids, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 3);
   assert_each_id_once (list, ids, sizes);
@@ -241,43 +280,24 @@ test_refill_status_each (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = unknown_ids (250);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
-  Reports reports = { f, list };
-  guint sizes[3];
+  g_autoptr(GPtrArray) list = run_each (f, TRUE, ids, NULL, &error);
 
-  smm_client_refill_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
-                                       NULL, result_cb, f);
-  g_assert_true (smm_client_refill_status_each_finish (f->client, wait_result (f), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "refill_status"), ==, 3);
-  g_assert_cmpuint (list->len, ==, 3);
-  assert_each_id_once (list, ids, sizes);
-  g_assert_cmpuint (sizes[0], ==, 100);
-  g_assert_cmpuint (sizes[1], ==, 100);
-  g_assert_cmpuint (sizes[2], ==, 50);
-  for (guint r = 0; r < list->len; r++)
-    {
-      Report *report = list->pdata[r];
-
-      g_assert_no_error (report->error);
-      g_assert_cmpuint (report->items->len, ==, report->ids->len);
-      for (guint i = 0; i < report->items->len; i++)
-        g_assert_true (SMM_IS_REFILL (report->items->pdata[i]));
-    }
+  assert_three_answered (f, "refill_status", list, ids, SMM_TYPE_REFILL);
 }
 
-/* No ids: no request, no batch, and the finish all the same. */
+/* No ids to ask (none is positive): no request, no batch, and the finish all the same. */
 static void
 test_status_each_empty (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
-  Reports reports = { f, list };
-  const gint64 ids[] = { 0, -5 };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) list = NULL;
+  const gint64 none[] = { 0, -5 };
 
-  smm_client_status_each_async (f->client, ids, G_N_ELEMENTS (ids), each_cb, &reports, NULL, result_cb, f);
-  g_assert_true (smm_client_status_each_finish (f->client, wait_result (f), &error));
+  g_array_append_vals (ids, none, G_N_ELEMENTS (none));
+  list = run_each (f, FALSE, ids, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 0);
   g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 0);
@@ -290,15 +310,13 @@ test_status_each_cancelled (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = unknown_ids (250);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) report_free);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Reports reports = { f, list };
+  g_autoptr(GPtrArray) list = NULL;
 
   g_cancellable_cancel (cancellable);
-  smm_client_status_each_async (f->client, (gint64 *) ids->data, ids->len, each_cb, &reports,
-                                cancellable, result_cb, f);
-  g_assert_false (smm_client_status_each_finish (f->client, wait_result (f), &error));
+  list = run_each (f, FALSE, ids, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (list->len, ==, 0);
   g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 0);
 }
 
@@ -307,9 +325,6 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(path, func, quirks) \
-  g_test_add ("/core/client/" path, Fixture, GINT_TO_POINTER (quirks), fixture_set_up, func, fixture_tear_down)
 
   ADD ("batches", test_batches, FALSE);
   ADD ("quirks/batches", test_batches, TRUE);

@@ -97,3 +97,7 @@ status (Fixture      *f,
   smm_client_status_async (f->client, ids, n_ids, NULL, result_cb, f);
   return smm_client_status_finish (f->client, wait_result (f), error);
 }
+
+/* a test of the client against a fresh simulator, with the panels' quirks or without */
+#define ADD(path, func, quirks) \
+  g_test_add ("/core/client/" path, Fixture, GINT_TO_POINTER (quirks), fixture_set_up, func, fixture_tear_down)
