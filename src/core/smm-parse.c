@@ -98,9 +98,9 @@ walk_first_value (const char *p,
 
 /* Reads a reply into a JSON tree, or says plainly what came instead. */
 static JsonNode *
-load_document (const char  *data,
-               gsize        length,
-               GError     **error)
+smm_json_load_document (const char  *data,
+                        gsize        length,
+                        GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -181,7 +181,7 @@ load_document (const char  *data,
 
 /* Returns: (transfer full) (nullable): a scalar as text */
 static char *
-node_dup_text (JsonNode *node)
+smm_json_node_dup_text (JsonNode *node)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
@@ -292,8 +292,8 @@ smm_parse_integer_text (const char *text,
 }
 
 static gboolean
-node_get_int (JsonNode *node,
-              gint64   *out)
+smm_json_node_get_int (JsonNode *node,
+                       gint64   *out)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
@@ -319,12 +319,12 @@ node_get_int (JsonNode *node,
 }
 
 static gboolean
-node_get_id (JsonNode *node,
-             gint64   *out)
+smm_json_node_get_id (JsonNode *node,
+                      gint64   *out)
 {
   gint64 id;
 
-  if (!node_get_int (node, &id) || id <= 0)
+  if (!smm_json_node_get_int (node, &id) || id <= 0)
     return FALSE;
   *out = id;
   return TRUE;
@@ -334,8 +334,8 @@ node_get_id (JsonNode *node,
  * the literal the panel wrote for any literal of up to 15 significant digits,
  * and the decimal parser takes it from there. Strings never touch a double. */
 static gboolean
-node_get_money (JsonNode *node,
-                SmmMoney *out)
+smm_json_node_get_money (JsonNode *node,
+                         SmmMoney *out)
 {
   g_autofree char *text = NULL;
 
@@ -366,13 +366,13 @@ node_get_money (JsonNode *node,
         }
       return smm_money_parse (buf, out, NULL);
     }
-  text = node_dup_text (node);
+  text = smm_json_node_dup_text (node);
   return text != NULL && smm_money_parse (text, out, NULL);
 }
 
 static gboolean
-node_get_bool (JsonNode *node,
-               gboolean *out)
+smm_json_node_get_bool (JsonNode *node,
+                        gboolean *out)
 {
   static const char *const yes[] = { "1", "true", "yes", "on", "y", NULL };
   static const char *const no[] = { "0", "false", "no", "off", "n", "", NULL };
@@ -414,10 +414,10 @@ node_get_bool (JsonNode *node,
 
 /* Returns: (transfer full) (nullable): the member as one clean line of text */
 static char *
-member_dup_text (JsonObject *object,
-                 const char *name)
+smm_json_member_dup_text (JsonObject *object,
+                          const char *name)
 {
-  char *text = node_dup_text (json_object_get_member (object, name));
+  char *text = smm_json_node_dup_text (json_object_get_member (object, name));
 
   if (text == NULL)
     return NULL;
@@ -428,8 +428,8 @@ member_dup_text (JsonObject *object,
 }
 
 static JsonNode *
-member (JsonObject *object,
-        const char *name)
+smm_json_member (JsonObject *object,
+                 const char *name)
 {
   return object ? json_object_get_member (object, name) : NULL;
 }
@@ -449,27 +449,27 @@ error_from_node (JsonNode *node)
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *object = json_node_get_object (node);
-      JsonNode *inner = member (object, "message");
+      JsonNode *inner = smm_json_member (object, "message");
 
       if (inner == NULL)
-        inner = member (object, "error");
-      text = node_dup_text (inner);
+        inner = smm_json_member (object, "error");
+      text = smm_json_node_dup_text (inner);
     }
   else
     {
       gboolean flag;
 
       /* "error": false / 0 means no error on some panels */
-      if (node_get_bool (node, &flag) && !flag && json_node_get_value_type (node) != G_TYPE_STRING)
+      if (smm_json_node_get_bool (node, &flag) && !flag && json_node_get_value_type (node) != G_TYPE_STRING)
         return NULL;
-      text = node_dup_text (node);
+      text = smm_json_node_dup_text (node);
     }
   return smm_api_error_from_panel_text (text);
 }
 
 /* Returns: (transfer full) (nullable): the error of a reply whose point is an error */
 static GError *
-error_from_reply (JsonNode *node)
+smm_json_error_from_reply (JsonNode *node)
 {
   JsonObject *object;
 
@@ -483,7 +483,7 @@ error_from_reply (JsonNode *node)
 
 /* A single reply wrapped in a one-element array is the element. */
 static JsonNode *
-unwrap_single (JsonNode *root)
+smm_json_unwrap_single (JsonNode *root)
 {
   if (JSON_NODE_HOLDS_ARRAY (root))
     {
@@ -495,8 +495,8 @@ unwrap_single (JsonNode *root)
 }
 
 static gboolean
-unexpected (GError    **error,
-            const char *message)
+smm_json_unexpected (GError    **error,
+                     const char *message)
 {
   g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED, message);
   return FALSE;
@@ -504,18 +504,18 @@ unexpected (GError    **error,
 
 /* Loads, unwraps, and turns a top-level `{"error": …}` into a GError. */
 static JsonNode *
-load_single (const char  *data,
-             gsize        length,
-             GError     **error)
+smm_json_load_single (const char  *data,
+                      gsize        length,
+                      GError     **error)
 {
-  g_autoptr(JsonNode) root = load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
   JsonNode *node;
   GError *panel_error;
 
   if (root == NULL)
     return NULL;
-  node = unwrap_single (root);
-  panel_error = error_from_reply (node);
+  node = smm_json_unwrap_single (root);
+  panel_error = smm_json_error_from_reply (node);
   if (panel_error)
     {
       g_propagate_error (error, panel_error);
@@ -535,9 +535,9 @@ is_id_key (const char *key)
 
 /* Items for ids nobody asked about are left out: an import must not take in strangers. */
 static gboolean
-id_was_asked (gint64        id,
-              const gint64 *ids,
-              guint         n_ids)
+smm_json_id_was_asked (gint64        id,
+                       const gint64 *ids,
+                       guint         n_ids)
 {
   if (ids == NULL || n_ids == 0)
     return TRUE;
@@ -549,7 +549,7 @@ id_was_asked (gint64        id,
 
 /* Does the object hold an id-keyed map ({"1": …, "10": …})? */
 static gboolean
-object_is_id_map (JsonObject *object)
+smm_json_object_is_id_map (JsonObject *object)
 {
   gboolean any = FALSE;
   JsonObjectIter iter;
@@ -565,20 +565,20 @@ object_is_id_map (JsonObject *object)
   return any;
 }
 
-typedef void (*ItemFunc) (gint64     id,
-                          JsonNode  *value,
-                          GPtrArray *results);
+typedef void (*SmmJsonItemFunc) (gint64     id,
+                                 JsonNode  *value,
+                                 GPtrArray *results);
 
 /* Visits the items of a batch reply, as a map keyed by id or as a list of objects
  * carrying their id in @id_member, whichever the panel sent. */
 static gboolean
-for_each_item (JsonNode      *root,
-               const char    *id_member,
-               const gint64  *ids,
-               guint          n_ids,
-               ItemFunc       func,
-               GPtrArray     *results,
-               GError       **error)
+smm_json_for_each_item (JsonNode         *root,
+                        const char       *id_member,
+                        const gint64     *ids,
+                        guint             n_ids,
+                        SmmJsonItemFunc   func,
+                        GPtrArray        *results,
+                        GError          **error)
 {
   if (JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -592,7 +592,7 @@ for_each_item (JsonNode      *root,
         {
           gint64 id;
 
-          if (is_id_key (key) && smm_parse_integer_text (key, &id) && id_was_asked (id, ids, n_ids))
+          if (is_id_key (key) && smm_parse_integer_text (key, &id) && smm_json_id_was_asked (id, ids, n_ids))
             func (id, value, results);
         }
       return TRUE;
@@ -610,40 +610,40 @@ for_each_item (JsonNode      *root,
           if (!JSON_NODE_HOLDS_OBJECT (element))
             continue;
           object = json_node_get_object (element);
-          if (!node_get_id (member (object, id_member), &id) &&
-              !node_get_id (member (object, "id"), &id))
+          if (!smm_json_node_get_id (smm_json_member (object, id_member), &id) &&
+              !smm_json_node_get_id (smm_json_member (object, "id"), &id))
             continue;
-          if (id_was_asked (id, ids, n_ids))
+          if (smm_json_id_was_asked (id, ids, n_ids))
             func (id, element, results);
         }
       return TRUE;
     }
-  return unexpected (error, _("The panel’s reply does not contain a list of results."));
+  return smm_json_unexpected (error, _("The panel’s reply does not contain a list of results."));
 }
 
 /* Loads a batch reply: a top-level error fails the whole call; with one id asked,
  * a reply in the single form is accepted too. */
 static JsonNode *
-load_batch (const char  *data,
-            gsize        length,
-            gboolean    *single_form,
-            const char  *single_member,
-            GError     **error)
+smm_json_load_batch (const char  *data,
+                     gsize        length,
+                     gboolean    *single_form,
+                     const char  *single_member,
+                     GError     **error)
 {
-  g_autoptr(JsonNode) root = load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
   GError *panel_error;
 
   *single_form = FALSE;
   if (root == NULL)
     return NULL;
 
-  panel_error = error_from_reply (unwrap_single (root));
+  panel_error = smm_json_error_from_reply (smm_json_unwrap_single (root));
   if (panel_error)
     {
-      JsonObject *object = json_node_get_object (unwrap_single (root));
+      JsonObject *object = json_node_get_object (smm_json_unwrap_single (root));
 
       /* a map that merely contains an item called "error" is still a map */
-      if (!object_is_id_map (object))
+      if (!smm_json_object_is_id_map (object))
         {
           g_propagate_error (error, panel_error);
           return NULL;
@@ -652,10 +652,10 @@ load_batch (const char  *data,
     }
 
   {
-    JsonNode *single = unwrap_single (root);
+    JsonNode *single = smm_json_unwrap_single (root);
     if (JSON_NODE_HOLDS_OBJECT (single) &&
         json_object_has_member (json_node_get_object (single), single_member) &&
-        !object_is_id_map (json_node_get_object (single)))
+        !smm_json_object_is_id_map (json_node_get_object (single)))
       {
         *single_form = TRUE;
         return json_node_ref (single);
@@ -680,12 +680,13 @@ service_from_object (JsonObject *object)
   gint64 id, min = 0, max = 0;
   gboolean flag;
 
-  if (!node_get_id (member (object, "service"), &id) && !node_get_id (member (object, "id"), &id))
+  if (!smm_json_node_get_id (smm_json_member (object, "service"), &id) &&
+      !smm_json_node_get_id (smm_json_member (object, "id"), &id))
     return NULL;
-  if (!node_get_money (member (object, "rate"), &rate) || smm_money_is_negative (rate))
+  if (!smm_json_node_get_money (smm_json_member (object, "rate"), &rate) || smm_money_is_negative (rate))
     return NULL;
 
-  name = member_dup_text (object, "name");
+  name = smm_json_member_dup_text (object, "name");
   if (name == NULL || *name == '\0')
     {
       g_free (name);
@@ -693,26 +694,26 @@ service_from_object (JsonObject *object)
     }
 
   service = smm_service_new (id, name);
-  type = member_dup_text (object, "type");
+  type = smm_json_member_dup_text (object, "type");
   smm_service_set_type_name (service, type && *type ? type : "Default");
-  category = member_dup_text (object, "category");
+  category = smm_json_member_dup_text (object, "category");
   smm_service_set_category (service, category);
   smm_service_set_rate (service, rate);
 
-  if (node_get_int (member (object, "min"), &min) && min > 0)
+  if (smm_json_node_get_int (smm_json_member (object, "min"), &min) && min > 0)
     smm_service_set_min (service, min);
-  if (node_get_int (member (object, "max"), &max) && max > 0)
+  if (smm_json_node_get_int (smm_json_member (object, "max"), &max) && max > 0)
     smm_service_set_max (service, max);
-  if (node_get_bool (member (object, "refill"), &flag))
+  if (smm_json_node_get_bool (smm_json_member (object, "refill"), &flag))
     smm_service_set_refill (service, flag);
-  if (node_get_bool (member (object, "cancel"), &flag))
+  if (smm_json_node_get_bool (smm_json_member (object, "cancel"), &flag))
     smm_service_set_cancel (service, flag);
-  if (node_get_bool (member (object, "dripfeed"), &flag))
+  if (smm_json_node_get_bool (smm_json_member (object, "dripfeed"), &flag))
     smm_service_set_dripfeed (service, flag);
 
-  description = node_dup_text (member (object, "desc"));
+  description = smm_json_node_dup_text (smm_json_member (object, "desc"));
   if (description == NULL)
-    description = node_dup_text (member (object, "description"));
+    description = smm_json_node_dup_text (smm_json_member (object, "description"));
   smm_service_set_description (service, description);
 
   return g_steal_pointer (&service);
@@ -731,7 +732,7 @@ smm_parse_services (const char  *data,
                     guint       *n_skipped,
                     GError     **error)
 {
-  g_autoptr(JsonNode) root = load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GList) values = NULL;
@@ -741,7 +742,7 @@ smm_parse_services (const char  *data,
   if (root == NULL)
     return NULL;
 
-  panel_error = error_from_reply (unwrap_single (root));
+  panel_error = smm_json_error_from_reply (smm_json_unwrap_single (root));
   if (panel_error)
     {
       g_propagate_error (error, panel_error);
@@ -751,13 +752,13 @@ smm_parse_services (const char  *data,
   if (JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
-      JsonNode *inner = member (object, "services");
+      JsonNode *inner = smm_json_member (object, "services");
 
       if (inner == NULL)
-        inner = member (object, "data");
+        inner = smm_json_member (object, "data");
       if (inner && JSON_NODE_HOLDS_ARRAY (inner))
         values = json_array_get_elements (json_node_get_array (inner));
-      else if (object_is_id_map (object))
+      else if (smm_json_object_is_id_map (object))
         values = json_object_get_values (object);
     }
   else if (JSON_NODE_HOLDS_ARRAY (root))
@@ -765,7 +766,7 @@ smm_parse_services (const char  *data,
 
   if (values == NULL && !(JSON_NODE_HOLDS_ARRAY (root)))
     {
-      unexpected (error, _("The panel’s reply does not contain a list of services."));
+      smm_json_unexpected (error, _("The panel’s reply does not contain a list of services."));
       return NULL;
     }
 
@@ -808,23 +809,24 @@ smm_parse_add (const char  *data,
                gint64      *order_id,
                GError     **error)
 {
-  g_autoptr(JsonNode) root = load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
   JsonNode *node;
   GError *panel_error;
 
   if (root == NULL)
     return FALSE;
-  node = unwrap_single (root);
+  node = smm_json_unwrap_single (root);
   /* an order id is the one thing that says the order exists: it wins over an "error" beside it */
-  if (JSON_NODE_HOLDS_OBJECT (node) && node_get_id (member (json_node_get_object (node), "order"), order_id))
+  if (JSON_NODE_HOLDS_OBJECT (node) &&
+      smm_json_node_get_id (smm_json_member (json_node_get_object (node), "order"), order_id))
     return TRUE;
-  panel_error = error_from_reply (node);
+  panel_error = smm_json_error_from_reply (node);
   if (panel_error)
     {
       g_propagate_error (error, panel_error);
       return FALSE;
     }
-  return unexpected (error, _("The panel’s reply does not contain the new order’s ID."));
+  return smm_json_unexpected (error, _("The panel’s reply does not contain the new order’s ID."));
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -835,19 +837,19 @@ static void
 apply_status (SmmOrder   *order,
               JsonObject *object)
 {
-  g_autofree char *status = member_dup_text (object, "status");
-  g_autofree char *currency = member_dup_text (object, "currency");
+  g_autofree char *status = smm_json_member_dup_text (object, "status");
+  g_autofree char *currency = smm_json_member_dup_text (object, "currency");
   SmmMoney charge;
   gint64 count;
 
   if (status && *status)
     smm_order_set_status_text (order, status);
-  if (node_get_money (member (object, "charge"), &charge) && !smm_money_is_negative (charge))
+  if (smm_json_node_get_money (smm_json_member (object, "charge"), &charge) && !smm_money_is_negative (charge))
     smm_order_set_charge (order, &charge);
-  if (node_get_int (member (object, "start_count"), &count) && count >= 0)
+  if (smm_json_node_get_int (smm_json_member (object, "start_count"), &count) && count >= 0)
     smm_order_set_start_count (order, count);
   /* over-delivery shows as negative remains on some panels: nothing remains */
-  if (node_get_int (member (object, "remains"), &count))
+  if (smm_json_node_get_int (smm_json_member (object, "remains"), &count))
     smm_order_set_remains (order, MAX (count, 0));
   if (currency && *currency)
     smm_order_set_currency (order, currency);
@@ -864,10 +866,10 @@ order_from_item (gint64    id,
     {
       JsonObject *object = json_node_get_object (value);
 
-      item_error = error_from_reply (value);
+      item_error = smm_json_error_from_reply (value);
       if (item_error == NULL)
         {
-          g_autofree char *status = member_dup_text (object, "status");
+          g_autofree char *status = smm_json_member_dup_text (object, "status");
 
           if (status == NULL || *status == '\0')
             item_error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED,
@@ -878,7 +880,7 @@ order_from_item (gint64    id,
     }
   else
     {
-      g_autofree char *text = node_dup_text (value);
+      g_autofree char *text = smm_json_node_dup_text (value);
       item_error = text ? smm_api_error_from_panel_text (text)
                         : g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED,
                                                _("The panel sent no status for this order."));
@@ -895,21 +897,21 @@ smm_parse_status (const char  *data,
                   gint64       order_id,
                   GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) node = smm_json_load_single (data, length, error);
 
   if (node == NULL)
     return NULL;
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *object = json_node_get_object (node);
-      g_autofree char *status = member_dup_text (object, "status");
-      JsonNode *inner = member (object, "status");
+      g_autofree char *status = smm_json_member_dup_text (object, "status");
+      JsonNode *inner = smm_json_member (object, "status");
 
       /* {"1234": {...}}: a batch-shaped answer to a single question */
       if (status == NULL && (inner == NULL || !JSON_NODE_HOLDS_OBJECT (inner)))
         {
           g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
-          JsonNode *item = member (object, key);
+          JsonNode *item = smm_json_member (object, key);
 
           if (item && JSON_NODE_HOLDS_OBJECT (item))
             {
@@ -929,7 +931,7 @@ smm_parse_status (const char  *data,
           return order;
         }
     }
-  unexpected (error, _("The panel’s reply does not contain the order’s status."));
+  smm_json_unexpected (error, _("The panel’s reply does not contain the order’s status."));
   return NULL;
 }
 
@@ -959,7 +961,7 @@ smm_parse_status_batch (const char   *data,
   g_autoptr(JsonNode) root = NULL;
   gboolean single;
 
-  root = load_batch (data, length, &single, "status", error);
+  root = smm_json_load_batch (data, length, &single, "status", error);
   if (root == NULL)
     return NULL;
 
@@ -968,21 +970,21 @@ smm_parse_status_batch (const char   *data,
       gint64 id;
 
       /* [{"order": 5, "status": …}]: one item of the list form */
-      if (node_get_id (member (json_node_get_object (root), "order"), &id))
+      if (smm_json_node_get_id (smm_json_member (json_node_get_object (root), "order"), &id))
         {
-          if (id_was_asked (id, ids, n_ids))
+          if (smm_json_id_was_asked (id, ids, n_ids))
             g_ptr_array_add (results, order_from_item (id, root));
           return g_steal_pointer (&results);
         }
       if (n_ids != 1)
         {
-          unexpected (error, _("The panel’s reply does not contain a status for each order."));
+          smm_json_unexpected (error, _("The panel’s reply does not contain a status for each order."));
           return NULL;
         }
       g_ptr_array_add (results, order_from_item (ids[0], root));
       return g_steal_pointer (&results);
     }
-  if (!for_each_item (root, "order", ids, n_ids, status_item, results, error))
+  if (!smm_json_for_each_item (root, "order", ids, n_ids, status_item, results, error))
     return NULL;
   return g_steal_pointer (&results);
 }
@@ -997,26 +999,26 @@ smm_parse_refill (const char  *data,
                   gint64      *refill_id,
                   GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) node = smm_json_load_single (data, length, error);
   JsonNode *value;
 
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return unexpected (error, _("The panel’s reply does not contain a refill ID."));
-  value = member (json_node_get_object (node), "refill");
+    return smm_json_unexpected (error, _("The panel’s reply does not contain a refill ID."));
+  value = smm_json_member (json_node_get_object (node), "refill");
   if (value && JSON_NODE_HOLDS_OBJECT (value))
     {
-      GError *item_error = error_from_reply (value);
+      GError *item_error = smm_json_error_from_reply (value);
       if (item_error)
         {
           g_propagate_error (error, item_error);
           return FALSE;
         }
-      value = member (json_node_get_object (value), "id");
+      value = smm_json_member (json_node_get_object (value), "id");
     }
-  if (!node_get_id (value, refill_id))
-    return unexpected (error, _("The panel’s reply does not contain a refill ID."));
+  if (!smm_json_node_get_id (value, refill_id))
+    return smm_json_unexpected (error, _("The panel’s reply does not contain a refill ID."));
   return TRUE;
 }
 
@@ -1033,18 +1035,18 @@ refill_item (gint64     order_id,
 
   if (JSON_NODE_HOLDS_OBJECT (value))
     {
-      item_error = error_from_reply (value);
-      inner = member (json_node_get_object (value), "refill");
+      item_error = smm_json_error_from_reply (value);
+      inner = smm_json_member (json_node_get_object (value), "refill");
     }
   if (item_error == NULL && inner && JSON_NODE_HOLDS_OBJECT (inner))
     {
-      item_error = error_from_reply (inner);
+      item_error = smm_json_error_from_reply (inner);
       if (item_error == NULL)
-        inner = member (json_node_get_object (inner), "id");
+        inner = smm_json_member (json_node_get_object (inner), "id");
     }
   if (item_error == NULL)
     {
-      if (node_get_id (inner, &refill_id))
+      if (smm_json_node_get_id (inner, &refill_id))
         smm_refill_set_id (refill, refill_id);
       else if (inner && JSON_NODE_HOLDS_VALUE (inner) &&
                json_node_get_value_type (inner) == G_TYPE_STRING)
@@ -1075,7 +1077,7 @@ smm_parse_refill_batch (const char   *data,
   g_autoptr(JsonNode) root = NULL;
   gboolean single;
 
-  root = load_batch (data, length, &single, "refill", error);
+  root = smm_json_load_batch (data, length, &single, "refill", error);
   if (root == NULL)
     return NULL;
 
@@ -1083,7 +1085,7 @@ smm_parse_refill_batch (const char   *data,
     {
       if (n_ids != 1)
         {
-          unexpected (error, _("The panel’s reply does not contain a result for each order."));
+          smm_json_unexpected (error, _("The panel’s reply does not contain a result for each order."));
           return NULL;
         }
       refill_item (ids[0], root, results);
@@ -1096,10 +1098,10 @@ smm_parse_refill_batch (const char   *data,
 
       json_array_add_element (array, json_node_ref (root));
       json_node_set_array (list, array);
-      for_each_item (list, "order", ids, n_ids, refill_item, results, NULL);
+      smm_json_for_each_item (list, "order", ids, n_ids, refill_item, results, NULL);
       return g_steal_pointer (&results);
     }
-  if (!for_each_item (root, "order", ids, n_ids, refill_item, results, error))
+  if (!smm_json_for_each_item (root, "order", ids, n_ids, refill_item, results, error))
     return NULL;
   return g_steal_pointer (&results);
 }
@@ -1119,14 +1121,14 @@ refill_status_from_item (gint64    refill_id,
 
   if (JSON_NODE_HOLDS_OBJECT (value))
     {
-      item_error = error_from_reply (value);
-      status = member (json_node_get_object (value), "status");
+      item_error = smm_json_error_from_reply (value);
+      status = smm_json_member (json_node_get_object (value), "status");
     }
   if (item_error == NULL && status && JSON_NODE_HOLDS_OBJECT (status))
-    item_error = error_from_reply (status);
+    item_error = smm_json_error_from_reply (status);
   if (item_error == NULL)
     {
-      text = node_dup_text (status);
+      text = smm_json_node_dup_text (status);
       if (text && *g_strstrip (text))
         smm_refill_set_status_text (refill, text);
       else
@@ -1144,14 +1146,14 @@ smm_parse_refill_status (const char  *data,
                          gint64       refill_id,
                          GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) node = smm_json_load_single (data, length, error);
   g_autoptr(SmmRefill) refill = NULL;
 
   if (node == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node) || !json_object_has_member (json_node_get_object (node), "status"))
     {
-      unexpected (error, _("The panel’s reply does not contain the refill’s status."));
+      smm_json_unexpected (error, _("The panel’s reply does not contain the refill’s status."));
       return NULL;
     }
   refill = refill_status_from_item (refill_id, node);
@@ -1187,7 +1189,7 @@ smm_parse_refill_status_batch (const char   *data,
   g_autoptr(JsonNode) root = NULL;
   gboolean single;
 
-  root = load_batch (data, length, &single, "status", error);
+  root = smm_json_load_batch (data, length, &single, "status", error);
   if (root == NULL)
     return NULL;
 
@@ -1195,7 +1197,7 @@ smm_parse_refill_status_batch (const char   *data,
     {
       if (n_ids != 1)
         {
-          unexpected (error, _("The panel’s reply does not contain a status for each refill."));
+          smm_json_unexpected (error, _("The panel’s reply does not contain a status for each refill."));
           return NULL;
         }
       g_ptr_array_add (results, refill_status_from_item (ids[0], root));
@@ -1204,11 +1206,11 @@ smm_parse_refill_status_batch (const char   *data,
   if (single)
     {
       gint64 id;
-      if (node_get_id (member (json_node_get_object (root), "refill"), &id))
+      if (smm_json_node_get_id (smm_json_member (json_node_get_object (root), "refill"), &id))
         g_ptr_array_add (results, refill_status_from_item (id, root));
       return g_steal_pointer (&results);
     }
-  if (!for_each_item (root, "refill", ids, n_ids, refill_status_item, results, error))
+  if (!smm_json_for_each_item (root, "refill", ids, n_ids, refill_status_item, results, error))
     return NULL;
   return g_steal_pointer (&results);
 }
@@ -1229,17 +1231,17 @@ cancel_item (gint64     order_id,
   result->order_id = order_id;
   if (JSON_NODE_HOLDS_OBJECT (value))
     {
-      result->error = error_from_reply (value);
-      inner = member (json_node_get_object (value), "cancel");
+      result->error = smm_json_error_from_reply (value);
+      inner = smm_json_member (json_node_get_object (value), "cancel");
     }
   if (result->error == NULL && inner && JSON_NODE_HOLDS_OBJECT (inner))
-    result->error = error_from_reply (inner);
+    result->error = smm_json_error_from_reply (inner);
   if (result->error == NULL)
     {
-      if (node_get_bool (inner, &accepted) && accepted)
+      if (smm_json_node_get_bool (inner, &accepted) && accepted)
         result->accepted = TRUE;
       else if (inner && JSON_NODE_HOLDS_VALUE (inner) &&
-               json_node_get_value_type (inner) == G_TYPE_STRING && !node_get_bool (inner, &accepted))
+               json_node_get_value_type (inner) == G_TYPE_STRING && !smm_json_node_get_bool (inner, &accepted))
         result->error = smm_api_error_from_panel_text (json_node_get_string (inner));
       else
         result->error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL,
@@ -1264,7 +1266,7 @@ smm_parse_cancel_batch (const char   *data,
   g_autoptr(JsonNode) root = NULL;
   gboolean single;
 
-  root = load_batch (data, length, &single, "cancel", error);
+  root = smm_json_load_batch (data, length, &single, "cancel", error);
   if (root == NULL)
     return NULL;
 
@@ -1272,7 +1274,7 @@ smm_parse_cancel_batch (const char   *data,
     {
       if (n_ids != 1)
         {
-          unexpected (error, _("The panel’s reply does not contain a result for each order."));
+          smm_json_unexpected (error, _("The panel’s reply does not contain a result for each order."));
           return NULL;
         }
       cancel_item (ids[0], root, results);
@@ -1281,11 +1283,11 @@ smm_parse_cancel_batch (const char   *data,
   if (single)
     {
       gint64 id;
-      if (node_get_id (member (json_node_get_object (root), "order"), &id))
+      if (smm_json_node_get_id (smm_json_member (json_node_get_object (root), "order"), &id))
         cancel_item (id, root, results);
       return g_steal_pointer (&results);
     }
-  if (!for_each_item (root, "order", ids, n_ids, cancel_item, results, error))
+  if (!smm_json_for_each_item (root, "order", ids, n_ids, cancel_item, results, error))
     return NULL;
   return g_steal_pointer (&results);
 }
@@ -1305,16 +1307,16 @@ smm_parse_balance (const char  *data,
                    char       **currency,
                    GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) node = smm_json_load_single (data, length, error);
   g_autofree char *code = NULL;
 
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node) ||
-      !node_get_money (member (json_node_get_object (node), "balance"), balance))
-    return unexpected (error, _("The panel’s reply does not contain the balance."));
+      !smm_json_node_get_money (smm_json_member (json_node_get_object (node), "balance"), balance))
+    return smm_json_unexpected (error, _("The panel’s reply does not contain the balance."));
 
-  code = member_dup_text (json_node_get_object (node), "currency");
+  code = smm_json_member_dup_text (json_node_get_object (node), "currency");
   if (code && (*code == '\0' || strlen (code) > 16))
     g_clear_pointer (&code, g_free);
   if (currency)
@@ -1333,9 +1335,9 @@ GError *
 smm_parse_error_reply (const char *data,
                        gsize       length)
 {
-  g_autoptr(JsonNode) root = load_document (data, length, NULL);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, NULL);
 
   if (root == NULL)
     return NULL;
-  return error_from_reply (unwrap_single (root));
+  return smm_json_error_from_reply (smm_json_unwrap_single (root));
 }
