@@ -303,52 +303,6 @@ status_item (gint64     id,
   g_ptr_array_add (results, order_from_item (id, value));
 }
 
-/**
- * smm_parse_status_batch:
- * @ids: (array length=n_ids) (nullable): the ids asked for
- *
- * Returns: (transfer container) (element-type SmmOrder): one order per id in the
- * reply; an item the panel answered with an error carries it in its `error`
- */
-GPtrArray *
-smm_parse_status_batch (const char   *data,
-                        gsize         length,
-                        const gint64 *ids,
-                        guint         n_ids,
-                        GError      **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = smm_json_load_batch (data, length, &single, "status", error);
-  if (root == NULL)
-    return NULL;
-
-  if (single)
-    {
-      gint64 id;
-
-      /* [{"order": 5, "status": …}]: one item of the list form */
-      if (smm_json_node_get_id (smm_json_member (json_node_get_object (root), "order"), &id))
-        {
-          if (smm_json_id_was_asked (id, ids, n_ids))
-            g_ptr_array_add (results, order_from_item (id, root));
-          return g_steal_pointer (&results);
-        }
-      if (n_ids != 1)
-        {
-          smm_json_unexpected (error, _("The panel’s reply does not contain a status for each order."));
-          return NULL;
-        }
-      g_ptr_array_add (results, order_from_item (ids[0], root));
-      return g_steal_pointer (&results);
-    }
-  if (!smm_json_for_each_item (root, "order", ids, n_ids, status_item, results, error))
-    return NULL;
-  return g_steal_pointer (&results);
-}
-
 /* ---------------------------------------------------------------------------------------------
  * refill
  */
@@ -420,52 +374,6 @@ refill_item (gint64     order_id,
   g_ptr_array_add (results, g_steal_pointer (&refill));
 }
 
-/**
- * smm_parse_refill_batch:
- *
- * Returns: (transfer container) (element-type SmmRefill): per order: a refill
- * with its id, or with `order-id` and the panel's error
- */
-GPtrArray *
-smm_parse_refill_batch (const char   *data,
-                        gsize         length,
-                        const gint64 *ids,
-                        guint         n_ids,
-                        GError      **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = smm_json_load_batch (data, length, &single, "refill", error);
-  if (root == NULL)
-    return NULL;
-
-  if (single && !json_object_has_member (json_node_get_object (root), "order"))
-    {
-      if (n_ids != 1)
-        {
-          smm_json_unexpected (error, _("The panel’s reply does not contain a result for each order."));
-          return NULL;
-        }
-      refill_item (ids[0], root, results);
-      return g_steal_pointer (&results);
-    }
-  if (single)
-    {
-      g_autoptr(JsonArray) array = json_array_new ();
-      g_autoptr(JsonNode) list = json_node_new (JSON_NODE_ARRAY);
-
-      json_array_add_element (array, json_node_ref (root));
-      json_node_set_array (list, array);
-      smm_json_for_each_item (list, "order", ids, n_ids, refill_item, results, NULL);
-      return g_steal_pointer (&results);
-    }
-  if (!smm_json_for_each_item (root, "order", ids, n_ids, refill_item, results, error))
-    return NULL;
-  return g_steal_pointer (&results);
-}
-
 /* ---------------------------------------------------------------------------------------------
  * refill_status
  */
@@ -533,48 +441,6 @@ refill_status_item (gint64     refill_id,
   g_ptr_array_add (results, refill_status_from_item (refill_id, value));
 }
 
-/**
- * smm_parse_refill_status_batch:
- *
- * Returns: (transfer container) (element-type SmmRefill): per refill id, its status or error
- */
-GPtrArray *
-smm_parse_refill_status_batch (const char   *data,
-                               gsize         length,
-                               const gint64 *ids,
-                               guint         n_ids,
-                               GError      **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = smm_json_load_batch (data, length, &single, "status", error);
-  if (root == NULL)
-    return NULL;
-
-  if (single && !json_object_has_member (json_node_get_object (root), "refill"))
-    {
-      if (n_ids != 1)
-        {
-          smm_json_unexpected (error, _("The panel’s reply does not contain a status for each refill."));
-          return NULL;
-        }
-      g_ptr_array_add (results, refill_status_from_item (ids[0], root));
-      return g_steal_pointer (&results);
-    }
-  if (single)
-    {
-      gint64 id;
-      if (smm_json_node_get_id (smm_json_member (json_node_get_object (root), "refill"), &id))
-        g_ptr_array_add (results, refill_status_from_item (id, root));
-      return g_steal_pointer (&results);
-    }
-  if (!smm_json_for_each_item (root, "refill", ids, n_ids, refill_status_item, results, error))
-    return NULL;
-  return g_steal_pointer (&results);
-}
-
 /* ---------------------------------------------------------------------------------------------
  * cancel
  */
@@ -610,6 +476,169 @@ cancel_item (gint64     order_id,
   g_ptr_array_add (results, result);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Batches: one walker for every batch reply
+ */
+
+/* How a batch reply in the single form ({"status": …}, not a map or a list) that names an id is read */
+typedef enum {
+  SINGLE_IF_VALID_ID,  /* an item of the list form when its id is valid, and if that id was asked */
+  SINGLE_IF_ID_MEMBER, /* an item of the list form whenever it has the id member; none if the id is not valid */
+  SINGLE_AS_LIST,      /* a list of one item, read as the list form is */
+} SingleForm;
+
+typedef struct {
+  const char      *single_member;  /* the member that makes a reply a single answer */
+  const char      *id_member;      /* the member that holds an item's id in the list form */
+  SingleForm       single;
+  SmmJsonItemFunc  item;
+  GDestroyNotify   item_free;
+  const char      *not_each;       /* the error of a single answer without an id to several ids */
+} BatchShape;
+
+/* A single answer that names its id: whether it did, with the results it adds. */
+static gboolean
+single_with_id (const BatchShape *shape,
+                JsonNode         *root,
+                const gint64     *ids,
+                guint             n_ids,
+                GPtrArray        *results)
+{
+  JsonObject *object = json_node_get_object (root);
+  g_autoptr(JsonArray) array = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  gint64 id;
+
+  switch (shape->single)
+    {
+    case SINGLE_IF_VALID_ID:
+      if (!smm_json_node_get_id (smm_json_member (object, shape->id_member), &id))
+        return FALSE;
+      if (smm_json_id_was_asked (id, ids, n_ids))
+        shape->item (id, root, results);
+      return TRUE;
+
+    case SINGLE_IF_ID_MEMBER:
+      if (!json_object_has_member (object, shape->id_member))
+        return FALSE;
+      if (smm_json_node_get_id (smm_json_member (object, shape->id_member), &id))
+        shape->item (id, root, results);
+      return TRUE;
+
+    case SINGLE_AS_LIST:
+      if (!json_object_has_member (object, shape->id_member))
+        return FALSE;
+      array = json_array_new ();
+      list = json_node_new (JSON_NODE_ARRAY);
+      json_array_add_element (array, json_node_ref (root));
+      json_node_set_array (list, array);
+      smm_json_for_each_item (list, shape->id_member, ids, n_ids, shape->item, results, NULL);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GPtrArray *
+parse_batch (const BatchShape  *shape,
+             const char        *data,
+             gsize              length,
+             const gint64      *ids,
+             guint              n_ids,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (shape->item_free);
+  g_autoptr(JsonNode) root = NULL;
+  gboolean single;
+
+  root = smm_json_load_batch (data, length, &single, shape->single_member, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!single)
+    {
+      if (!smm_json_for_each_item (root, shape->id_member, ids, n_ids, shape->item, results, error))
+        return NULL;
+      return g_steal_pointer (&results);
+    }
+  if (single_with_id (shape, root, ids, n_ids, results))
+    return g_steal_pointer (&results);
+  /* an answer about one order, without its id, can only answer one question */
+  if (n_ids != 1)
+    {
+      smm_json_unexpected (error, _(shape->not_each));
+      return NULL;
+    }
+  shape->item (ids[0], root, results);
+  return g_steal_pointer (&results);
+}
+
+static const BatchShape status_shape = {
+  "status", "order", SINGLE_IF_VALID_ID, status_item, g_object_unref,
+  N_("The panel’s reply does not contain a status for each order."),
+};
+static const BatchShape refill_shape = {
+  "refill", "order", SINGLE_AS_LIST, refill_item, g_object_unref,
+  N_("The panel’s reply does not contain a result for each order."),
+};
+static const BatchShape refill_status_shape = {
+  "status", "refill", SINGLE_IF_ID_MEMBER, refill_status_item, g_object_unref,
+  N_("The panel’s reply does not contain a status for each refill."),
+};
+static const BatchShape cancel_shape = {
+  "cancel", "order", SINGLE_IF_ID_MEMBER, cancel_item, (GDestroyNotify) smm_cancel_result_free,
+  N_("The panel’s reply does not contain a result for each order."),
+};
+
+/**
+ * smm_parse_status_batch:
+ * @ids: (array length=n_ids) (nullable): the ids asked for
+ *
+ * Returns: (transfer container) (element-type SmmOrder): one order per id in the
+ * reply; an item the panel answered with an error carries it in its `error`
+ */
+GPtrArray *
+smm_parse_status_batch (const char   *data,
+                        gsize         length,
+                        const gint64 *ids,
+                        guint         n_ids,
+                        GError      **error)
+{
+  return parse_batch (&status_shape, data, length, ids, n_ids, error);
+}
+
+/**
+ * smm_parse_refill_batch:
+ *
+ * Returns: (transfer container) (element-type SmmRefill): per order: a refill
+ * with its id, or with `order-id` and the panel's error
+ */
+GPtrArray *
+smm_parse_refill_batch (const char   *data,
+                        gsize         length,
+                        const gint64 *ids,
+                        guint         n_ids,
+                        GError      **error)
+{
+  return parse_batch (&refill_shape, data, length, ids, n_ids, error);
+}
+
+/**
+ * smm_parse_refill_status_batch:
+ *
+ * Returns: (transfer container) (element-type SmmRefill): per refill id, its status or error
+ */
+GPtrArray *
+smm_parse_refill_status_batch (const char   *data,
+                               gsize         length,
+                               const gint64 *ids,
+                               guint         n_ids,
+                               GError      **error)
+{
+  return parse_batch (&refill_status_shape, data, length, ids, n_ids, error);
+}
+
 /**
  * smm_parse_cancel_batch:
  *
@@ -622,34 +651,7 @@ smm_parse_cancel_batch (const char   *data,
                         guint         n_ids,
                         GError      **error)
 {
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) smm_cancel_result_free);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = smm_json_load_batch (data, length, &single, "cancel", error);
-  if (root == NULL)
-    return NULL;
-
-  if (single && !json_object_has_member (json_node_get_object (root), "order"))
-    {
-      if (n_ids != 1)
-        {
-          smm_json_unexpected (error, _("The panel’s reply does not contain a result for each order."));
-          return NULL;
-        }
-      cancel_item (ids[0], root, results);
-      return g_steal_pointer (&results);
-    }
-  if (single)
-    {
-      gint64 id;
-      if (smm_json_node_get_id (smm_json_member (json_node_get_object (root), "order"), &id))
-        cancel_item (id, root, results);
-      return g_steal_pointer (&results);
-    }
-  if (!smm_json_for_each_item (root, "order", ids, n_ids, cancel_item, results, error))
-    return NULL;
-  return g_steal_pointer (&results);
+  return parse_batch (&cancel_shape, data, length, ids, n_ids, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
