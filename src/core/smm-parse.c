@@ -15,15 +15,6 @@
 #include "smm-json-reader.h"
 #include "smm-parse.h"
 
-void
-smm_cancel_result_free (SmmCancelResult *result)
-{
-  if (result == NULL)
-    return;
-  g_clear_error (&result->error);
-  g_free (result);
-}
-
 /* ---------------------------------------------------------------------------------------------
  * services
  */
