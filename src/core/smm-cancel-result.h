@@ -6,13 +6,15 @@
 
 #include <glib.h>
 
+#include "smm-api-error.h"
+
 G_BEGIN_DECLS
 
 /* The answer to a cancel request for one order. */
 typedef struct {
   gint64   order_id;
   gboolean accepted;
-  GError  *error;      /* why not, when not accepted */
+  GError  *error;      /* why not, when not accepted: mostly in SMM_API_ERROR */
 } SmmCancelResult;
 
 void smm_cancel_result_free (SmmCancelResult *result);
