@@ -20,21 +20,21 @@
 #define READ_CHUNK             (64 * 1024)
 
 typedef struct {
-  char          *action;
+  char                 *action;
   SmmClientRequestKind  kind;
-  GBytes        *form;        /* zeroed when freed: it holds the key */
-  guint          attempt;
-  SoupMessage   *message;
-  GInputStream  *stream;
-  GByteArray    *body;
-  gint64         started;
-  gboolean       maybe_sent;  /* the request's headers went out: the panel may act on it */
+  GBytes               *form;        /* zeroed when freed: it holds the key */
+  guint                 attempt;
+  SoupMessage          *message;
+  GInputStream         *stream;
+  GByteArray           *body;
+  gint64                started;
+  gboolean              maybe_sent;  /* the request's headers went out: the panel may act on it */
   /* one attempt: cancelled by its deadline, or (reads only) by the caller */
-  GCancellable  *attempt_cancellable;
-  GCancellable  *caller_cancellable;
-  gulong         cancel_handler;
-  guint          deadline_id;
-  gboolean       timed_out;
+  GCancellable         *attempt_cancellable;
+  GCancellable         *caller_cancellable;
+  gulong                cancel_handler;
+  guint                 deadline_id;
+  gboolean              timed_out;
 } Request;
 
 /* The task's one reference travels with the request: a function whose task is
