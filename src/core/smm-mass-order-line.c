@@ -8,7 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "smm-enums.h"
+#include "smm-core-enums.h"
 #include "smm-mass-order-line-private.h"
 
 struct _SmmMassOrderLine

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "smm-core-enums.h"
 #include "smm-money.h"
 #include "smm-order.h"
 #include "smm-order-request.h"

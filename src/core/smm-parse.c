@@ -12,657 +12,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "smm-json-reader.h"
 #include "smm-parse.h"
-
-#define MAX_DEPTH 64
-
-void
-smm_cancel_result_free (SmmCancelResult *result)
-{
-  if (result == NULL)
-    return;
-  g_clear_error (&result->error);
-  g_free (result);
-}
-
-/* ---------------------------------------------------------------------------------------------
- * The document
- */
-
-static gboolean
-looks_like_html (const char *p,
-                 const char *end)
-{
-  return p < end && *p == '<';
-}
-
-/* A short, printable excerpt of a reply that is not JSON, to show the user what came back. */
-static char *
-excerpt (const char *p,
-         const char *end)
-{
-  gsize n = MIN ((gsize) (end - p), 80);
-  g_autofree char *valid = g_utf8_make_valid (p, n);
-  GString *s = g_string_new (NULL);
-
-  for (const char *c = valid; *c; c = g_utf8_next_char (c))
-    {
-      gunichar u = g_utf8_get_char (c);
-      g_string_append_unichar (s, g_unichar_isprint (u) ? u : ' ');
-    }
-  g_strstrip (s->str);
-  s->len = strlen (s->str);
-  if ((gsize) (end - p) > n)
-    g_string_append (s, "…");
-  return g_string_free (s, FALSE);
-}
-
-/* Walks the first value of a reply (@p starts one). json-glib's parser recurses: absurd nesting
- * is refused before it sees it (returns FALSE). json-glib 1.10 also takes a second value as a new
- * root, which an immutable parser then aborts on: *@trailing says whether anything but white space
- * follows the first value. A value cut off is left to the parser to report. */
-static gboolean
-walk_first_value (const char *p,
-                  const char *end,
-                  gboolean   *trailing)
-{
-  int depth = 0;
-  gboolean in_string = FALSE;
-
-  *trailing = FALSE;
-  for (; p < end; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((*p == ']' || *p == '}') && --depth == 0)
-        break;
-    }
-  if (p == end)
-    return TRUE;   /* cut off */
-  for (p++; p < end && !*trailing; p++)
-    *trailing = !g_ascii_isspace (*p) && *p != '\0';
-  return TRUE;
-}
-
-/* Reads a reply into a JSON tree, or says plainly what came instead. */
-static JsonNode *
-load_document (const char  *data,
-               gsize        length,
-               GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *valid = NULL;
-  const char *p = data;
-  const char *end = data + length;
-  gboolean trailing;
-
-  if (data == NULL)
-    length = 0, p = end = "";
-
-  if (length > SMM_PARSE_MAX_BODY)
-    {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (SMM_PARSE_MAX_BODY);
-
-      g_set_error (error, SMM_API_ERROR, SMM_API_ERROR_TOO_LARGE,
-                   _("The panel’s reply is too large (%s); SMM Desk reads at most %s."), size, limit);
-      return NULL;
-    }
-
-  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  while (p < end && g_ascii_isspace (*p))
-    p++;
-
-  if (p == end)
-    {
-      g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_NOT_API,
-                           _("The panel sent an empty reply."));
-      return NULL;
-    }
-  if (looks_like_html (p, end))
-    {
-      g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_NOT_API,
-                           _("The panel answered with a web page, not the API. It may be blocking "
-                             "automated access, or the address may not be the panel’s API address."));
-      return NULL;
-    }
-  if (*p != '{' && *p != '[')
-    {
-      g_autofree char *text = excerpt (p, end);
-      g_set_error (error, SMM_API_ERROR, SMM_API_ERROR_NOT_API,
-                   _("The panel did not answer in the API’s format. It said: “%s”"), text);
-      return NULL;
-    }
-  if (!walk_first_value (p, end, &trailing))
-    {
-      g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
-                           _("The panel’s reply is broken (nested too deeply)."));
-      return NULL;
-    }
-
-  /* Panels in other encodings exist: keep what can be read rather than fail. */
-  if (!g_utf8_validate_len (p, end - p, NULL))
-    {
-      valid = g_utf8_make_valid (p, end - p);
-      p = valid;
-      end = valid + strlen (valid);
-    }
-
-  parser = json_parser_new_immutable ();
-  if (trailing ||
-      !json_parser_load_from_data (parser, p, end - p, &local_error) ||
-      json_parser_get_root (parser) == NULL)
-    {
-      g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
-                           _("The panel’s reply was cut off or is not valid JSON."));
-      g_debug ("JSON error: %s", local_error ? local_error->message : "no root");
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Tolerant readers of one value
- */
-
-/* Returns: (transfer full) (nullable): a scalar as text */
-static char *
-node_dup_text (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", json_node_get_double (node)));
-      }
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
-    default:
-      return NULL;
-    }
-}
-
-/**
- * smm_parse_integer_text:
- *
- * Reads a count as panels write it: `"50"`, `" 50 "`, `"50.000"` or `"50,000"` or
- * `"50 000"` (thousands separators: every group after the first has 3 digits),
- * `"100.00"` (a zero fraction), `"-5"`.
- */
-gboolean
-smm_parse_integer_text (const char *text,
-                        gint64     *out)
-{
-  g_autofree char *copy = NULL;
-  char *p, *end;
-  gboolean negative = FALSE;
-  GPtrArray *groups;
-  char seps[64];
-  guint n_seps = 0;
-  guint n_groups;
-  gboolean grouped = TRUE;
-  guint64 value = 0;
-  gboolean ok = TRUE;
-
-  if (text == NULL)
-    return FALSE;
-  copy = g_strstrip (g_strdup (text));
-  p = copy;
-  if (*p == '-' || *p == '+')
-    negative = (*p++ == '-');
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-
-  /* digit runs split by single '.', ',' or ' ' */
-  groups = g_ptr_array_new ();
-  g_ptr_array_add (groups, p);
-  for (end = p; *end; end++)
-    {
-      if (g_ascii_isdigit (*end))
-        continue;
-      if ((*end == '.' || *end == ',' || *end == ' ') && g_ascii_isdigit (end[1]) &&
-          n_seps < G_N_ELEMENTS (seps))
-        {
-          seps[n_seps++] = *end;
-          *end = '\0';
-          g_ptr_array_add (groups, end + 1);
-          continue;
-        }
-      ok = FALSE;
-      break;
-    }
-  n_groups = groups->len;
-
-  if (ok && n_groups > 1)
-    {
-      /* "50.000", "1,234,567", "50 000": thousands */
-      grouped = strlen (groups->pdata[0]) <= 3;
-      for (guint i = 1; grouped && i < n_groups; i++)
-        grouped = strlen (groups->pdata[i]) == 3 && seps[i - 1] == seps[0];
-      if (!grouped)
-        {
-          /* "100.00", "1,234.00": a zero fraction after the last '.' or ',' */
-          const char *fraction = groups->pdata[n_groups - 1];
-          char last = seps[n_seps - 1];
-
-          ok = (last == '.' || last == ',') && strspn (fraction, "0") == strlen (fraction);
-          n_groups--;
-          for (guint i = 1; ok && i < n_groups; i++)
-            ok = strlen (groups->pdata[i]) == 3 && seps[i - 1] == seps[0] && seps[0] != last &&
-                 strlen (groups->pdata[0]) <= 3;
-        }
-    }
-
-  for (guint i = 0; ok && i < n_groups; i++)
-    for (const char *d = groups->pdata[i]; ok && *d; d++)
-      {
-        if (value > ((guint64) G_MAXINT64 - 9) / 10)
-          ok = FALSE;
-        else
-          value = value * 10 + (guint64) (*d - '0');
-      }
-  g_ptr_array_free (groups, TRUE);
-
-  if (!ok)
-    return FALSE;
-  *out = negative ? -(gint64) value : (gint64) value;
-  return TRUE;
-}
-
-static gboolean
-node_get_int (JsonNode *node,
-              gint64   *out)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      *out = json_node_get_int (node);
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      {
-        double d = json_node_get_double (node);
-        if (!(d >= -9.0e15 && d <= 9.0e15) || d != (double) (gint64) d)
-          return FALSE;
-        *out = (gint64) d;
-        return TRUE;
-      }
-    case G_TYPE_STRING:
-      return smm_parse_integer_text (json_node_get_string (node), out);
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-node_get_id (JsonNode *node,
-             gint64   *out)
-{
-  gint64 id;
-
-  if (!node_get_int (node, &id) || id <= 0)
-    return FALSE;
-  *out = id;
-  return TRUE;
-}
-
-/* A JSON number reaches us as a double; its shortest 15-digit decimal form is
- * the literal the panel wrote for any literal of up to 15 significant digits,
- * and the decimal parser takes it from there. Strings never touch a double. */
-static gboolean
-node_get_money (JsonNode *node,
-                SmmMoney *out)
-{
-  g_autofree char *text = NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    {
-      double d = json_node_get_double (node);
-      if (!(d >= -1e15 && d <= 1e15))
-        return FALSE;
-    }
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    {
-      double d = json_node_get_double (node);
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      /* the shortest decimal that reads back as the same double */
-      for (int precision = 15; precision <= 17; precision++)
-        {
-          char format[8];
-
-          g_snprintf (format, sizeof format, "%%.%dg", precision);
-          g_ascii_formatd (buf, sizeof buf, format, d);
-          if (g_ascii_strtod (buf, NULL) == d)
-            break;
-        }
-      return smm_money_parse (buf, out, NULL);
-    }
-  text = node_dup_text (node);
-  return text != NULL && smm_money_parse (text, out, NULL);
-}
-
-static gboolean
-node_get_bool (JsonNode *node,
-               gboolean *out)
-{
-  static const char *const yes[] = { "1", "true", "yes", "on", "y", NULL };
-  static const char *const no[] = { "0", "false", "no", "off", "n", "", NULL };
-  g_autofree char *text = NULL;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      *out = FALSE;
-      return node != NULL;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_BOOLEAN:
-      *out = json_node_get_boolean (node);
-      return TRUE;
-    case G_TYPE_INT64:
-      *out = json_node_get_int (node) != 0;
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      *out = json_node_get_double (node) != 0.0;
-      return TRUE;
-    case G_TYPE_STRING:
-      text = g_ascii_strdown (json_node_get_string (node), -1);
-      g_strstrip (text);
-      if (g_strv_contains (yes, text))
-        *out = TRUE;
-      else if (g_strv_contains (no, text))
-        *out = FALSE;
-      else
-        return FALSE;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Returns: (transfer full) (nullable): the member as one clean line of text */
-static char *
-member_dup_text (JsonObject *object,
-                 const char *name)
-{
-  char *text = node_dup_text (json_object_get_member (object, name));
-
-  if (text == NULL)
-    return NULL;
-  for (char *p = text; *p; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      *p = ' ';
-  return g_strstrip (text);
-}
-
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
-{
-  return object ? json_object_get_member (object, name) : NULL;
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Error replies and shapes
- */
-
-/* Returns: (transfer full) (nullable): the error an `{"error": …}` value carries */
-static GError *
-error_from_node (JsonNode *node)
-{
-  g_autofree char *text = NULL;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      JsonNode *inner = member (object, "message");
-
-      if (inner == NULL)
-        inner = member (object, "error");
-      text = node_dup_text (inner);
-    }
-  else
-    {
-      gboolean flag;
-
-      /* "error": false / 0 means no error on some panels */
-      if (node_get_bool (node, &flag) && !flag && json_node_get_value_type (node) != G_TYPE_STRING)
-        return NULL;
-      text = node_dup_text (node);
-    }
-  return smm_api_error_from_panel_text (text);
-}
-
-/* Returns: (transfer full) (nullable): the error of a reply whose point is an error */
-static GError *
-error_from_reply (JsonNode *node)
-{
-  JsonObject *object;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  object = json_node_get_object (node);
-  if (!json_object_has_member (object, "error"))
-    return NULL;
-  return error_from_node (json_object_get_member (object, "error"));
-}
-
-/* A single reply wrapped in a one-element array is the element. */
-static JsonNode *
-unwrap_single (JsonNode *root)
-{
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    {
-      JsonArray *array = json_node_get_array (root);
-      if (json_array_get_length (array) == 1)
-        return json_array_get_element (array, 0);
-    }
-  return root;
-}
-
-static gboolean
-unexpected (GError    **error,
-            const char *message)
-{
-  g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED, message);
-  return FALSE;
-}
-
-/* Loads, unwraps, and turns a top-level `{"error": …}` into a GError. */
-static JsonNode *
-load_single (const char  *data,
-             gsize        length,
-             GError     **error)
-{
-  g_autoptr(JsonNode) root = load_document (data, length, error);
-  JsonNode *node;
-  GError *panel_error;
-
-  if (root == NULL)
-    return NULL;
-  node = unwrap_single (root);
-  panel_error = error_from_reply (node);
-  if (panel_error)
-    {
-      g_propagate_error (error, panel_error);
-      return NULL;
-    }
-  return json_node_ref (node);
-}
-
-/* Map keys are ids written plainly: digits only ("5.000" is not order 5000) */
-static gboolean
-is_id_key (const char *key)
-{
-  guint64 id;
-
-  return key && g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &id, NULL);
-}
-
-/* Items for ids nobody asked about are left out: an import must not take in strangers. */
-static gboolean
-id_was_asked (gint64        id,
-              const gint64 *ids,
-              guint         n_ids)
-{
-  if (ids == NULL || n_ids == 0)
-    return TRUE;
-  for (guint i = 0; i < n_ids; i++)
-    if (ids[i] == id)
-      return TRUE;
-  return FALSE;
-}
-
-/* Does the object hold an id-keyed map ({"1": …, "10": …})? */
-static gboolean
-object_is_id_map (JsonObject *object)
-{
-  gboolean any = FALSE;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &value))
-    {
-      if (is_id_key (key))
-        any = TRUE;
-    }
-  return any;
-}
-
-typedef void (*ItemFunc) (gint64     id,
-                          JsonNode  *value,
-                          GPtrArray *results);
-
-/* Visits the items of a batch reply, as a map keyed by id or as a list of objects
- * carrying their id in @id_member, whichever the panel sent. */
-static gboolean
-for_each_item (JsonNode      *root,
-               const char    *id_member,
-               const gint64  *ids,
-               guint          n_ids,
-               ItemFunc       func,
-               GPtrArray     *results,
-               GError       **error)
-{
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    {
-      JsonObject *object = json_node_get_object (root);
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *value;
-
-      json_object_iter_init (&iter, object);
-      while (json_object_iter_next (&iter, &key, &value))
-        {
-          gint64 id;
-
-          if (is_id_key (key) && smm_parse_integer_text (key, &id) && id_was_asked (id, ids, n_ids))
-            func (id, value, results);
-        }
-      return TRUE;
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (root))
-    {
-      JsonArray *array = json_node_get_array (root);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *object;
-          gint64 id;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            continue;
-          object = json_node_get_object (element);
-          if (!node_get_id (member (object, id_member), &id) &&
-              !node_get_id (member (object, "id"), &id))
-            continue;
-          if (id_was_asked (id, ids, n_ids))
-            func (id, element, results);
-        }
-      return TRUE;
-    }
-  return unexpected (error, _("The panel’s reply does not contain a list of results."));
-}
-
-/* Loads a batch reply: a top-level error fails the whole call; with one id asked,
- * a reply in the single form is accepted too. */
-static JsonNode *
-load_batch (const char  *data,
-            gsize        length,
-            gboolean    *single_form,
-            const char  *single_member,
-            GError     **error)
-{
-  g_autoptr(JsonNode) root = load_document (data, length, error);
-  GError *panel_error;
-
-  *single_form = FALSE;
-  if (root == NULL)
-    return NULL;
-
-  panel_error = error_from_reply (unwrap_single (root));
-  if (panel_error)
-    {
-      JsonObject *object = json_node_get_object (unwrap_single (root));
-
-      /* a map that merely contains an item called "error" is still a map */
-      if (!object_is_id_map (object))
-        {
-          g_propagate_error (error, panel_error);
-          return NULL;
-        }
-      g_error_free (panel_error);
-    }
-
-  {
-    JsonNode *single = unwrap_single (root);
-    if (JSON_NODE_HOLDS_OBJECT (single) &&
-        json_object_has_member (json_node_get_object (single), single_member) &&
-        !object_is_id_map (json_node_get_object (single)))
-      {
-        *single_form = TRUE;
-        return json_node_ref (single);
-      }
-  }
-  return g_steal_pointer (&root);
-}
 
 /* ---------------------------------------------------------------------------------------------
  * services
@@ -680,12 +31,13 @@ service_from_object (JsonObject *object)
   gint64 id, min = 0, max = 0;
   gboolean flag;
 
-  if (!node_get_id (member (object, "service"), &id) && !node_get_id (member (object, "id"), &id))
+  if (!smm_json_node_get_id (smm_json_member (object, "service"), &id) &&
+      !smm_json_node_get_id (smm_json_member (object, "id"), &id))
     return NULL;
-  if (!node_get_money (member (object, "rate"), &rate) || smm_money_is_negative (rate))
+  if (!smm_json_node_get_money (smm_json_member (object, "rate"), &rate) || smm_money_is_negative (rate))
     return NULL;
 
-  name = member_dup_text (object, "name");
+  name = smm_json_member_dup_text (object, "name");
   if (name == NULL || *name == '\0')
     {
       g_free (name);
@@ -693,26 +45,26 @@ service_from_object (JsonObject *object)
     }
 
   service = smm_service_new (id, name);
-  type = member_dup_text (object, "type");
+  type = smm_json_member_dup_text (object, "type");
   smm_service_set_type_name (service, type && *type ? type : "Default");
-  category = member_dup_text (object, "category");
+  category = smm_json_member_dup_text (object, "category");
   smm_service_set_category (service, category);
   smm_service_set_rate (service, rate);
 
-  if (node_get_int (member (object, "min"), &min) && min > 0)
+  if (smm_json_node_get_int (smm_json_member (object, "min"), &min) && min > 0)
     smm_service_set_min (service, min);
-  if (node_get_int (member (object, "max"), &max) && max > 0)
+  if (smm_json_node_get_int (smm_json_member (object, "max"), &max) && max > 0)
     smm_service_set_max (service, max);
-  if (node_get_bool (member (object, "refill"), &flag))
+  if (smm_json_node_get_bool (smm_json_member (object, "refill"), &flag))
     smm_service_set_refill (service, flag);
-  if (node_get_bool (member (object, "cancel"), &flag))
+  if (smm_json_node_get_bool (smm_json_member (object, "cancel"), &flag))
     smm_service_set_cancel (service, flag);
-  if (node_get_bool (member (object, "dripfeed"), &flag))
+  if (smm_json_node_get_bool (smm_json_member (object, "dripfeed"), &flag))
     smm_service_set_dripfeed (service, flag);
 
-  description = node_dup_text (member (object, "desc"));
+  description = smm_json_node_dup_text (smm_json_member (object, "desc"));
   if (description == NULL)
-    description = node_dup_text (member (object, "description"));
+    description = smm_json_node_dup_text (smm_json_member (object, "description"));
   smm_service_set_description (service, description);
 
   return g_steal_pointer (&service);
@@ -731,7 +83,7 @@ smm_parse_services (const char  *data,
                     guint       *n_skipped,
                     GError     **error)
 {
-  g_autoptr(JsonNode) root = load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GList) values = NULL;
@@ -741,7 +93,7 @@ smm_parse_services (const char  *data,
   if (root == NULL)
     return NULL;
 
-  panel_error = error_from_reply (unwrap_single (root));
+  panel_error = smm_json_error_from_reply (smm_json_unwrap_single (root));
   if (panel_error)
     {
       g_propagate_error (error, panel_error);
@@ -751,13 +103,13 @@ smm_parse_services (const char  *data,
   if (JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
-      JsonNode *inner = member (object, "services");
+      JsonNode *inner = smm_json_member (object, "services");
 
       if (inner == NULL)
-        inner = member (object, "data");
+        inner = smm_json_member (object, "data");
       if (inner && JSON_NODE_HOLDS_ARRAY (inner))
         values = json_array_get_elements (json_node_get_array (inner));
-      else if (object_is_id_map (object))
+      else if (smm_json_object_is_id_map (object))
         values = json_object_get_values (object);
     }
   else if (JSON_NODE_HOLDS_ARRAY (root))
@@ -765,7 +117,7 @@ smm_parse_services (const char  *data,
 
   if (values == NULL && !(JSON_NODE_HOLDS_ARRAY (root)))
     {
-      unexpected (error, _("The panel’s reply does not contain a list of services."));
+      smm_json_unexpected (error, _("The panel’s reply does not contain a list of services."));
       return NULL;
     }
 
@@ -808,23 +160,24 @@ smm_parse_add (const char  *data,
                gint64      *order_id,
                GError     **error)
 {
-  g_autoptr(JsonNode) root = load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
   JsonNode *node;
   GError *panel_error;
 
   if (root == NULL)
     return FALSE;
-  node = unwrap_single (root);
+  node = smm_json_unwrap_single (root);
   /* an order id is the one thing that says the order exists: it wins over an "error" beside it */
-  if (JSON_NODE_HOLDS_OBJECT (node) && node_get_id (member (json_node_get_object (node), "order"), order_id))
+  if (JSON_NODE_HOLDS_OBJECT (node) &&
+      smm_json_node_get_id (smm_json_member (json_node_get_object (node), "order"), order_id))
     return TRUE;
-  panel_error = error_from_reply (node);
+  panel_error = smm_json_error_from_reply (node);
   if (panel_error)
     {
       g_propagate_error (error, panel_error);
       return FALSE;
     }
-  return unexpected (error, _("The panel’s reply does not contain the new order’s ID."));
+  return smm_json_unexpected (error, _("The panel’s reply does not contain the new order’s ID."));
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -835,19 +188,19 @@ static void
 apply_status (SmmOrder   *order,
               JsonObject *object)
 {
-  g_autofree char *status = member_dup_text (object, "status");
-  g_autofree char *currency = member_dup_text (object, "currency");
+  g_autofree char *status = smm_json_member_dup_text (object, "status");
+  g_autofree char *currency = smm_json_member_dup_text (object, "currency");
   SmmMoney charge;
   gint64 count;
 
   if (status && *status)
     smm_order_set_status_text (order, status);
-  if (node_get_money (member (object, "charge"), &charge) && !smm_money_is_negative (charge))
+  if (smm_json_node_get_money (smm_json_member (object, "charge"), &charge) && !smm_money_is_negative (charge))
     smm_order_set_charge (order, &charge);
-  if (node_get_int (member (object, "start_count"), &count) && count >= 0)
+  if (smm_json_node_get_int (smm_json_member (object, "start_count"), &count) && count >= 0)
     smm_order_set_start_count (order, count);
   /* over-delivery shows as negative remains on some panels: nothing remains */
-  if (node_get_int (member (object, "remains"), &count))
+  if (smm_json_node_get_int (smm_json_member (object, "remains"), &count))
     smm_order_set_remains (order, MAX (count, 0));
   if (currency && *currency)
     smm_order_set_currency (order, currency);
@@ -864,10 +217,10 @@ order_from_item (gint64    id,
     {
       JsonObject *object = json_node_get_object (value);
 
-      item_error = error_from_reply (value);
+      item_error = smm_json_error_from_reply (value);
       if (item_error == NULL)
         {
-          g_autofree char *status = member_dup_text (object, "status");
+          g_autofree char *status = smm_json_member_dup_text (object, "status");
 
           if (status == NULL || *status == '\0')
             item_error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED,
@@ -878,7 +231,7 @@ order_from_item (gint64    id,
     }
   else
     {
-      g_autofree char *text = node_dup_text (value);
+      g_autofree char *text = smm_json_node_dup_text (value);
       item_error = text ? smm_api_error_from_panel_text (text)
                         : g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED,
                                                _("The panel sent no status for this order."));
@@ -895,21 +248,21 @@ smm_parse_status (const char  *data,
                   gint64       order_id,
                   GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) node = smm_json_load_single (data, length, error);
 
   if (node == NULL)
     return NULL;
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *object = json_node_get_object (node);
-      g_autofree char *status = member_dup_text (object, "status");
-      JsonNode *inner = member (object, "status");
+      g_autofree char *status = smm_json_member_dup_text (object, "status");
+      JsonNode *inner = smm_json_member (object, "status");
 
       /* {"1234": {...}}: a batch-shaped answer to a single question */
       if (status == NULL && (inner == NULL || !JSON_NODE_HOLDS_OBJECT (inner)))
         {
           g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
-          JsonNode *item = member (object, key);
+          JsonNode *item = smm_json_member (object, key);
 
           if (item && JSON_NODE_HOLDS_OBJECT (item))
             {
@@ -929,7 +282,7 @@ smm_parse_status (const char  *data,
           return order;
         }
     }
-  unexpected (error, _("The panel’s reply does not contain the order’s status."));
+  smm_json_unexpected (error, _("The panel’s reply does not contain the order’s status."));
   return NULL;
 }
 
@@ -939,52 +292,6 @@ status_item (gint64     id,
              GPtrArray *results)
 {
   g_ptr_array_add (results, order_from_item (id, value));
-}
-
-/**
- * smm_parse_status_batch:
- * @ids: (array length=n_ids) (nullable): the ids asked for
- *
- * Returns: (transfer container) (element-type SmmOrder): one order per id in the
- * reply; an item the panel answered with an error carries it in its `error`
- */
-GPtrArray *
-smm_parse_status_batch (const char   *data,
-                        gsize         length,
-                        const gint64 *ids,
-                        guint         n_ids,
-                        GError      **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = load_batch (data, length, &single, "status", error);
-  if (root == NULL)
-    return NULL;
-
-  if (single)
-    {
-      gint64 id;
-
-      /* [{"order": 5, "status": …}]: one item of the list form */
-      if (node_get_id (member (json_node_get_object (root), "order"), &id))
-        {
-          if (id_was_asked (id, ids, n_ids))
-            g_ptr_array_add (results, order_from_item (id, root));
-          return g_steal_pointer (&results);
-        }
-      if (n_ids != 1)
-        {
-          unexpected (error, _("The panel’s reply does not contain a status for each order."));
-          return NULL;
-        }
-      g_ptr_array_add (results, order_from_item (ids[0], root));
-      return g_steal_pointer (&results);
-    }
-  if (!for_each_item (root, "order", ids, n_ids, status_item, results, error))
-    return NULL;
-  return g_steal_pointer (&results);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -997,26 +304,26 @@ smm_parse_refill (const char  *data,
                   gint64      *refill_id,
                   GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) node = smm_json_load_single (data, length, error);
   JsonNode *value;
 
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return unexpected (error, _("The panel’s reply does not contain a refill ID."));
-  value = member (json_node_get_object (node), "refill");
+    return smm_json_unexpected (error, _("The panel’s reply does not contain a refill ID."));
+  value = smm_json_member (json_node_get_object (node), "refill");
   if (value && JSON_NODE_HOLDS_OBJECT (value))
     {
-      GError *item_error = error_from_reply (value);
+      GError *item_error = smm_json_error_from_reply (value);
       if (item_error)
         {
           g_propagate_error (error, item_error);
           return FALSE;
         }
-      value = member (json_node_get_object (value), "id");
+      value = smm_json_member (json_node_get_object (value), "id");
     }
-  if (!node_get_id (value, refill_id))
-    return unexpected (error, _("The panel’s reply does not contain a refill ID."));
+  if (!smm_json_node_get_id (value, refill_id))
+    return smm_json_unexpected (error, _("The panel’s reply does not contain a refill ID."));
   return TRUE;
 }
 
@@ -1033,18 +340,18 @@ refill_item (gint64     order_id,
 
   if (JSON_NODE_HOLDS_OBJECT (value))
     {
-      item_error = error_from_reply (value);
-      inner = member (json_node_get_object (value), "refill");
+      item_error = smm_json_error_from_reply (value);
+      inner = smm_json_member (json_node_get_object (value), "refill");
     }
   if (item_error == NULL && inner && JSON_NODE_HOLDS_OBJECT (inner))
     {
-      item_error = error_from_reply (inner);
+      item_error = smm_json_error_from_reply (inner);
       if (item_error == NULL)
-        inner = member (json_node_get_object (inner), "id");
+        inner = smm_json_member (json_node_get_object (inner), "id");
     }
   if (item_error == NULL)
     {
-      if (node_get_id (inner, &refill_id))
+      if (smm_json_node_get_id (inner, &refill_id))
         smm_refill_set_id (refill, refill_id);
       else if (inner && JSON_NODE_HOLDS_VALUE (inner) &&
                json_node_get_value_type (inner) == G_TYPE_STRING)
@@ -1056,52 +363,6 @@ refill_item (gint64     order_id,
   if (item_error)
     smm_refill_set_error (refill, item_error);
   g_ptr_array_add (results, g_steal_pointer (&refill));
-}
-
-/**
- * smm_parse_refill_batch:
- *
- * Returns: (transfer container) (element-type SmmRefill): per order: a refill
- * with its id, or with `order-id` and the panel's error
- */
-GPtrArray *
-smm_parse_refill_batch (const char   *data,
-                        gsize         length,
-                        const gint64 *ids,
-                        guint         n_ids,
-                        GError      **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = load_batch (data, length, &single, "refill", error);
-  if (root == NULL)
-    return NULL;
-
-  if (single && !json_object_has_member (json_node_get_object (root), "order"))
-    {
-      if (n_ids != 1)
-        {
-          unexpected (error, _("The panel’s reply does not contain a result for each order."));
-          return NULL;
-        }
-      refill_item (ids[0], root, results);
-      return g_steal_pointer (&results);
-    }
-  if (single)
-    {
-      g_autoptr(JsonArray) array = json_array_new ();
-      g_autoptr(JsonNode) list = json_node_new (JSON_NODE_ARRAY);
-
-      json_array_add_element (array, json_node_ref (root));
-      json_node_set_array (list, array);
-      for_each_item (list, "order", ids, n_ids, refill_item, results, NULL);
-      return g_steal_pointer (&results);
-    }
-  if (!for_each_item (root, "order", ids, n_ids, refill_item, results, error))
-    return NULL;
-  return g_steal_pointer (&results);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1119,14 +380,14 @@ refill_status_from_item (gint64    refill_id,
 
   if (JSON_NODE_HOLDS_OBJECT (value))
     {
-      item_error = error_from_reply (value);
-      status = member (json_node_get_object (value), "status");
+      item_error = smm_json_error_from_reply (value);
+      status = smm_json_member (json_node_get_object (value), "status");
     }
   if (item_error == NULL && status && JSON_NODE_HOLDS_OBJECT (status))
-    item_error = error_from_reply (status);
+    item_error = smm_json_error_from_reply (status);
   if (item_error == NULL)
     {
-      text = node_dup_text (status);
+      text = smm_json_node_dup_text (status);
       if (text && *g_strstrip (text))
         smm_refill_set_status_text (refill, text);
       else
@@ -1144,14 +405,14 @@ smm_parse_refill_status (const char  *data,
                          gint64       refill_id,
                          GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) node = smm_json_load_single (data, length, error);
   g_autoptr(SmmRefill) refill = NULL;
 
   if (node == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node) || !json_object_has_member (json_node_get_object (node), "status"))
     {
-      unexpected (error, _("The panel’s reply does not contain the refill’s status."));
+      smm_json_unexpected (error, _("The panel’s reply does not contain the refill’s status."));
       return NULL;
     }
   refill = refill_status_from_item (refill_id, node);
@@ -1171,48 +432,6 @@ refill_status_item (gint64     refill_id,
   g_ptr_array_add (results, refill_status_from_item (refill_id, value));
 }
 
-/**
- * smm_parse_refill_status_batch:
- *
- * Returns: (transfer container) (element-type SmmRefill): per refill id, its status or error
- */
-GPtrArray *
-smm_parse_refill_status_batch (const char   *data,
-                               gsize         length,
-                               const gint64 *ids,
-                               guint         n_ids,
-                               GError      **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = load_batch (data, length, &single, "status", error);
-  if (root == NULL)
-    return NULL;
-
-  if (single && !json_object_has_member (json_node_get_object (root), "refill"))
-    {
-      if (n_ids != 1)
-        {
-          unexpected (error, _("The panel’s reply does not contain a status for each refill."));
-          return NULL;
-        }
-      g_ptr_array_add (results, refill_status_from_item (ids[0], root));
-      return g_steal_pointer (&results);
-    }
-  if (single)
-    {
-      gint64 id;
-      if (node_get_id (member (json_node_get_object (root), "refill"), &id))
-        g_ptr_array_add (results, refill_status_from_item (id, root));
-      return g_steal_pointer (&results);
-    }
-  if (!for_each_item (root, "refill", ids, n_ids, refill_status_item, results, error))
-    return NULL;
-  return g_steal_pointer (&results);
-}
-
 /* ---------------------------------------------------------------------------------------------
  * cancel
  */
@@ -1229,23 +448,186 @@ cancel_item (gint64     order_id,
   result->order_id = order_id;
   if (JSON_NODE_HOLDS_OBJECT (value))
     {
-      result->error = error_from_reply (value);
-      inner = member (json_node_get_object (value), "cancel");
+      result->error = smm_json_error_from_reply (value);
+      inner = smm_json_member (json_node_get_object (value), "cancel");
     }
   if (result->error == NULL && inner && JSON_NODE_HOLDS_OBJECT (inner))
-    result->error = error_from_reply (inner);
+    result->error = smm_json_error_from_reply (inner);
   if (result->error == NULL)
     {
-      if (node_get_bool (inner, &accepted) && accepted)
+      if (smm_json_node_get_bool (inner, &accepted) && accepted)
         result->accepted = TRUE;
       else if (inner && JSON_NODE_HOLDS_VALUE (inner) &&
-               json_node_get_value_type (inner) == G_TYPE_STRING && !node_get_bool (inner, &accepted))
+               json_node_get_value_type (inner) == G_TYPE_STRING && !smm_json_node_get_bool (inner, &accepted))
         result->error = smm_api_error_from_panel_text (json_node_get_string (inner));
       else
         result->error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL,
                                              _("The panel did not accept the cancel."));
     }
   g_ptr_array_add (results, result);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Batches: one walker for every batch reply
+ */
+
+/* How a batch reply in the single form ({"status": …}, not a map or a list) that names an id is read */
+typedef enum {
+  SINGLE_IF_VALID_ID,  /* an item of the list form when its id is valid, and if that id was asked */
+  SINGLE_IF_ID_MEMBER, /* an item of the list form whenever it has the id member; none if the id is not valid */
+  SINGLE_AS_LIST,      /* a list of one item, read as the list form is */
+} SingleForm;
+
+typedef struct {
+  const char      *single_member;  /* the member that makes a reply a single answer */
+  const char      *id_member;      /* the member that holds an item's id in the list form */
+  SingleForm       single;
+  SmmJsonItemFunc  item;
+  GDestroyNotify   item_free;
+  const char      *not_each;       /* the error of a single answer without an id to several ids */
+} BatchShape;
+
+/* A single answer that names its id: whether it did, with the results it adds. */
+static gboolean
+single_with_id (const BatchShape *shape,
+                JsonNode         *root,
+                const gint64     *ids,
+                guint             n_ids,
+                GPtrArray        *results)
+{
+  JsonObject *object = json_node_get_object (root);
+  g_autoptr(JsonArray) array = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  gint64 id;
+
+  switch (shape->single)
+    {
+    case SINGLE_IF_VALID_ID:
+      if (!smm_json_node_get_id (smm_json_member (object, shape->id_member), &id))
+        return FALSE;
+      if (smm_json_id_was_asked (id, ids, n_ids))
+        shape->item (id, root, results);
+      return TRUE;
+
+    case SINGLE_IF_ID_MEMBER:
+      if (!json_object_has_member (object, shape->id_member))
+        return FALSE;
+      if (smm_json_node_get_id (smm_json_member (object, shape->id_member), &id))
+        shape->item (id, root, results);
+      return TRUE;
+
+    case SINGLE_AS_LIST:
+      if (!json_object_has_member (object, shape->id_member))
+        return FALSE;
+      array = json_array_new ();
+      list = json_node_new (JSON_NODE_ARRAY);
+      json_array_add_element (array, json_node_ref (root));
+      json_node_set_array (list, array);
+      smm_json_for_each_item (list, shape->id_member, ids, n_ids, shape->item, results, NULL);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GPtrArray *
+parse_batch (const BatchShape  *shape,
+             const char        *data,
+             gsize              length,
+             const gint64      *ids,
+             guint              n_ids,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (shape->item_free);
+  g_autoptr(JsonNode) root = NULL;
+  gboolean single;
+
+  root = smm_json_load_batch (data, length, &single, shape->single_member, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!single)
+    {
+      if (!smm_json_for_each_item (root, shape->id_member, ids, n_ids, shape->item, results, error))
+        return NULL;
+      return g_steal_pointer (&results);
+    }
+  if (single_with_id (shape, root, ids, n_ids, results))
+    return g_steal_pointer (&results);
+  /* an answer about one order, without its id, can only answer one question */
+  if (n_ids != 1)
+    {
+      smm_json_unexpected (error, _(shape->not_each));
+      return NULL;
+    }
+  shape->item (ids[0], root, results);
+  return g_steal_pointer (&results);
+}
+
+static const BatchShape status_shape = {
+  "status", "order", SINGLE_IF_VALID_ID, status_item, g_object_unref,
+  N_("The panel’s reply does not contain a status for each order."),
+};
+static const BatchShape refill_shape = {
+  "refill", "order", SINGLE_AS_LIST, refill_item, g_object_unref,
+  N_("The panel’s reply does not contain a result for each order."),
+};
+static const BatchShape refill_status_shape = {
+  "status", "refill", SINGLE_IF_ID_MEMBER, refill_status_item, g_object_unref,
+  N_("The panel’s reply does not contain a status for each refill."),
+};
+static const BatchShape cancel_shape = {
+  "cancel", "order", SINGLE_IF_ID_MEMBER, cancel_item, (GDestroyNotify) smm_cancel_result_free,
+  N_("The panel’s reply does not contain a result for each order."),
+};
+
+/**
+ * smm_parse_status_batch:
+ * @ids: (array length=n_ids) (nullable): the ids asked for
+ *
+ * Returns: (transfer container) (element-type SmmOrder): one order per id in the
+ * reply; an item the panel answered with an error carries it in its `error`
+ */
+GPtrArray *
+smm_parse_status_batch (const char   *data,
+                        gsize         length,
+                        const gint64 *ids,
+                        guint         n_ids,
+                        GError      **error)
+{
+  return parse_batch (&status_shape, data, length, ids, n_ids, error);
+}
+
+/**
+ * smm_parse_refill_batch:
+ *
+ * Returns: (transfer container) (element-type SmmRefill): per order: a refill
+ * with its id, or with `order-id` and the panel's error
+ */
+GPtrArray *
+smm_parse_refill_batch (const char   *data,
+                        gsize         length,
+                        const gint64 *ids,
+                        guint         n_ids,
+                        GError      **error)
+{
+  return parse_batch (&refill_shape, data, length, ids, n_ids, error);
+}
+
+/**
+ * smm_parse_refill_status_batch:
+ *
+ * Returns: (transfer container) (element-type SmmRefill): per refill id, its status or error
+ */
+GPtrArray *
+smm_parse_refill_status_batch (const char   *data,
+                               gsize         length,
+                               const gint64 *ids,
+                               guint         n_ids,
+                               GError      **error)
+{
+  return parse_batch (&refill_status_shape, data, length, ids, n_ids, error);
 }
 
 /**
@@ -1260,34 +642,7 @@ smm_parse_cancel_batch (const char   *data,
                         guint         n_ids,
                         GError      **error)
 {
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) smm_cancel_result_free);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = load_batch (data, length, &single, "cancel", error);
-  if (root == NULL)
-    return NULL;
-
-  if (single && !json_object_has_member (json_node_get_object (root), "order"))
-    {
-      if (n_ids != 1)
-        {
-          unexpected (error, _("The panel’s reply does not contain a result for each order."));
-          return NULL;
-        }
-      cancel_item (ids[0], root, results);
-      return g_steal_pointer (&results);
-    }
-  if (single)
-    {
-      gint64 id;
-      if (node_get_id (member (json_node_get_object (root), "order"), &id))
-        cancel_item (id, root, results);
-      return g_steal_pointer (&results);
-    }
-  if (!for_each_item (root, "order", ids, n_ids, cancel_item, results, error))
-    return NULL;
-  return g_steal_pointer (&results);
+  return parse_batch (&cancel_shape, data, length, ids, n_ids, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1305,16 +660,16 @@ smm_parse_balance (const char  *data,
                    char       **currency,
                    GError     **error)
 {
-  g_autoptr(JsonNode) node = load_single (data, length, error);
+  g_autoptr(JsonNode) node = smm_json_load_single (data, length, error);
   g_autofree char *code = NULL;
 
   if (node == NULL)
     return FALSE;
   if (!JSON_NODE_HOLDS_OBJECT (node) ||
-      !node_get_money (member (json_node_get_object (node), "balance"), balance))
-    return unexpected (error, _("The panel’s reply does not contain the balance."));
+      !smm_json_node_get_money (smm_json_member (json_node_get_object (node), "balance"), balance))
+    return smm_json_unexpected (error, _("The panel’s reply does not contain the balance."));
 
-  code = member_dup_text (json_node_get_object (node), "currency");
+  code = smm_json_member_dup_text (json_node_get_object (node), "currency");
   if (code && (*code == '\0' || strlen (code) > 16))
     g_clear_pointer (&code, g_free);
   if (currency)
@@ -1333,9 +688,9 @@ GError *
 smm_parse_error_reply (const char *data,
                        gsize       length)
 {
-  g_autoptr(JsonNode) root = load_document (data, length, NULL);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, NULL);
 
   if (root == NULL)
     return NULL;
-  return error_from_reply (unwrap_single (root));
+  return smm_json_error_from_reply (smm_json_unwrap_single (root));
 }

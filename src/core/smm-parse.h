@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "smm-api-error.h"
+#include "smm-cancel-result.h"
 #include "smm-money.h"
 #include "smm-order.h"
 #include "smm-refill.h"
@@ -17,15 +18,6 @@
 G_BEGIN_DECLS
 
 #define SMM_PARSE_MAX_BODY (32 * 1024 * 1024)
-
-/* The answer to a cancel request for one order. */
-typedef struct {
-  gint64   order_id;
-  gboolean accepted;
-  GError  *error;      /* why not, when not accepted */
-} SmmCancelResult;
-
-void        smm_cancel_result_free          (SmmCancelResult *result);
 
 GPtrArray  *smm_parse_services              (const char   *data,
                                              gsize         length,
@@ -78,7 +70,5 @@ GError     *smm_parse_error_reply           (const char   *data,
 /* Tolerant readers of one JSON value, shared with the store's import */
 gboolean    smm_parse_integer_text          (const char   *text,
                                              gint64       *out);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmCancelResult, smm_cancel_result_free)
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include "smm-catalogue-change.h"
 #include "smm-order.h"
 #include "smm-order-request.h"
-#include "smm-parse.h"
+#include "smm-cancel-result.h"
 #include "smm-refill.h"
 #include "smm-service.h"
 
