@@ -178,16 +178,16 @@ smm_store_get_migration (guint version)
  */
 
 typedef enum {
-  READING,
-  WRITING,
-} Access;
+  SMM_STORE_READING,
+  SMM_STORE_WRITING,
+} SmmStoreAccess;
 
 static gboolean
-sql_error (SmmStore  *self,
-           GError   **error,
-           Access     access)
+_smm_store_sql_error (SmmStore        *self,
+                      GError         **error,
+                      SmmStoreAccess   access)
 {
-  if (access == WRITING)
+  if (access == SMM_STORE_WRITING)
     g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
                  _("The order history could not be written (%s)."), sqlite3_errmsg (self->db));
   else
@@ -197,9 +197,9 @@ sql_error (SmmStore  *self,
 }
 
 static gboolean
-exec (SmmStore    *self,
-      const char  *sql,
-      GError     **error)
+_smm_store_exec (SmmStore    *self,
+                 const char  *sql,
+                 GError     **error)
 {
   char *message = NULL;
 
@@ -215,9 +215,9 @@ exec (SmmStore    *self,
 
 /* A prepared statement, kept for reuse; reset and unbound. */
 static sqlite3_stmt *
-statement (SmmStore    *self,
-           const char  *sql,
-           GError     **error)
+_smm_store_statement (SmmStore    *self,
+                      const char  *sql,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
@@ -225,7 +225,7 @@ statement (SmmStore    *self,
     {
       if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
         {
-          sql_error (self, error, READING);
+          _smm_store_sql_error (self, error, SMM_STORE_READING);
           return NULL;
         }
       g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -236,9 +236,9 @@ statement (SmmStore    *self,
 }
 
 static gboolean
-step_done (SmmStore      *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+_smm_store_step_done (SmmStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -251,27 +251,27 @@ step_done (SmmStore      *self,
                        _("That is already recorded (%s)."), sqlite3_errmsg (self->db));
           return FALSE;
         }
-      return sql_error (self, error, WRITING);
+      return _smm_store_sql_error (self, error, SMM_STORE_WRITING);
     }
   return TRUE;
 }
 
 static gboolean
-begin (SmmStore  *self,
-       GError   **error)
+_smm_store_begin (SmmStore  *self,
+                  GError   **error)
 {
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return _smm_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 static gboolean
-commit (SmmStore  *self,
-        GError   **error)
+_smm_store_commit (SmmStore  *self,
+                   GError   **error)
 {
-  return exec (self, "COMMIT", error);
+  return _smm_store_exec (self, "COMMIT", error);
 }
 
 static void
-rollback (SmmStore *self)
+_smm_store_rollback (SmmStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -283,29 +283,29 @@ rollback (SmmStore *self)
  * those commits took ~0.3 s of the main loop (benchmarks/README.md). Anything that cost money
  * (an order before and after `add`) is still written FULL. */
 static gboolean
-begin_refetchable (SmmStore  *self,
-                   GError   **error)
+_smm_store_begin_refetchable (SmmStore  *self,
+                              GError   **error)
 {
-  return exec (self, "PRAGMA synchronous = NORMAL", error) && begin (self, error);
+  return _smm_store_exec (self, "PRAGMA synchronous = NORMAL", error) && _smm_store_begin (self, error);
 }
 
 static void
-end_refetchable (SmmStore *self)
+_smm_store_end_refetchable (SmmStore *self)
 {
-  rollback (self);
+  _smm_store_rollback (self);
   sqlite3_exec (self->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 }
 
 static gint64
-now (void)
+_smm_store_now (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+_smm_store_bind_text (sqlite3_stmt *stmt,
+                      int           index,
+                      const char   *text)
 {
   if (text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -314,9 +314,9 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 static void
-bind_money (sqlite3_stmt   *stmt,
-            int             index,
-            const SmmMoney *money)
+_smm_store_bind_money (sqlite3_stmt   *stmt,
+                       int             index,
+                       const SmmMoney *money)
 {
   if (money)
     sqlite3_bind_text (stmt, index, smm_money_to_wire (*money), -1, g_free);
@@ -325,9 +325,9 @@ bind_money (sqlite3_stmt   *stmt,
 }
 
 static void
-bind_count (sqlite3_stmt *stmt,
-            int           index,
-            gint64        value)
+_smm_store_bind_count (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        value)
 {
   if (value >= 0)
     sqlite3_bind_int64 (stmt, index, value);
@@ -336,40 +336,40 @@ bind_count (sqlite3_stmt *stmt,
 }
 
 static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+_smm_store_column_text (sqlite3_stmt *stmt,
+                        int           column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
 static gboolean
-column_money (sqlite3_stmt *stmt,
-              int           column,
-              SmmMoney     *money)
+_smm_store_column_money (sqlite3_stmt *stmt,
+                         int           column,
+                         SmmMoney     *money)
 {
-  const char *text = column_text (stmt, column);
+  const char *text = _smm_store_column_text (stmt, column);
 
   return text != NULL && smm_money_parse (text, money, NULL);
 }
 
 static gint64
-column_count (sqlite3_stmt *stmt,
-              int           column)
+_smm_store_column_count (sqlite3_stmt *stmt,
+                         int           column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, column);
 }
 
 /* A list read to its end, or an error: never a part of it passed off as the whole. */
 static GPtrArray *
-finish_list (SmmStore   *self,
-             GPtrArray  *list,
-             int         rc,
-             GError    **error)
+_smm_store_finish_list (SmmStore   *self,
+                        GPtrArray  *list,
+                        int         rc,
+                        GError    **error)
 {
   if (rc == SQLITE_DONE)
     return list;
   g_ptr_array_unref (list);
-  sql_error (self, error, READING);
+  _smm_store_sql_error (self, error, SMM_STORE_READING);
   return NULL;
 }
 
@@ -430,7 +430,7 @@ migrate (SmmStore  *self,
   int version;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    return sql_error (self, error, READING);
+    return _smm_store_sql_error (self, error, SMM_STORE_READING);
   sqlite3_step (stmt);
   version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -448,11 +448,12 @@ migrate (SmmStore  *self,
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
 
       g_debug ("migrating the store from schema %d to %d", v, v + 1);
-      if (!begin (self, error))
+      if (!_smm_store_begin (self, error))
         return FALSE;
-      if (!exec (self, migrations[v], error) || !exec (self, bump, error) || !commit (self, error))
+      if (!_smm_store_exec (self, migrations[v], error) || !_smm_store_exec (self, bump, error) ||
+          !_smm_store_commit (self, error))
         {
-          rollback (self);
+          _smm_store_rollback (self);
           return FALSE;
         }
     }
@@ -526,55 +527,55 @@ recover (SmmStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = statement (self, "SELECT DISTINCT owner FROM orders WHERE status = 'Submitting'", error);
+  stmt = _smm_store_statement (self, "SELECT DISTINCT owner FROM orders WHERE status = 'Submitting'", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *owner = column_text (stmt, 0);
+      const char *owner = _smm_store_column_text (stmt, 0);
       if (owner_is_gone (self, owner))
         g_ptr_array_add (gone, g_strdup (owner ? owner : ""));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return sql_error (self, error, READING);
+    return _smm_store_sql_error (self, error, SMM_STORE_READING);
   if (gone->len == 0)
     return TRUE;
 
-  if (!begin (self, error))
+  if (!_smm_store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < gone->len; i++)
     {
       const char *owner = gone->pdata[i];
 
-      stmt = statement (self,
-                        "INSERT INTO order_history (order_id, time, status, remains, charge) "
-                        "SELECT id, ?1, 'Unconfirmed', remains, charge FROM orders "
-                        "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2", error);
+      stmt = _smm_store_statement (self,
+                                   "INSERT INTO order_history (order_id, time, status, remains, charge) "
+                                   "SELECT id, ?1, 'Unconfirmed', remains, charge FROM orders "
+                                   "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, now ());
-      bind_text (stmt, 2, owner);
-      if (!step_done (self, stmt, error))
+      sqlite3_bind_int64 (stmt, 1, _smm_store_now ());
+      _smm_store_bind_text (stmt, 2, owner);
+      if (!_smm_store_step_done (self, stmt, error))
         goto fail;
-      stmt = statement (self,
-                        "UPDATE orders SET status = 'Unconfirmed', updated = ?1, "
-                        "error = 'SMM Desk stopped while the order was being sent' "
-                        "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2", error);
+      stmt = _smm_store_statement (self,
+                                   "UPDATE orders SET status = 'Unconfirmed', updated = ?1, "
+                                   "error = 'SMM Desk stopped while the order was being sent' "
+                                   "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, now ());
-      bind_text (stmt, 2, owner);
-      if (!step_done (self, stmt, error))
+      sqlite3_bind_int64 (stmt, 1, _smm_store_now ());
+      _smm_store_bind_text (stmt, 2, owner);
+      if (!_smm_store_step_done (self, stmt, error))
         goto fail;
       self->recovered += sqlite3_changes (self->db);
     }
   if (self->recovered)
     g_info ("%u order(s) were being sent when SMM Desk stopped: marked unconfirmed", self->recovered);
-  return commit (self, error);
+  return _smm_store_commit (self, error);
 
 fail:
-  rollback (self);
+  _smm_store_rollback (self);
   return FALSE;
 }
 
@@ -611,9 +612,9 @@ smm_store_open (const char  *path,
     }
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if (!_smm_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_smm_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !_smm_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, error) ||
       !take_lock (self, error) ||
       !recover (self, error))
@@ -644,12 +645,12 @@ smm_store_get_recovered (SmmStore *self)
 static SmmAccount *
 account_from_row (sqlite3_stmt *stmt)
 {
-  SmmAccount *account = smm_account_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
-                                         column_text (stmt, 2));
+  SmmAccount *account = smm_account_new (sqlite3_column_int64 (stmt, 0), _smm_store_column_text (stmt, 1),
+                                         _smm_store_column_text (stmt, 2));
   SmmMoney balance;
 
-  smm_account_set_currency (account, column_text (stmt, 3));
-  if (column_money (stmt, 4, &balance))
+  smm_account_set_currency (account, _smm_store_column_text (stmt, 3));
+  if (_smm_store_column_money (stmt, 4, &balance))
     smm_account_set_balance (account, &balance);
   return account;
 }
@@ -678,13 +679,13 @@ smm_store_add_account (SmmStore    *self,
       return NULL;
     }
 
-  stmt = statement (self, "INSERT INTO accounts (name, endpoint, created) VALUES (?1, ?2, ?3)", error);
+  stmt = _smm_store_statement (self, "INSERT INTO accounts (name, endpoint, created) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, name);
-  bind_text (stmt, 2, endpoint);
-  sqlite3_bind_int64 (stmt, 3, now ());
-  if (!step_done (self, stmt, error))
+  _smm_store_bind_text (stmt, 1, name);
+  _smm_store_bind_text (stmt, 2, endpoint);
+  sqlite3_bind_int64 (stmt, 3, _smm_store_now ());
+  if (!_smm_store_step_done (self, stmt, error))
     return NULL;
   return smm_account_new (sqlite3_last_insert_rowid (self->db), name, endpoint);
 }
@@ -694,8 +695,8 @@ GPtrArray *
 smm_store_list_accounts (SmmStore  *self,
                          GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts "
-                                        "WHERE archived = 0 ORDER BY name COLLATE NOCASE", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts "
+                                                   "WHERE archived = 0 ORDER BY name COLLATE NOCASE", error);
   GPtrArray *accounts;
   int rc;
 
@@ -705,7 +706,7 @@ smm_store_list_accounts (SmmStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (accounts, account_from_row (stmt));
   sqlite3_reset (stmt);
-  return finish_list (self, accounts, rc, error);
+  return _smm_store_finish_list (self, accounts, rc, error);
 }
 
 SmmAccount *
@@ -713,13 +714,13 @@ smm_store_find_account (SmmStore    *self,
                         const char  *name,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts "
-                                        "WHERE archived = 0 AND name = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts "
+                                                   "WHERE archived = 0 AND name = ?1", error);
   SmmAccount *account = NULL;
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, name);
+  _smm_store_bind_text (stmt, 1, name);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     account = account_from_row (stmt);
   sqlite3_reset (stmt);
@@ -733,7 +734,7 @@ smm_store_get_account (SmmStore    *self,
                        gint64       account_id,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id = ?1", error);
   SmmAccount *account = NULL;
 
   if (stmt == NULL)
@@ -752,14 +753,15 @@ smm_store_update_account (SmmStore    *self,
                           SmmAccount  *account,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = statement (self, "UPDATE accounts SET name = ?2, endpoint = ?3 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "UPDATE accounts SET name = ?2, endpoint = ?3 "
+                                                   "WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, smm_account_get_id (account));
-  bind_text (stmt, 2, smm_account_get_name (account));
-  bind_text (stmt, 3, smm_account_get_endpoint (account));
-  return step_done (self, stmt, error);
+  _smm_store_bind_text (stmt, 2, smm_account_get_name (account));
+  _smm_store_bind_text (stmt, 3, smm_account_get_endpoint (account));
+  return _smm_store_step_done (self, stmt, error);
 }
 
 /* The account leaves the list; its orders stay in the history. */
@@ -768,12 +770,12 @@ smm_store_archive_account (SmmStore  *self,
                            gint64     account_id,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "UPDATE accounts SET archived = 1 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "UPDATE accounts SET archived = 1 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  return step_done (self, stmt, error);
+  return _smm_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -783,16 +785,17 @@ smm_store_set_balance (SmmStore    *self,
                        const char  *currency,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = statement (self, "UPDATE accounts SET balance = ?2, currency = COALESCE (?3, currency), "
-                                        "balance_time = ?4 WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "UPDATE accounts SET balance = ?2, "
+                                                   "currency = COALESCE (?3, currency), balance_time = ?4 "
+                                                   "WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  bind_money (stmt, 2, &balance);
-  bind_text (stmt, 3, currency);
-  sqlite3_bind_int64 (stmt, 4, now ());
-  return step_done (self, stmt, error);
+  _smm_store_bind_money (stmt, 2, &balance);
+  _smm_store_bind_text (stmt, 3, currency);
+  sqlite3_bind_int64 (stmt, 4, _smm_store_now ());
+  return _smm_store_step_done (self, stmt, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -808,7 +811,7 @@ fetched_before (SmmStore  *self,
                 gboolean  *fetched,
                 GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT 1 FROM service_fetches WHERE account_id = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT 1 FROM service_fetches WHERE account_id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -817,7 +820,7 @@ fetched_before (SmmStore  *self,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sql_error (self, error, READING);
+    return _smm_store_sql_error (self, error, SMM_STORE_READING);
   *fetched = rc == SQLITE_ROW;
   return TRUE;
 }
@@ -829,8 +832,9 @@ ordered_before (SmmStore  *self,
                 gboolean  *ordered,
                 GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT 1 FROM orders WHERE account_id = ?1 AND service_id = ?2 LIMIT 1",
-                                  error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT 1 FROM orders "
+                                                   "WHERE account_id = ?1 AND service_id = ?2 LIMIT 1",
+                                             error);
   int rc;
 
   if (stmt == NULL)
@@ -840,7 +844,7 @@ ordered_before (SmmStore  *self,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sql_error (self, error, READING);
+    return _smm_store_sql_error (self, error, SMM_STORE_READING);
   *ordered = rc == SQLITE_ROW;
   return TRUE;
 }
@@ -860,11 +864,11 @@ record_changes (SmmStore   *self,
   gboolean fetched;
   sqlite3_stmt *stmt;
 
-  stmt = statement (self, "DELETE FROM catalogue_changes WHERE seen < ?1", error);
+  stmt = _smm_store_statement (self, "DELETE FROM catalogue_changes WHERE seen < ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, seen - CHANGES_KEPT_DAYS * 24 * 60 * 60);
-  if (!step_done (self, stmt, error))
+  if (!_smm_store_step_done (self, stmt, error))
     return FALSE;
 
   /* the first fetch is no change; an empty answer is a panel's hiccup, not every service gone */
@@ -887,21 +891,22 @@ record_changes (SmmStore   *self,
       gboolean has_new = smm_catalogue_change_get_new_rate (change, &new_rate);
       gboolean ordered;
 
-      stmt = statement (self,
-                        "INSERT INTO catalogue_changes (account_id, service_id, kind, name, category, old_name, "
-                        "old_rate, new_rate, seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+      stmt = _smm_store_statement (self,
+                                   "INSERT INTO catalogue_changes (account_id, service_id, kind, name, category, "
+                                   "old_name, old_rate, new_rate, seen) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_int64 (stmt, 2, smm_catalogue_change_get_service_id (change));
-      bind_text (stmt, 3, smm_change_kind_to_string (smm_catalogue_change_get_kind (change)));
-      bind_text (stmt, 4, smm_catalogue_change_get_name (change));
-      bind_text (stmt, 5, smm_catalogue_change_get_category (change));
-      bind_text (stmt, 6, smm_catalogue_change_get_old_name (change));
-      bind_money (stmt, 7, has_old ? &old_rate : NULL);
-      bind_money (stmt, 8, has_new ? &new_rate : NULL);
+      _smm_store_bind_text (stmt, 3, smm_change_kind_to_string (smm_catalogue_change_get_kind (change)));
+      _smm_store_bind_text (stmt, 4, smm_catalogue_change_get_name (change));
+      _smm_store_bind_text (stmt, 5, smm_catalogue_change_get_category (change));
+      _smm_store_bind_text (stmt, 6, smm_catalogue_change_get_old_name (change));
+      _smm_store_bind_money (stmt, 7, has_old ? &old_rate : NULL);
+      _smm_store_bind_money (stmt, 8, has_new ? &new_rate : NULL);
       sqlite3_bind_int64 (stmt, 9, seen);
-      if (!step_done (self, stmt, error))
+      if (!_smm_store_step_done (self, stmt, error))
         return FALSE;
       if (recorded == NULL)
         continue;
@@ -942,21 +947,21 @@ smm_store_save_services_full (SmmStore    *self,
                               GError     **error)
 {
   g_autoptr(GPtrArray) recorded = changes ? g_ptr_array_new_with_free_func (g_object_unref) : NULL;
-  gint64 seen = now ();
+  gint64 seen = _smm_store_now ();
   sqlite3_stmt *stmt;
 
   if (changes)
     *changes = NULL;
-  if (!begin (self, error))
+  if (!_smm_store_begin (self, error))
     return FALSE;
   if (!record_changes (self, account_id, services, seen, recorded, error))
     goto fail;
 
-  stmt = statement (self, "DELETE FROM services WHERE account_id = ?1", error);
+  stmt = _smm_store_statement (self, "DELETE FROM services WHERE account_id = ?1", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  if (!step_done (self, stmt, error))
+  if (!_smm_store_step_done (self, stmt, error))
     goto fail;
 
   for (guint i = 0; i < services->len; i++)
@@ -964,42 +969,43 @@ smm_store_save_services_full (SmmStore    *self,
       SmmService *s = services->pdata[i];
       SmmMoney rate = smm_service_get_rate (s);
 
-      stmt = statement (self,
-                        "INSERT OR REPLACE INTO services (account_id, service_id, position, name, type, category, "
-                        "rate, min, max, refill, cancel, dripfeed, description) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+      stmt = _smm_store_statement (self,
+                                   "INSERT OR REPLACE INTO services (account_id, service_id, position, name, "
+                                   "type, category, rate, min, max, refill, cancel, dripfeed, description) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_int64 (stmt, 2, smm_service_get_id (s));
       sqlite3_bind_int (stmt, 3, (int) i);
-      bind_text (stmt, 4, smm_service_get_name (s));
-      bind_text (stmt, 5, smm_service_get_type_name (s));
-      bind_text (stmt, 6, smm_service_get_category (s));
-      bind_money (stmt, 7, &rate);
+      _smm_store_bind_text (stmt, 4, smm_service_get_name (s));
+      _smm_store_bind_text (stmt, 5, smm_service_get_type_name (s));
+      _smm_store_bind_text (stmt, 6, smm_service_get_category (s));
+      _smm_store_bind_money (stmt, 7, &rate);
       sqlite3_bind_int64 (stmt, 8, smm_service_get_min (s));
       sqlite3_bind_int64 (stmt, 9, smm_service_get_max (s));
       sqlite3_bind_int (stmt, 10, smm_service_get_refill (s));
       sqlite3_bind_int (stmt, 11, smm_service_get_cancel (s));
       sqlite3_bind_int (stmt, 12, smm_service_get_dripfeed (s));
-      bind_text (stmt, 13, smm_service_get_description (s));
-      if (!step_done (self, stmt, error))
+      _smm_store_bind_text (stmt, 13, smm_service_get_description (s));
+      if (!_smm_store_step_done (self, stmt, error))
         goto fail;
     }
 
-  stmt = statement (self, "INSERT OR REPLACE INTO service_fetches (account_id, fetched) VALUES (?1, ?2)", error);
+  stmt = _smm_store_statement (self, "INSERT OR REPLACE INTO service_fetches (account_id, fetched) "
+                                     "VALUES (?1, ?2)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int64 (stmt, 2, seen);
-  if (!step_done (self, stmt, error) || !commit (self, error))
+  if (!_smm_store_step_done (self, stmt, error) || !_smm_store_commit (self, error))
     goto fail;
   if (changes)
     *changes = g_steal_pointer (&recorded);
   return TRUE;
 
 fail:
-  rollback (self);
+  _smm_store_rollback (self);
   return FALSE;
 }
 
@@ -1022,7 +1028,7 @@ smm_store_load_services (SmmStore    *self,
   if (fetched)
     {
       *fetched = NULL;
-      stmt = statement (self, "SELECT fetched FROM service_fetches WHERE account_id = ?1", error);
+      stmt = _smm_store_statement (self, "SELECT fetched FROM service_fetches WHERE account_id = ?1", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, account_id);
@@ -1031,31 +1037,32 @@ smm_store_load_services (SmmStore    *self,
       sqlite3_reset (stmt);
     }
 
-  stmt = statement (self, "SELECT service_id, name, type, category, rate, min, max, refill, cancel, dripfeed, "
-                          "description FROM services WHERE account_id = ?1 ORDER BY position", error);
+  stmt = _smm_store_statement (self, "SELECT service_id, name, type, category, rate, min, max, refill, cancel, "
+                                     "dripfeed, description FROM services WHERE account_id = ?1 "
+                                     "ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);
   services = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SmmService *s = smm_service_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1));
+      SmmService *s = smm_service_new (sqlite3_column_int64 (stmt, 0), _smm_store_column_text (stmt, 1));
       SmmMoney rate = SMM_MONEY_ZERO;
 
-      smm_service_set_type_name (s, column_text (stmt, 2));
-      smm_service_set_category (s, column_text (stmt, 3));
-      column_money (stmt, 4, &rate);
+      smm_service_set_type_name (s, _smm_store_column_text (stmt, 2));
+      smm_service_set_category (s, _smm_store_column_text (stmt, 3));
+      _smm_store_column_money (stmt, 4, &rate);
       smm_service_set_rate (s, rate);
       smm_service_set_min (s, sqlite3_column_int64 (stmt, 5));
       smm_service_set_max (s, sqlite3_column_int64 (stmt, 6));
       smm_service_set_refill (s, sqlite3_column_int (stmt, 7));
       smm_service_set_cancel (s, sqlite3_column_int (stmt, 8));
       smm_service_set_dripfeed (s, sqlite3_column_int (stmt, 9));
-      smm_service_set_description (s, column_text (stmt, 10));
+      smm_service_set_description (s, _smm_store_column_text (stmt, 10));
       g_ptr_array_add (services, s);
     }
   sqlite3_reset (stmt);
-  return finish_list (self, services, rc, error);
+  return _smm_store_finish_list (self, services, rc, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1084,8 +1091,8 @@ open_worker_connection (const char  *path,
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
-  if (writing && (!exec (self, "PRAGMA synchronous = FULL", error) ||
-                  !exec (self, "PRAGMA foreign_keys = ON", error)))
+  if (writing && (!_smm_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+                  !_smm_store_exec (self, "PRAGMA foreign_keys = ON", error)))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -1350,12 +1357,12 @@ smm_store_list_changes (SmmStore   *self,
                         GDateTime  *since,
                         GError    **error)
 {
-  sqlite3_stmt *stmt = statement (self,
-                                  "SELECT c.account_id, c.service_id, c.kind, c.name, c.category, c.old_name, "
-                                  "c.old_rate, c.new_rate, c.seen, EXISTS (SELECT 1 FROM orders o WHERE "
-                                  "o.account_id = c.account_id AND o.service_id = c.service_id) "
-                                  "FROM catalogue_changes c WHERE (?1 = 0 OR c.account_id = ?1) AND c.seen >= ?2 "
-                                  "ORDER BY c.seen DESC, c.id", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self,
+                                             "SELECT c.account_id, c.service_id, c.kind, c.name, c.category, "
+                                             "c.old_name, c.old_rate, c.new_rate, c.seen, EXISTS (SELECT 1 "
+                                             "FROM orders o WHERE o.account_id = c.account_id AND o.service_id "
+                                             "= c.service_id) FROM catalogue_changes c WHERE (?1 = 0 OR "
+                                             "c.account_id = ?1) AND c.seen >= ?2 ORDER BY c.seen DESC, c.id", error);
   GPtrArray *changes;
   int rc;
 
@@ -1370,22 +1377,22 @@ smm_store_list_changes (SmmStore   *self,
       SmmCatalogueChange *change;
       g_autoptr(GDateTime) seen = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 8));
       SmmMoney old_rate, new_rate;
-      gboolean has_old = column_money (stmt, 6, &old_rate);
-      gboolean has_new = column_money (stmt, 7, &new_rate);
+      gboolean has_old = _smm_store_column_money (stmt, 6, &old_rate);
+      gboolean has_new = _smm_store_column_money (stmt, 7, &new_rate);
 
-      if (!smm_change_kind_from_string (column_text (stmt, 2), &kind))
+      if (!smm_change_kind_from_string (_smm_store_column_text (stmt, 2), &kind))
         continue;   /* written by a newer SMM Desk */
-      change = smm_catalogue_change_new (kind, sqlite3_column_int64 (stmt, 1), column_text (stmt, 3),
-                                         column_text (stmt, 4));
+      change = smm_catalogue_change_new (kind, sqlite3_column_int64 (stmt, 1), _smm_store_column_text (stmt, 3),
+                                         _smm_store_column_text (stmt, 4));
       smm_catalogue_change_set_account_id (change, sqlite3_column_int64 (stmt, 0));
-      smm_catalogue_change_set_old_name (change, column_text (stmt, 5));
+      smm_catalogue_change_set_old_name (change, _smm_store_column_text (stmt, 5));
       smm_catalogue_change_set_rates (change, has_old ? &old_rate : NULL, has_new ? &new_rate : NULL);
       smm_catalogue_change_set_seen (change, seen);
       smm_catalogue_change_set_ordered_before (change, sqlite3_column_int (stmt, 9));
       g_ptr_array_add (changes, change);
     }
   sqlite3_reset (stmt);
-  return finish_list (self, changes, rc, error);
+  return _smm_store_finish_list (self, changes, rc, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1407,19 +1414,20 @@ order_from_row (sqlite3_stmt *stmt)
   smm_order_set_local_id (order, sqlite3_column_int64 (stmt, 0));
   smm_order_set_account_id (order, sqlite3_column_int64 (stmt, 1));
   smm_order_set_service_id (order, sqlite3_column_int64 (stmt, 3));
-  smm_order_set_service_name (order, column_text (stmt, 4));
-  smm_order_set_link (order, column_text (stmt, 5));
+  smm_order_set_service_name (order, _smm_store_column_text (stmt, 4));
+  smm_order_set_link (order, _smm_store_column_text (stmt, 5));
   smm_order_set_quantity (order, sqlite3_column_int64 (stmt, 6));
   /* what the panel charged; before it says, what SMM Desk estimated */
-  if (column_money (stmt, 7, &charge) || column_money (stmt, 8, &charge))
+  if (_smm_store_column_money (stmt, 7, &charge) || _smm_store_column_money (stmt, 8, &charge))
     smm_order_set_charge (order, &charge);
-  smm_order_set_start_count (order, column_count (stmt, 9));
-  smm_order_set_remains (order, column_count (stmt, 10));
-  smm_order_set_status_text (order, column_text (stmt, 11));
-  smm_order_set_currency (order, column_text (stmt, 12));
-  if (column_text (stmt, 13))
+  smm_order_set_start_count (order, _smm_store_column_count (stmt, 9));
+  smm_order_set_remains (order, _smm_store_column_count (stmt, 10));
+  smm_order_set_status_text (order, _smm_store_column_text (stmt, 11));
+  smm_order_set_currency (order, _smm_store_column_text (stmt, 12));
+  if (_smm_store_column_text (stmt, 13))
     {
-      g_autoptr(GError) reason = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL, column_text (stmt, 13));
+      g_autoptr(GError) reason = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL,
+                                                      _smm_store_column_text (stmt, 13));
       smm_order_set_error (order, reason);
     }
   smm_order_set_created (order, created);
@@ -1451,16 +1459,16 @@ add_history (SmmStore  *self,
              gint64     local_id,
              GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self,
-                                  "INSERT INTO order_history (order_id, time, status, remains, charge) "
-                                  "SELECT id, ?2, status, remains, COALESCE (charge, estimated_charge) "
-                                  "FROM orders WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self,
+                                             "INSERT INTO order_history (order_id, time, status, remains, charge) "
+                                             "SELECT id, ?2, status, remains, COALESCE (charge, estimated_charge) "
+                                             "FROM orders WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, local_id);
-  sqlite3_bind_int64 (stmt, 2, now ());
-  return step_done (self, stmt, error);
+  sqlite3_bind_int64 (stmt, 2, _smm_store_now ());
+  return _smm_store_step_done (self, stmt, error);
 }
 
 /**
@@ -1485,44 +1493,46 @@ smm_store_begin_order (SmmStore         *self,
   gboolean has_estimate;
   sqlite3_stmt *stmt;
   gint64 local_id;
-  gint64 created = now ();
+  gint64 created = _smm_store_now ();
 
   if (account == NULL)
     return NULL;
   has_estimate = smm_order_request_estimate_charge (request, rate, &estimate);
 
-  if (!begin (self, error))
+  if (!_smm_store_begin (self, error))
     return NULL;
-  stmt = statement (self,
-                    "INSERT INTO orders (account_id, service_id, service_name, service_type, rate, fields, link, "
-                    "quantity, estimated_charge, status, currency, created, updated, owner, service_category) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Submitting', ?10, ?11, ?11, ?12, ?13)", error);
+  stmt = _smm_store_statement (self,
+                               "INSERT INTO orders (account_id, service_id, service_name, "
+                               "service_type, rate, fields, link, quantity, estimated_charge, status, "
+                               "currency, created, updated, owner, service_category) VALUES (?1, ?2, "
+                               "?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Submitting', ?10, ?11, ?11, ?12, ?13)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int64 (stmt, 2, smm_service_get_id (service));
-  bind_text (stmt, 3, smm_service_get_name (service));
-  bind_text (stmt, 4, smm_service_get_type_name (service));
-  bind_money (stmt, 5, &rate);
-  bind_text (stmt, 6, fields);
-  bind_text (stmt, 7, smm_order_request_get (request, SMM_FIELD_LINK) ? smm_order_request_get (request, SMM_FIELD_LINK)
-                      : smm_order_request_get (request, SMM_FIELD_USERNAME));
+  _smm_store_bind_text (stmt, 3, smm_service_get_name (service));
+  _smm_store_bind_text (stmt, 4, smm_service_get_type_name (service));
+  _smm_store_bind_money (stmt, 5, &rate);
+  _smm_store_bind_text (stmt, 6, fields);
+  _smm_store_bind_text (stmt, 7, smm_order_request_get (request, SMM_FIELD_LINK)
+                                 ? smm_order_request_get (request, SMM_FIELD_LINK)
+                                 : smm_order_request_get (request, SMM_FIELD_USERNAME));
   sqlite3_bind_int64 (stmt, 8, smm_order_request_get_quantity (request));
-  bind_money (stmt, 9, has_estimate ? &estimate : NULL);
-  bind_text (stmt, 10, smm_account_get_currency (account));
+  _smm_store_bind_money (stmt, 9, has_estimate ? &estimate : NULL);
+  _smm_store_bind_text (stmt, 10, smm_account_get_currency (account));
   sqlite3_bind_int64 (stmt, 11, created);
-  bind_text (stmt, 12, self->owner);
-  bind_text (stmt, 13, smm_service_get_category (service));
-  if (!step_done (self, stmt, error))
+  _smm_store_bind_text (stmt, 12, self->owner);
+  _smm_store_bind_text (stmt, 13, smm_service_get_category (service));
+  if (!_smm_store_step_done (self, stmt, error))
     goto fail;
   local_id = sqlite3_last_insert_rowid (self->db);
-  if (!add_history (self, local_id, error) || !commit (self, error))
+  if (!add_history (self, local_id, error) || !_smm_store_commit (self, error))
     goto fail;
 
   return smm_store_get_order (self, local_id, error);
 
 fail:
-  rollback (self);
+  _smm_store_rollback (self);
   return NULL;
 }
 
@@ -1537,17 +1547,17 @@ settle (SmmStore    *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!begin (self, error))
+  if (!_smm_store_begin (self, error))
     return FALSE;
-  stmt = statement (self, update_sql, error);
+  stmt = _smm_store_statement (self, update_sql, error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, local_id);
   if (panel_id > 0)
     sqlite3_bind_int64 (stmt, 2, panel_id);
-  bind_text (stmt, 3, reason);
-  sqlite3_bind_int64 (stmt, 4, now ());
-  if (!step_done (self, stmt, error))
+  _smm_store_bind_text (stmt, 3, reason);
+  sqlite3_bind_int64 (stmt, 4, _smm_store_now ());
+  if (!_smm_store_step_done (self, stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1555,12 +1565,12 @@ settle (SmmStore    *self,
                            _("That order is not waiting for this (it was settled already)."));
       goto fail;
     }
-  if (!add_history (self, local_id, error) || !commit (self, error))
+  if (!add_history (self, local_id, error) || !_smm_store_commit (self, error))
     goto fail;
   return TRUE;
 
 fail:
-  rollback (self);
+  _smm_store_rollback (self);
   return FALSE;
 }
 
@@ -1634,7 +1644,7 @@ smm_store_get_order (SmmStore  *self,
                      gint64     local_id,
                      GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT " ORDER_COLUMNS " FROM orders WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT " ORDER_COLUMNS " FROM orders WHERE id = ?1", error);
   SmmOrder *order = NULL;
 
   if (stmt == NULL)
@@ -1654,8 +1664,8 @@ smm_store_find_order (SmmStore  *self,
                       gint64     panel_id,
                       GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT " ORDER_COLUMNS " FROM orders "
-                                        "WHERE account_id = ?1 AND panel_id = ?2", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT " ORDER_COLUMNS " FROM orders "
+                                                   "WHERE account_id = ?1 AND panel_id = ?2", error);
   SmmOrder *order = NULL;
 
   if (stmt == NULL)
@@ -1704,12 +1714,12 @@ bind_order_conditions (sqlite3_stmt        *stmt,
 {
   sqlite3_bind_int64 (stmt, 1, query->account_id);
   if (query->filter == SMM_ORDER_FILTER_STATUS)
-    bind_text (stmt, 2, smm_order_status_to_string (query->status));
+    _smm_store_bind_text (stmt, 2, smm_order_status_to_string (query->status));
   if (query->search && *query->search)
     {
       *pattern = g_strdup_printf ("%%%s%%", query->search);
-      bind_text (stmt, 3, *pattern);
-      bind_text (stmt, 4, query->search);
+      _smm_store_bind_text (stmt, 3, *pattern);
+      _smm_store_bind_text (stmt, 4, query->search);
     }
 }
 
@@ -1728,7 +1738,7 @@ smm_store_list_orders (SmmStore             *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (self, error, READING);
+      _smm_store_sql_error (self, error, SMM_STORE_READING);
       return NULL;
     }
   bind_order_conditions (stmt, query, &pattern);
@@ -1739,7 +1749,7 @@ smm_store_list_orders (SmmStore             *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (orders, order_from_row (stmt));
   sqlite3_finalize (stmt);
-  return finish_list (self, orders, rc, error);
+  return _smm_store_finish_list (self, orders, rc, error);
 }
 
 /* Returns: how many orders @query selects */
@@ -1756,14 +1766,14 @@ smm_store_count_orders (SmmStore             *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (self, error, READING);
+      _smm_store_sql_error (self, error, SMM_STORE_READING);
       return 0;
     }
   bind_order_conditions (stmt, query, &pattern);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int (stmt, 0);
   else
-    sql_error (self, error, READING);
+    _smm_store_sql_error (self, error, SMM_STORE_READING);
   sqlite3_finalize (stmt);
   return count;
 }
@@ -1821,7 +1831,7 @@ smm_store_list_order_ids (SmmStore             *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (self, error, READING);
+      _smm_store_sql_error (self, error, SMM_STORE_READING);
       return NULL;
     }
   bind_order_conditions (stmt, query, &pattern);
@@ -1835,7 +1845,7 @@ smm_store_list_order_ids (SmmStore             *self,
   if (rc != SQLITE_DONE)
     {
       g_array_unref (ids);
-      sql_error (self, error, READING);
+      _smm_store_sql_error (self, error, SMM_STORE_READING);
       return NULL;
     }
   return ids;
@@ -1865,7 +1875,7 @@ smm_store_get_orders (SmmStore      *self,
   g_string_append_c (sql, ')');
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (self, error, READING);
+      _smm_store_sql_error (self, error, SMM_STORE_READING);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1876,7 +1886,7 @@ smm_store_get_orders (SmmStore      *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, error, READING);
+      _smm_store_sql_error (self, error, SMM_STORE_READING);
       return NULL;
     }
   orders = g_ptr_array_new_full (n_ids, g_object_unref);
@@ -1899,8 +1909,10 @@ smm_store_list_active_ids (SmmStore  *self,
                            gint64     account_id,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT panel_id FROM orders WHERE account_id = ?1 AND panel_id IS NOT NULL "
-                                        "AND status NOT IN " FINAL_STATUSES " ORDER BY panel_id", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT panel_id FROM orders "
+                                                   "WHERE account_id = ?1 AND panel_id IS NOT NULL "
+                                                   "AND status NOT IN " FINAL_STATUSES " ORDER BY panel_id",
+                                             error);
   GArray *ids;
   int rc;
 
@@ -1917,7 +1929,7 @@ smm_store_list_active_ids (SmmStore  *self,
   if (rc != SQLITE_DONE)
     {
       g_array_unref (ids);
-      sql_error (self, error, READING);
+      _smm_store_sql_error (self, error, SMM_STORE_READING);
       return NULL;
     }
   return ids;
@@ -1951,8 +1963,9 @@ update_from_reply (SmmStore  *self,
   int rc;
 
   *changed = FALSE;
-  stmt = statement (self, "SELECT id, status, remains, charge FROM orders WHERE account_id = ?1 AND panel_id = ?2",
-                    error);
+  stmt = _smm_store_statement (self, "SELECT id, status, remains, charge FROM orders "
+                                     "WHERE account_id = ?1 AND panel_id = ?2",
+                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
@@ -1963,13 +1976,13 @@ update_from_reply (SmmStore  *self,
       sqlite3_reset (stmt);
       *local_id = 0;
       if (rc != SQLITE_DONE)
-        return sql_error (self, error, READING);
+        return _smm_store_sql_error (self, error, SMM_STORE_READING);
       return TRUE;   /* not ours (any more): nothing to do */
     }
   *local_id = sqlite3_column_int64 (stmt, 0);
-  old_status = g_strdup (column_text (stmt, 1));
-  old_remains = column_count (stmt, 2);
-  old_charge = g_strdup (column_text (stmt, 3));
+  old_status = g_strdup (_smm_store_column_text (stmt, 1));
+  old_remains = _smm_store_column_count (stmt, 2);
+  old_charge = g_strdup (_smm_store_column_text (stmt, 3));
   sqlite3_reset (stmt);
 
   if (smm_order_get_error (reply))
@@ -1978,13 +1991,14 @@ update_from_reply (SmmStore  *self,
       if (!smm_api_error_is_about_item (smm_order_get_error (reply)))
         return TRUE;
       /* "Incorrect order ID" and the like: noted with the order, not fatal */
-      stmt = statement (self, "UPDATE orders SET error = ?2, updated = ?3 WHERE id = ?1 AND error IS NOT ?2", error);
+      stmt = _smm_store_statement (self, "UPDATE orders SET error = ?2, updated = ?3 "
+                                         "WHERE id = ?1 AND error IS NOT ?2", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, *local_id);
-      bind_text (stmt, 2, smm_order_get_error (reply)->message);
-      sqlite3_bind_int64 (stmt, 3, now ());
-      return step_done (self, stmt, error);
+      _smm_store_bind_text (stmt, 2, smm_order_get_error (reply)->message);
+      sqlite3_bind_int64 (stmt, 3, _smm_store_now ());
+      return _smm_store_step_done (self, stmt, error);
     }
 
   /* a reply without remains keeps what was known */
@@ -1995,20 +2009,20 @@ update_from_reply (SmmStore  *self,
   if (!*changed)
     return TRUE;
 
-  stmt = statement (self,
-                    "UPDATE orders SET status = ?2, remains = ?3, start_count = COALESCE (?4, start_count), "
-                    "charge = COALESCE (?5, charge), currency = CASE WHEN ?6 = '' THEN currency ELSE ?6 END, "
-                    "error = NULL, updated = ?7 WHERE id = ?1", error);
+  stmt = _smm_store_statement (self,
+                               "UPDATE orders SET status = ?2, remains = ?3, start_count = COALESCE (?4, "
+                               "start_count), charge = COALESCE (?5, charge), currency = CASE WHEN ?6 = "
+                               "'' THEN currency ELSE ?6 END, error = NULL, updated = ?7 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *local_id);
-  bind_text (stmt, 2, stored_status (reply));
-  bind_count (stmt, 3, new_remains);
-  bind_count (stmt, 4, smm_order_get_start_count (reply));
-  bind_text (stmt, 5, new_charge);
-  bind_text (stmt, 6, smm_order_get_currency (reply));
-  sqlite3_bind_int64 (stmt, 7, now ());
-  if (!step_done (self, stmt, error))
+  _smm_store_bind_text (stmt, 2, stored_status (reply));
+  _smm_store_bind_count (stmt, 3, new_remains);
+  _smm_store_bind_count (stmt, 4, smm_order_get_start_count (reply));
+  _smm_store_bind_text (stmt, 5, new_charge);
+  _smm_store_bind_text (stmt, 6, smm_order_get_currency (reply));
+  sqlite3_bind_int64 (stmt, 7, _smm_store_now ());
+  if (!_smm_store_step_done (self, stmt, error))
     return FALSE;
   return add_history (self, *local_id, error);
 }
@@ -2030,9 +2044,9 @@ smm_store_apply_status (SmmStore   *self,
   g_autoptr(GArray) changed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GPtrArray *changed;
 
-  if (!begin_refetchable (self, error))
+  if (!_smm_store_begin_refetchable (self, error))
     {
-      end_refetchable (self);
+      _smm_store_end_refetchable (self);
       return NULL;
     }
   for (guint i = 0; i < replies->len; i++)
@@ -2042,18 +2056,18 @@ smm_store_apply_status (SmmStore   *self,
 
       if (!update_from_reply (self, account_id, replies->pdata[i], &changed_one, &local_id, error))
         {
-          end_refetchable (self);
+          _smm_store_end_refetchable (self);
           return NULL;
         }
       if (changed_one)
         g_array_append_val (changed_ids, local_id);
     }
-  if (!commit (self, error))
+  if (!_smm_store_commit (self, error))
     {
-      end_refetchable (self);
+      _smm_store_end_refetchable (self);
       return NULL;
     }
-  end_refetchable (self);
+  _smm_store_end_refetchable (self);
 
   changed = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < changed_ids->len; i++)
@@ -2082,7 +2096,7 @@ smm_store_import_orders (SmmStore   *self,
   g_autoptr(GArray) added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GPtrArray *added;
 
-  if (!begin (self, error))
+  if (!_smm_store_begin (self, error))
     return NULL;
   for (guint i = 0; i < replies->len; i++)
     {
@@ -2094,21 +2108,22 @@ smm_store_import_orders (SmmStore   *self,
 
       if (smm_order_get_error (reply))
         continue;
-      stmt = statement (self,
-                        "INSERT OR IGNORE INTO orders (account_id, panel_id, service_id, service_name, service_type, "
-                        "fields, charge, start_count, remains, status, currency, imported, created, updated) "
-                        "VALUES (?1, ?2, 0, '', '', '{}', ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)", error);
+      stmt = _smm_store_statement (self,
+                                   "INSERT OR IGNORE INTO orders (account_id, panel_id, service_id, service_name, "
+                                   "service_type, fields, charge, start_count, remains, status, currency, imported, "
+                                   "created, updated) "
+                                   "VALUES (?1, ?2, 0, '', '', '{}', ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_int64 (stmt, 2, smm_order_get_id (reply));
-      bind_money (stmt, 3, has_charge ? &charge : NULL);
-      bind_count (stmt, 4, smm_order_get_start_count (reply));
-      bind_count (stmt, 5, smm_order_get_remains (reply));
-      bind_text (stmt, 6, stored_status (reply));
-      bind_text (stmt, 7, smm_order_get_currency (reply));
-      sqlite3_bind_int64 (stmt, 8, now ());
-      if (!step_done (self, stmt, error))
+      _smm_store_bind_money (stmt, 3, has_charge ? &charge : NULL);
+      _smm_store_bind_count (stmt, 4, smm_order_get_start_count (reply));
+      _smm_store_bind_count (stmt, 5, smm_order_get_remains (reply));
+      _smm_store_bind_text (stmt, 6, stored_status (reply));
+      _smm_store_bind_text (stmt, 7, smm_order_get_currency (reply));
+      sqlite3_bind_int64 (stmt, 8, _smm_store_now ());
+      if (!_smm_store_step_done (self, stmt, error))
         goto fail;
       if (sqlite3_changes (self->db) == 0)
         continue;
@@ -2117,7 +2132,7 @@ smm_store_import_orders (SmmStore   *self,
         goto fail;
       g_array_append_val (added_ids, local_id);
     }
-  if (!commit (self, error))
+  if (!_smm_store_commit (self, error))
     goto fail;
 
   added = g_ptr_array_new_with_free_func (g_object_unref);
@@ -2130,7 +2145,7 @@ smm_store_import_orders (SmmStore   *self,
   return added;
 
 fail:
-  rollback (self);
+  _smm_store_rollback (self);
   return NULL;
 }
 
@@ -2146,7 +2161,7 @@ smm_store_get_order_request (SmmStore        *self,
                              SmmServiceType   type,
                              GError         **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT service_id, fields FROM orders WHERE id = ?1", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT service_id, fields FROM orders WHERE id = ?1", error);
   g_autoptr(JsonParser) parser = json_parser_new ();
   SmmOrderRequest *request;
   JsonNode *root;
@@ -2161,7 +2176,7 @@ smm_store_get_order_request (SmmStore        *self,
       return NULL;
     }
   request = smm_order_request_new (sqlite3_column_int64 (stmt, 0), type);
-  if (json_parser_load_from_data (parser, column_text (stmt, 1), -1, NULL) &&
+  if (json_parser_load_from_data (parser, _smm_store_column_text (stmt, 1), -1, NULL) &&
       (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObjectIter iter;
@@ -2189,8 +2204,8 @@ smm_store_get_history (SmmStore  *self,
                        gint64     local_id,
                        GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT time, status, remains, charge FROM order_history "
-                                        "WHERE order_id = ?1 ORDER BY rowid", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT time, status, remains, charge FROM order_history "
+                                                   "WHERE order_id = ?1 ORDER BY rowid", error);
   GPtrArray *history;
   int rc;
 
@@ -2206,14 +2221,14 @@ smm_store_get_history (SmmStore  *self,
 
       smm_order_set_local_id (entry, local_id);
       smm_order_set_created (entry, time);
-      smm_order_set_status_text (entry, column_text (stmt, 1));
-      smm_order_set_remains (entry, column_count (stmt, 2));
-      if (column_money (stmt, 3, &charge))
+      smm_order_set_status_text (entry, _smm_store_column_text (stmt, 1));
+      smm_order_set_remains (entry, _smm_store_column_count (stmt, 2));
+      if (_smm_store_column_money (stmt, 3, &charge))
         smm_order_set_charge (entry, &charge);
       g_ptr_array_add (history, entry);
     }
   sqlite3_reset (stmt);
-  return finish_list (self, history, rc, error);
+  return _smm_store_finish_list (self, history, rc, error);
 }
 
 void
@@ -2241,14 +2256,14 @@ smm_store_list_spending (SmmStore   *self,
                          GDateTime  *since,
                          GError    **error)
 {
-  sqlite3_stmt *stmt = statement (self,
-                                  "SELECT o.account_id, o.created, o.status, COALESCE (o.charge, o.estimated_charge), "
-                                  "o.quantity, o.remains, CASE WHEN o.currency != '' THEN o.currency "
-                                  "ELSE a.currency END, COALESCE (o.service_category, s.category, '') "
-                                  "FROM orders o JOIN accounts a ON a.id = o.account_id "
-                                  "LEFT JOIN services s ON s.account_id = o.account_id AND s.service_id = o.service_id "
-                                  "WHERE (?1 = 0 OR o.account_id = ?1) AND o.created >= ?2 "
-                                  "ORDER BY o.created, o.id", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self,
+                                             "SELECT o.account_id, o.created, o.status, COALESCE (o.charge, "
+                                             "o.estimated_charge), o.quantity, o.remains, CASE WHEN o.currency != "
+                                             "'' THEN o.currency ELSE a.currency END, COALESCE (o.service_category, "
+                                             "s.category, '') FROM orders o JOIN accounts a ON a.id = o.account_id "
+                                             "LEFT JOIN services s ON s.account_id = o.account_id AND s.service_id "
+                                             "= o.service_id WHERE (?1 = 0 OR o.account_id = ?1) AND o.created >= "
+                                             "?2 ORDER BY o.created, o.id", error);
   GPtrArray *entries;
   int rc;
 
@@ -2263,16 +2278,16 @@ smm_store_list_spending (SmmStore   *self,
 
       entry->account_id = sqlite3_column_int64 (stmt, 0);
       entry->created = sqlite3_column_int64 (stmt, 1);
-      entry->status = smm_order_status_from_string (column_text (stmt, 2));
-      entry->has_charge = column_money (stmt, 3, &entry->charge);
+      entry->status = smm_order_status_from_string (_smm_store_column_text (stmt, 2));
+      entry->has_charge = _smm_store_column_money (stmt, 3, &entry->charge);
       entry->quantity = sqlite3_column_int64 (stmt, 4);
-      entry->remains = column_count (stmt, 5);
-      entry->currency = g_strdup (column_text (stmt, 6) ? column_text (stmt, 6) : "");
-      entry->category = g_strdup (column_text (stmt, 7) ? column_text (stmt, 7) : "");
+      entry->remains = _smm_store_column_count (stmt, 5);
+      entry->currency = g_strdup (_smm_store_column_text (stmt, 6) ? _smm_store_column_text (stmt, 6) : "");
+      entry->category = g_strdup (_smm_store_column_text (stmt, 7) ? _smm_store_column_text (stmt, 7) : "");
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);
-  return finish_list (self, entries, rc, error);
+  return _smm_store_finish_list (self, entries, rc, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -2289,31 +2304,32 @@ smm_store_record_refills (SmmStore   *self,
                           GPtrArray  *refills,
                           GError    **error)
 {
-  if (!begin (self, error))
+  if (!_smm_store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < refills->len; i++)
     {
       SmmRefill *r = refills->pdata[i];
-      sqlite3_stmt *stmt = statement (self,
-                                      "INSERT INTO refills (account_id, order_id, panel_order_id, refill_id, status, "
-                                      "error, created, updated) VALUES (?1, (SELECT id FROM orders WHERE "
-                                      "account_id = ?1 AND panel_id = ?2), ?2, ?3, ?4, ?5, ?6, ?6)", error);
+      sqlite3_stmt *stmt = _smm_store_statement (self,
+                                                 "INSERT INTO refills (account_id, order_id, panel_order_id, "
+                                                 "refill_id, status, error, created, updated) VALUES (?1, "
+                                                 "(SELECT id FROM orders WHERE account_id = ?1 AND panel_id "
+                                                 "= ?2), ?2, ?3, ?4, ?5, ?6, ?6)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_int64 (stmt, 2, smm_refill_get_order_id (r));
       if (smm_refill_get_id (r) > 0)
         sqlite3_bind_int64 (stmt, 3, smm_refill_get_id (r));
-      bind_text (stmt, 4, smm_refill_get_error (r) ? "Rejected" : "Pending");
-      bind_text (stmt, 5, smm_refill_get_error (r) ? smm_refill_get_error (r)->message : NULL);
-      sqlite3_bind_int64 (stmt, 6, now ());
-      if (!step_done (self, stmt, error))
+      _smm_store_bind_text (stmt, 4, smm_refill_get_error (r) ? "Rejected" : "Pending");
+      _smm_store_bind_text (stmt, 5, smm_refill_get_error (r) ? smm_refill_get_error (r)->message : NULL);
+      sqlite3_bind_int64 (stmt, 6, _smm_store_now ());
+      if (!_smm_store_step_done (self, stmt, error))
         goto fail;
     }
-  return commit (self, error);
+  return _smm_store_commit (self, error);
 
 fail:
-  rollback (self);
+  _smm_store_rollback (self);
   return FALSE;
 }
 
@@ -2330,11 +2346,11 @@ smm_store_list_refills (SmmStore  *self,
                         gboolean   active_only,
                         GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self,
-                                  "SELECT refill_id, panel_order_id, status, error, created FROM refills "
-                                  "WHERE (?1 = 0 OR account_id = ?1) AND (?2 = 0 OR (refill_id IS NOT NULL AND "
-                                  "status NOT IN ('Completed', 'Rejected', 'Error', 'Canceled'))) "
-                                  "ORDER BY created DESC, id DESC", error);
+  sqlite3_stmt *stmt = _smm_store_statement (self,
+                                             "SELECT refill_id, panel_order_id, status, error, created FROM "
+                                             "refills WHERE (?1 = 0 OR account_id = ?1) AND (?2 = 0 OR "
+                                             "(refill_id IS NOT NULL AND status NOT IN ('Completed', 'Rejected', "
+                                             "'Error', 'Canceled'))) ORDER BY created DESC, id DESC", error);
   GPtrArray *refills;
   int rc;
 
@@ -2348,17 +2364,18 @@ smm_store_list_refills (SmmStore  *self,
       SmmRefill *r = smm_refill_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
       g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
 
-      smm_refill_set_status_text (r, column_text (stmt, 2));
-      if (column_text (stmt, 3))
+      smm_refill_set_status_text (r, _smm_store_column_text (stmt, 2));
+      if (_smm_store_column_text (stmt, 3))
         {
-          g_autoptr(GError) reason = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL, column_text (stmt, 3));
+          g_autoptr(GError) reason = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL,
+                                                          _smm_store_column_text (stmt, 3));
           smm_refill_set_error (r, reason);
         }
       smm_refill_set_created (r, created);
       g_ptr_array_add (refills, r);
     }
   sqlite3_reset (stmt);
-  return finish_list (self, refills, rc, error);
+  return _smm_store_finish_list (self, refills, rc, error);
 }
 
 /**
@@ -2374,7 +2391,7 @@ smm_store_apply_refill_status (SmmStore   *self,
 {
   GPtrArray *changed = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!begin (self, error))
+  if (!_smm_store_begin (self, error))
     goto fail;
   for (guint i = 0; i < replies->len; i++)
     {
@@ -2387,25 +2404,25 @@ smm_store_apply_refill_status (SmmStore   *self,
       status = smm_refill_status_to_string (smm_refill_get_status (r));
       if (status == NULL)
         status = smm_refill_get_status_text (r);
-      stmt = statement (self, "UPDATE refills SET status = ?3, updated = ?4 "
-                              "WHERE account_id = ?1 AND refill_id = ?2 AND status IS NOT ?3", error);
+      stmt = _smm_store_statement (self, "UPDATE refills SET status = ?3, updated = ?4 "
+                                         "WHERE account_id = ?1 AND refill_id = ?2 AND status IS NOT ?3", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_int64 (stmt, 2, smm_refill_get_id (r));
-      bind_text (stmt, 3, status);
-      sqlite3_bind_int64 (stmt, 4, now ());
-      if (!step_done (self, stmt, error))
+      _smm_store_bind_text (stmt, 3, status);
+      sqlite3_bind_int64 (stmt, 4, _smm_store_now ());
+      if (!_smm_store_step_done (self, stmt, error))
         goto fail;
       if (sqlite3_changes (self->db) > 0)
         g_ptr_array_add (changed, g_object_ref (r));
     }
-  if (!commit (self, error))
+  if (!_smm_store_commit (self, error))
     goto fail;
   return changed;
 
 fail:
-  rollback (self);
+  _smm_store_rollback (self);
   g_ptr_array_unref (changed);
   return NULL;
 }
@@ -2420,29 +2437,29 @@ smm_store_record_cancels (SmmStore   *self,
                           GPtrArray  *results,
                           GError    **error)
 {
-  if (!begin (self, error))
+  if (!_smm_store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < results->len; i++)
     {
       SmmCancelResult *r = results->pdata[i];
-      sqlite3_stmt *stmt = statement (self,
-                                      "INSERT INTO cancels (account_id, order_id, panel_order_id, accepted, error, "
-                                      "created) VALUES (?1, (SELECT id FROM orders WHERE account_id = ?1 AND "
-                                      "panel_id = ?2), ?2, ?3, ?4, ?5)", error);
+      sqlite3_stmt *stmt = _smm_store_statement (self,
+                                                 "INSERT INTO cancels (account_id, order_id, panel_order_id, "
+                                                 "accepted, error, created) VALUES (?1, (SELECT id FROM orders "
+                                                 "WHERE account_id = ?1 AND panel_id = ?2), ?2, ?3, ?4, ?5)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_int64 (stmt, 2, r->order_id);
       sqlite3_bind_int (stmt, 3, r->accepted);
-      bind_text (stmt, 4, r->error ? r->error->message : NULL);
-      sqlite3_bind_int64 (stmt, 5, now ());
-      if (!step_done (self, stmt, error))
+      _smm_store_bind_text (stmt, 4, r->error ? r->error->message : NULL);
+      sqlite3_bind_int64 (stmt, 5, _smm_store_now ());
+      if (!_smm_store_step_done (self, stmt, error))
         goto fail;
     }
-  return commit (self, error);
+  return _smm_store_commit (self, error);
 
 fail:
-  rollback (self);
+  _smm_store_rollback (self);
   return FALSE;
 }
 
@@ -2452,8 +2469,9 @@ smm_store_count_cancels (SmmStore  *self,
                          gboolean   accepted,
                          GError   **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT count(*) FROM cancels WHERE account_id = ?1 AND accepted = ?2",
-                                  error);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT count(*) FROM cancels "
+                                                   "WHERE account_id = ?1 AND accepted = ?2",
+                                             error);
   guint n = 0;
 
   if (stmt == NULL)
