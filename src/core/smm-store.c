@@ -861,7 +861,7 @@ record_changes (SmmStore   *self,
   g_autoptr(GPtrArray) cached = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (seen);
-  gboolean fetched;
+  gboolean fetched = FALSE;
   sqlite3_stmt *stmt;
 
   stmt = _smm_store_statement (self, "DELETE FROM catalogue_changes WHERE seen < ?1", error);
@@ -889,7 +889,7 @@ record_changes (SmmStore   *self,
       SmmMoney old_rate, new_rate;
       gboolean has_old = smm_catalogue_change_get_old_rate (change, &old_rate);
       gboolean has_new = smm_catalogue_change_get_new_rate (change, &new_rate);
-      gboolean ordered;
+      gboolean ordered = FALSE;
 
       stmt = _smm_store_statement (self,
                                    "INSERT INTO catalogue_changes (account_id, service_id, kind, name, category, "
