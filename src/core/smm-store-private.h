@@ -1,0 +1,77 @@
+/* smm-store-private.h: what the files of SmmStore share: its struct and SQLite helpers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "smm-store.h"
+
+G_BEGIN_DECLS
+
+struct _SmmStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;  /* SQL → sqlite3_stmt */
+  guint       recovered;
+  /* Orders being sent belong to the store that sends them; a store holds an exclusive
+   * lock on locks/<owner>.lock while it lives, so another process can tell a live sender
+   * from one that was killed. */
+  char       *owner;
+  char       *lock_path;
+  int         lock_fd;
+};
+
+typedef enum {
+  SMM_STORE_READING,
+  SMM_STORE_WRITING,
+} SmmStoreAccess;
+
+/* smm-store-sql.c */
+gboolean       _smm_store_sql_error           (SmmStore        *self,
+                                               GError         **error,
+                                               SmmStoreAccess   access);
+gboolean       _smm_store_exec                (SmmStore        *self,
+                                               const char      *sql,
+                                               GError         **error);
+sqlite3_stmt  *_smm_store_statement           (SmmStore        *self,
+                                               const char      *sql,
+                                               GError         **error);
+gboolean       _smm_store_step_done           (SmmStore        *self,
+                                               sqlite3_stmt    *stmt,
+                                               GError         **error);
+gboolean       _smm_store_begin               (SmmStore        *self,
+                                               GError         **error);
+gboolean       _smm_store_commit              (SmmStore        *self,
+                                               GError         **error);
+void           _smm_store_rollback            (SmmStore        *self);
+gboolean       _smm_store_begin_refetchable   (SmmStore        *self,
+                                               GError         **error);
+void           _smm_store_end_refetchable     (SmmStore        *self);
+gint64         _smm_store_now                 (void);
+void           _smm_store_bind_text           (sqlite3_stmt    *stmt,
+                                               int              index,
+                                               const char      *text);
+void           _smm_store_bind_money          (sqlite3_stmt    *stmt,
+                                               int              index,
+                                               const SmmMoney  *money);
+void           _smm_store_bind_count          (sqlite3_stmt    *stmt,
+                                               int              index,
+                                               gint64           value);
+const char    *_smm_store_column_text         (sqlite3_stmt    *stmt,
+                                               int              column);
+gboolean       _smm_store_column_money        (sqlite3_stmt    *stmt,
+                                               int              column,
+                                               SmmMoney        *money);
+gint64         _smm_store_column_count        (sqlite3_stmt    *stmt,
+                                               int              column);
+GPtrArray     *_smm_store_finish_list         (SmmStore        *self,
+                                               GPtrArray       *list,
+                                               int              rc,
+                                               GError         **error);
+
+G_END_DECLS
