@@ -74,4 +74,8 @@ GPtrArray     *_smm_store_finish_list         (SmmStore        *self,
                                                int              rc,
                                                GError         **error);
 
+/* smm-store-schema.c */
+gboolean       _smm_store_migrate             (SmmStore        *self,
+                                               GError         **error);
+
 G_END_DECLS
