@@ -31,6 +31,10 @@ typedef enum {
   SMM_STORE_WRITING,
 } SmmStoreAccess;
 
+#define ORDER_COLUMNS \
+  "id, account_id, panel_id, service_id, service_name, link, quantity, charge, estimated_charge, " \
+  "start_count, remains, status, currency, error, created"
+
 /* smm-store-sql.c */
 gboolean       _smm_store_sql_error           (SmmStore        *self,
                                                GError         **error,
@@ -76,6 +80,12 @@ GPtrArray     *_smm_store_finish_list         (SmmStore        *self,
 
 /* smm-store-schema.c */
 gboolean       _smm_store_migrate             (SmmStore        *self,
+                                               GError         **error);
+
+/* smm-store-orders.c */
+SmmOrder      *_smm_store_order_from_row      (sqlite3_stmt    *stmt);
+gboolean       _smm_store_add_history         (SmmStore        *self,
+                                               gint64           local_id,
                                                GError         **error);
 
 G_END_DECLS
