@@ -35,6 +35,9 @@ typedef enum {
   "id, account_id, panel_id, service_id, service_name, link, quantity, charge, estimated_charge, " \
   "start_count, remains, status, currency, error, created"
 
+/* The statuses that will change no more, as stored */
+#define FINAL_STATUSES "('Completed', 'Partial', 'Canceled', 'Refunded', 'Rejected')"
+
 /* smm-store-sql.c */
 gboolean       _smm_store_sql_error           (SmmStore        *self,
                                                GError         **error,
