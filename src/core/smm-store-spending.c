@@ -8,17 +8,8 @@
 
 #include <sqlite3.h>
 
+#include "smm-spending.h"
 #include "smm-store-private.h"
-
-void
-smm_spending_entry_free (SmmSpendingEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->currency);
-  g_free (entry->category);
-  g_free (entry);
-}
 
 /**
  * smm_store_list_spending:

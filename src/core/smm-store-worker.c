@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
+#include "smm-spending.h"
 #include "smm-store-private.h"
 
 /* ---------------------------------------------------------------------------------------------

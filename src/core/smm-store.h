@@ -46,23 +46,6 @@ typedef struct {
   guint           limit;        /* 0: no limit */
 } SmmOrderQuery;
 
-/* One order as spending sees it (see smm-spending.h) */
-typedef struct {
-  gint64          account_id;
-  gint64          created;     /* Unix time */
-  SmmOrderStatus  status;
-  SmmMoney        charge;      /* the panel's, else the estimate */
-  gboolean        has_charge;
-  gint64          quantity;
-  gint64          remains;     /* -1 when not known */
-  char           *currency;
-  char           *category;    /* "" when not known */
-} SmmSpendingEntry;
-
-void         smm_spending_entry_free        (SmmSpendingEntry    *entry);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmSpendingEntry, smm_spending_entry_free)
-
 #define SMM_TYPE_STORE (smm_store_get_type ())
 G_DECLARE_FINAL_TYPE (SmmStore, smm_store, SMM, STORE, GObject)
 
