@@ -24,6 +24,9 @@ struct _SmmStore
   char       *owner;
   char       *lock_path;
   int         lock_fd;
+  /* the worker (smm-store-worker.c): started at the first job */
+  GThread     *worker;
+  GAsyncQueue *jobs;       /* WorkerJob */
 };
 
 typedef enum {
@@ -90,5 +93,39 @@ SmmOrder      *_smm_store_order_from_row      (sqlite3_stmt    *stmt);
 gboolean       _smm_store_add_history         (SmmStore        *self,
                                                gint64           local_id,
                                                GError         **error);
+
+/* smm-store-worker.c */
+typedef struct {
+  gint64         account_id;
+  GDateTime     *since;
+  GPtrArray     *services;
+  GPtrArray     *replies;
+  SmmOrderQuery  query;
+  char          *search;
+  char          *sort_key;
+  gboolean       descending;
+} SmmStoreCall;
+
+/* A job on the worker: calls @connection, then returns @task */
+typedef void (*SmmStoreJob) (SmmStore     *connection,
+                             GTask        *task,
+                             SmmStoreCall *call);
+
+GTask         *_smm_store_call_task           (SmmStore             *self,
+                                               gpointer              source_tag,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data,
+                                               SmmStoreCall        **call);
+void           _smm_store_call_set_query      (SmmStoreCall         *call,
+                                               const SmmOrderQuery  *query);
+void           _smm_store_run_in_worker       (SmmStore             *self,
+                                               GTask                *task,
+                                               SmmStoreJob           job);
+void           _smm_store_return              (GTask                *task,
+                                               gpointer              result,
+                                               GDestroyNotify        result_destroy,
+                                               GError               *error);
+void           _smm_store_stop_worker         (SmmStore             *self);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ smm_store_finalize (GObject *object)
 {
   SmmStore *self = (SmmStore *) object;
 
+  _smm_store_stop_worker (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
