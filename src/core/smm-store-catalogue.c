@@ -324,3 +324,101 @@ smm_store_list_changes (SmmStore   *self,
   sqlite3_reset (stmt);
   return _smm_store_finish_list (self, changes, rc, error);
 }
+
+/* Every service's search key, made here rather than at the first key press */
+static void
+prepare_search_keys (GPtrArray *services)
+{
+  for (guint i = 0; i < services->len; i++)
+    smm_service_get_search_key (services->pdata[i]);
+}
+
+static void
+load_services_job (SmmStore     *connection,
+                   GTask        *task,
+                   SmmStoreCall *call)
+{
+  GError *error = NULL;
+  GPtrArray *services = smm_store_load_services (connection, call->account_id, NULL, &error);
+
+  if (services)
+    prepare_search_keys (services);
+  _smm_store_return (task, services, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+/**
+ * smm_store_load_services_async:
+ *
+ * Reads the cached catalogue on the worker, its services' search keys made.
+ */
+void
+smm_store_load_services_async (SmmStore            *self,
+                               gint64               account_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  SmmStoreCall *call;
+  g_autoptr(GTask) task = NULL;
+
+  task = _smm_store_call_task (self, smm_store_load_services_async, cancellable, callback, user_data, &call);
+  call->account_id = account_id;
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), load_services_job);
+}
+
+/* Returns: (transfer container) (element-type SmmService): the cached catalogue */
+GPtrArray *
+smm_store_load_services_finish (SmmStore      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+save_services_job (SmmStore     *connection,
+                   GTask        *task,
+                   SmmStoreCall *call)
+{
+  GError *error = NULL;
+  GPtrArray *changes = NULL;
+
+  prepare_search_keys (call->services);
+  smm_store_save_services_full (connection, call->account_id, call->services, &changes, &error);
+  _smm_store_return (task, changes, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+/**
+ * smm_store_save_services_async:
+ * @services: (element-type SmmService): a fresh catalogue; leave it alone until the end
+ *
+ * Caches the catalogue on the worker, as smm_store_save_services_full() does, and makes its
+ * services' search keys.
+ */
+void
+smm_store_save_services_async (SmmStore            *self,
+                               gint64               account_id,
+                               GPtrArray           *services,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  SmmStoreCall *call;
+  g_autoptr(GTask) task = NULL;
+
+  task = _smm_store_call_task (self, smm_store_save_services_async, cancellable, callback, user_data, &call);
+  call->account_id = account_id;
+  call->services = g_ptr_array_ref (services);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), save_services_job);
+}
+
+/* Returns: (transfer container) (element-type SmmCatalogueChange): what changed since the last fetch */
+GPtrArray *
+smm_store_save_services_finish (SmmStore      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

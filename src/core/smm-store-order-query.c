@@ -260,3 +260,44 @@ smm_store_list_active_ids (SmmStore  *self,
     }
   return ids;
 }
+
+static void
+list_order_ids_job (SmmStore     *connection,
+                    GTask        *task,
+                    SmmStoreCall *call)
+{
+  GError *error = NULL;
+  GArray *ids = smm_store_list_order_ids (connection, &call->query, call->sort_key, call->descending, &error);
+
+  _smm_store_return (task, ids, (GDestroyNotify) g_array_unref, error);
+}
+
+/* As smm_store_list_order_ids(), on the worker */
+void
+smm_store_list_order_ids_async (SmmStore            *self,
+                                const SmmOrderQuery *query,
+                                const char          *sort_key,
+                                gboolean             descending,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  SmmStoreCall *call;
+  g_autoptr(GTask) task = NULL;
+
+  task = _smm_store_call_task (self, smm_store_list_order_ids_async, cancellable, callback, user_data, &call);
+  _smm_store_call_set_query (call, query);
+  call->sort_key = g_strdup (sort_key);
+  call->descending = descending;
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), list_order_ids_job);
+}
+
+/* Returns: (transfer full) (element-type gint64): local ids */
+GArray *
+smm_store_list_order_ids_finish (SmmStore      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
