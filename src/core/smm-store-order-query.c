@@ -301,3 +301,40 @@ smm_store_list_order_ids_finish (SmmStore      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+list_orders_job (SmmStore     *connection,
+                 GTask        *task,
+                 SmmStoreCall *call)
+{
+  GError *error = NULL;
+  GPtrArray *orders = smm_store_list_orders (connection, &call->query, &error);
+
+  _smm_store_return (task, orders, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+/* As smm_store_list_orders(), on the worker: what an export of the whole history reads */
+void
+smm_store_list_orders_async (SmmStore            *self,
+                             const SmmOrderQuery *query,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  SmmStoreCall *call;
+  g_autoptr(GTask) task = NULL;
+
+  task = _smm_store_call_task (self, smm_store_list_orders_async, cancellable, callback, user_data, &call);
+  _smm_store_call_set_query (call, query);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), list_orders_job);
+}
+
+/* Returns: (transfer container) (element-type SmmOrder): newest first */
+GPtrArray *
+smm_store_list_orders_finish (SmmStore      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -199,3 +199,49 @@ smm_store_count_cancels (SmmStore  *self,
   sqlite3_reset (stmt);
   return n;
 }
+
+static void
+apply_refill_status_job (SmmStore     *connection,
+                         GTask        *task,
+                         SmmStoreCall *call)
+{
+  GError *error = NULL;
+  GPtrArray *changed = smm_store_apply_refill_status (connection, call->account_id, call->replies, &error);
+
+  _smm_store_return (task, changed, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+/**
+ * smm_store_apply_refill_status_async:
+ * @replies: (element-type SmmRefill): what the panel answered to `refill_status`; leave them
+ *   alone until the end
+ *
+ * As smm_store_apply_refill_status(), on the worker.
+ */
+void
+smm_store_apply_refill_status_async (SmmStore            *self,
+                                     gint64               account_id,
+                                     GPtrArray           *replies,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  SmmStoreCall *call;
+  g_autoptr(GTask) task = NULL;
+
+  task = _smm_store_call_task (self, smm_store_apply_refill_status_async, cancellable, callback, user_data,
+                               &call);
+  call->account_id = account_id;
+  call->replies = g_ptr_array_ref (replies);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), apply_refill_status_job);
+}
+
+/* Returns: (transfer container) (element-type SmmRefill): the replies whose status changed */
+GPtrArray *
+smm_store_apply_refill_status_finish (SmmStore      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

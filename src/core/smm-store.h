@@ -101,7 +101,8 @@ GPtrArray   *smm_store_list_changes         (SmmStore            *self,
                                              GDateTime           *since,
                                              GError             **error);
 
-/* the same, in a worker (see smm-store.c) */
+/* the same, on the store's worker (see smm-store-worker.c): in the order asked, results on the
+ * caller's main context */
 void         smm_store_load_services_async  (SmmStore            *self,
                                              gint64               account_id,
                                              GCancellable        *cancellable,
@@ -129,6 +130,32 @@ void         smm_store_list_order_ids_async (SmmStore            *self,
 GArray      *smm_store_list_order_ids_finish (SmmStore           *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+void         smm_store_list_orders_async    (SmmStore            *self,
+                                             const SmmOrderQuery *query,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *smm_store_list_orders_finish   (SmmStore            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void         smm_store_apply_status_async   (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *replies,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *smm_store_apply_status_finish  (SmmStore            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void         smm_store_apply_refill_status_async  (SmmStore            *self,
+                                                   gint64               account_id,
+                                                   GPtrArray           *replies,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray   *smm_store_apply_refill_status_finish (SmmStore            *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 /* orders: written before `add` leaves, then settled by what came back */
 SmmOrder    *smm_store_begin_order          (SmmStore            *self,
