@@ -333,17 +333,16 @@ prepare_search_keys (GPtrArray *services)
     smm_service_get_search_key (services->pdata[i]);
 }
 
-static void
-load_services_job (SmmStore     *connection,
-                   GTask        *task,
-                   SmmStoreCall *call)
+static gpointer
+load_services_job (SmmStore      *connection,
+                  SmmStoreCall  *call,
+                  GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *services = smm_store_load_services (connection, call->account_id, NULL, &error);
+  GPtrArray *services = smm_store_load_services (connection, call->account_id, NULL, error);
 
   if (services)
     prepare_search_keys (services);
-  _smm_store_return (task, services, (GDestroyNotify) g_ptr_array_unref, error);
+  return services;
 }
 
 /**
@@ -363,7 +362,8 @@ smm_store_load_services_async (SmmStore            *self,
 
   task = _smm_store_call_task (self, smm_store_load_services_async, cancellable, callback, user_data, &call);
   call->account_id = account_id;
-  _smm_store_run_in_worker (self, g_steal_pointer (&task), load_services_job);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), load_services_job,
+                            (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Returns: (transfer container) (element-type SmmService): the cached catalogue */
@@ -376,17 +376,16 @@ smm_store_load_services_finish (SmmStore      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-save_services_job (SmmStore     *connection,
-                   GTask        *task,
-                   SmmStoreCall *call)
+static gpointer
+save_services_job (SmmStore      *connection,
+                  SmmStoreCall  *call,
+                  GError       **error)
 {
-  GError *error = NULL;
   GPtrArray *changes = NULL;
 
   prepare_search_keys (call->services);
-  smm_store_save_services_full (connection, call->account_id, call->services, &changes, &error);
-  _smm_store_return (task, changes, (GDestroyNotify) g_ptr_array_unref, error);
+  smm_store_save_services_full (connection, call->account_id, call->services, &changes, error);
+  return changes;
 }
 
 /**
@@ -410,7 +409,8 @@ smm_store_save_services_async (SmmStore            *self,
   task = _smm_store_call_task (self, smm_store_save_services_async, cancellable, callback, user_data, &call);
   call->account_id = account_id;
   call->services = g_ptr_array_ref (services);
-  _smm_store_run_in_worker (self, g_steal_pointer (&task), save_services_job);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), save_services_job,
+                            (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Returns: (transfer container) (element-type SmmCatalogueChange): what changed since the last fetch */

@@ -261,15 +261,12 @@ smm_store_list_active_ids (SmmStore  *self,
   return ids;
 }
 
-static void
-list_order_ids_job (SmmStore     *connection,
-                    GTask        *task,
-                    SmmStoreCall *call)
+static gpointer
+list_order_ids_job (SmmStore      *connection,
+                   SmmStoreCall  *call,
+                   GError       **error)
 {
-  GError *error = NULL;
-  GArray *ids = smm_store_list_order_ids (connection, &call->query, call->sort_key, call->descending, &error);
-
-  _smm_store_return (task, ids, (GDestroyNotify) g_array_unref, error);
+  return smm_store_list_order_ids (connection, &call->query, call->sort_key, call->descending, error);
 }
 
 /* As smm_store_list_order_ids(), on the worker */
@@ -289,7 +286,8 @@ smm_store_list_order_ids_async (SmmStore            *self,
   _smm_store_call_set_query (call, query);
   call->sort_key = g_strdup (sort_key);
   call->descending = descending;
-  _smm_store_run_in_worker (self, g_steal_pointer (&task), list_order_ids_job);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), list_order_ids_job,
+                            (GDestroyNotify) g_array_unref);
 }
 
 /* Returns: (transfer full) (element-type gint64): local ids */
@@ -302,15 +300,12 @@ smm_store_list_order_ids_finish (SmmStore      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-list_orders_job (SmmStore     *connection,
-                 GTask        *task,
-                 SmmStoreCall *call)
+static gpointer
+list_orders_job (SmmStore      *connection,
+                SmmStoreCall  *call,
+                GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *orders = smm_store_list_orders (connection, &call->query, &error);
-
-  _smm_store_return (task, orders, (GDestroyNotify) g_ptr_array_unref, error);
+  return smm_store_list_orders (connection, &call->query, error);
 }
 
 /* As smm_store_list_orders(), on the worker: what an export of the whole history reads */
@@ -326,7 +321,8 @@ smm_store_list_orders_async (SmmStore            *self,
 
   task = _smm_store_call_task (self, smm_store_list_orders_async, cancellable, callback, user_data, &call);
   _smm_store_call_set_query (call, query);
-  _smm_store_run_in_worker (self, g_steal_pointer (&task), list_orders_job);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), list_orders_job,
+                            (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Returns: (transfer container) (element-type SmmOrder): newest first */

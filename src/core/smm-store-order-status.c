@@ -224,15 +224,12 @@ fail:
   return NULL;
 }
 
-static void
-apply_status_job (SmmStore     *connection,
-                  GTask        *task,
-                  SmmStoreCall *call)
+static gpointer
+apply_status_job (SmmStore      *connection,
+                 SmmStoreCall  *call,
+                 GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *changed = smm_store_apply_status (connection, call->account_id, call->replies, &error);
-
-  _smm_store_return (task, changed, (GDestroyNotify) g_ptr_array_unref, error);
+  return smm_store_apply_status (connection, call->account_id, call->replies, error);
 }
 
 /**
@@ -256,7 +253,8 @@ smm_store_apply_status_async (SmmStore            *self,
   task = _smm_store_call_task (self, smm_store_apply_status_async, cancellable, callback, user_data, &call);
   call->account_id = account_id;
   call->replies = g_ptr_array_ref (replies);
-  _smm_store_run_in_worker (self, g_steal_pointer (&task), apply_status_job);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), apply_status_job,
+                            (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Returns: (transfer container) (element-type SmmOrder): the stored orders that changed */

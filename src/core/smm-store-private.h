@@ -106,10 +106,10 @@ typedef struct {
   gboolean       descending;
 } SmmStoreCall;
 
-/* A job on the worker: calls @connection, then returns @task */
-typedef void (*SmmStoreJob) (SmmStore     *connection,
-                             GTask        *task,
-                             SmmStoreCall *call);
+/* A job on the worker: what it makes of @call on @connection, or %NULL and @error */
+typedef gpointer (*SmmStoreJob) (SmmStore      *connection,
+                                 SmmStoreCall  *call,
+                                 GError       **error);
 
 GTask         *_smm_store_call_task           (SmmStore             *self,
                                                gpointer              source_tag,
@@ -121,11 +121,8 @@ void           _smm_store_call_set_query      (SmmStoreCall         *call,
                                                const SmmOrderQuery  *query);
 void           _smm_store_run_in_worker       (SmmStore             *self,
                                                GTask                *task,
-                                               SmmStoreJob           job);
-void           _smm_store_return              (GTask                *task,
-                                               gpointer              result,
-                                               GDestroyNotify        result_destroy,
-                                               GError               *error);
+                                               SmmStoreJob           job,
+                                               GDestroyNotify        result_destroy);
 void           _smm_store_stop_worker         (SmmStore             *self);
 
 G_END_DECLS

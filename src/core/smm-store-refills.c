@@ -200,15 +200,12 @@ smm_store_count_cancels (SmmStore  *self,
   return n;
 }
 
-static void
-apply_refill_status_job (SmmStore     *connection,
-                         GTask        *task,
-                         SmmStoreCall *call)
+static gpointer
+apply_refill_status_job (SmmStore      *connection,
+                        SmmStoreCall  *call,
+                        GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *changed = smm_store_apply_refill_status (connection, call->account_id, call->replies, &error);
-
-  _smm_store_return (task, changed, (GDestroyNotify) g_ptr_array_unref, error);
+  return smm_store_apply_refill_status (connection, call->account_id, call->replies, error);
 }
 
 /**
@@ -233,7 +230,8 @@ smm_store_apply_refill_status_async (SmmStore            *self,
                                &call);
   call->account_id = account_id;
   call->replies = g_ptr_array_ref (replies);
-  _smm_store_run_in_worker (self, g_steal_pointer (&task), apply_refill_status_job);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), apply_refill_status_job,
+                            (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Returns: (transfer container) (element-type SmmRefill): the replies whose status changed */

@@ -60,15 +60,12 @@ smm_store_list_spending (SmmStore   *self,
   return _smm_store_finish_list (self, entries, rc, error);
 }
 
-static void
-list_spending_job (SmmStore     *connection,
-                   GTask        *task,
-                   SmmStoreCall *call)
+static gpointer
+list_spending_job (SmmStore      *connection,
+                  SmmStoreCall  *call,
+                  GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *entries = smm_store_list_spending (connection, call->account_id, call->since, &error);
-
-  _smm_store_return (task, entries, (GDestroyNotify) g_ptr_array_unref, error);
+  return smm_store_list_spending (connection, call->account_id, call->since, error);
 }
 
 /* As smm_store_list_spending(), on the worker: a year of an agency's orders is ~0.1 s to read */
@@ -86,7 +83,8 @@ smm_store_list_spending_async (SmmStore            *self,
   task = _smm_store_call_task (self, smm_store_list_spending_async, cancellable, callback, user_data, &call);
   call->account_id = account_id;
   call->since = since ? g_date_time_ref (since) : NULL;
-  _smm_store_run_in_worker (self, g_steal_pointer (&task), list_spending_job);
+  _smm_store_run_in_worker (self, g_steal_pointer (&task), list_spending_job,
+                            (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Returns: (transfer container) (element-type SmmSpendingEntry): see smm_store_list_spending() */

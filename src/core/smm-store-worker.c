@@ -31,8 +31,11 @@
  */
 
 typedef struct {
-  GTask       *task;
-  SmmStoreJob  job;    /* NULL: stop */
+  GTask          *task;
+  SmmStoreJob     job;              /* NULL: stop */
+  GDestroyNotify  result_destroy;
+  gpointer        result;           /* what the job made, for the task */
+  GError         *error;
 } WorkerJob;
 
 typedef struct {
@@ -61,23 +64,31 @@ open_worker_connection (const char  *path,
   return g_steal_pointer (&self);
 }
 
-static gboolean
-release_cb (gpointer data)
+static void
+worker_job_free (WorkerJob *item)
 {
-  return G_SOURCE_REMOVE;
+  if (item->result && item->result_destroy)
+    item->result_destroy (item->result);
+  g_clear_error (&item->error);
+  g_clear_object (&item->task);
+  g_free (item);
 }
 
-/* The worker's reference to @task (and so maybe the last one to the store) goes on the task's
- * own context, after its callback: the store is finalized there, not here. */
-static void
-release_on_context (GTask *task)
+/* On the task's context: the task is returned there, and let go of there, so its callback
+ * runs on the caller's main context and the store (which the task holds) is finalized there,
+ * never on the worker, which finalizing the store waits for. */
+static gboolean
+return_cb (gpointer data)
 {
-  GSource *source = g_idle_source_new ();
+  WorkerJob *item = data;
 
-  g_source_set_callback (source, release_cb, task, g_object_unref);
-  g_source_set_static_name (source, "[smm-store] release");
-  g_source_attach (source, g_task_get_context (task));
-  g_source_unref (source);
+  if (g_task_return_error_if_cancelled (item->task))
+    return G_SOURCE_REMOVE;
+  if (item->result)
+    g_task_return_pointer (item->task, g_steal_pointer (&item->result), item->result_destroy);
+  else
+    g_task_return_error (item->task, g_steal_pointer (&item->error));
+  return G_SOURCE_REMOVE;
 }
 
 static gpointer
@@ -89,17 +100,17 @@ worker_thread (gpointer data)
 
   while ((item = g_async_queue_pop (state->jobs))->job != NULL)
     {
-      GTask *task = item->task;
-      GError *error = NULL;
+      g_autoptr(GSource) source = g_idle_source_new ();
 
-      if (g_task_return_error_if_cancelled (task))
+      if (g_cancellable_is_cancelled (g_task_get_cancellable (item->task)))
+        ;   /* returned as cancelled */
+      else if (connection == NULL && (connection = open_worker_connection (state->path, &item->error)) == NULL)
         ;
-      else if (connection == NULL && (connection = open_worker_connection (state->path, &error)) == NULL)
-        g_task_return_error (task, error);
       else
-        item->job (connection, task, g_task_get_task_data (task));
-      release_on_context (task);
-      g_free (item);
+        item->result = item->job (connection, g_task_get_task_data (item->task), &item->error);
+      g_source_set_callback (source, return_cb, item, (GDestroyNotify) worker_job_free);
+      g_source_set_static_name (source, "[smm-store] return");
+      g_source_attach (source, g_task_get_context (item->task));
     }
   g_free (item);
   g_clear_object (&connection);
@@ -109,11 +120,13 @@ worker_thread (gpointer data)
   return NULL;
 }
 
-/* Runs @job on the worker, after the jobs asked before it; takes @task. */
+/* Runs @job on the worker, after the jobs asked before it, then returns what it made (freed with
+ * @result_destroy) or its error to @task, on the task's context. Takes @task. */
 void
-_smm_store_run_in_worker (SmmStore    *self,
-                          GTask       *task,
-                          SmmStoreJob  job)
+_smm_store_run_in_worker (SmmStore       *self,
+                          GTask          *task,
+                          SmmStoreJob     job,
+                          GDestroyNotify  result_destroy)
 {
   WorkerJob *item = g_new0 (WorkerJob, 1);
 
@@ -129,6 +142,7 @@ _smm_store_run_in_worker (SmmStore    *self,
     }
   item->task = task;
   item->job = job;
+  item->result_destroy = result_destroy;
   g_async_queue_push (self->jobs, item);
 }
 
@@ -139,10 +153,7 @@ _smm_store_stop_worker (SmmStore *self)
   if (self->worker == NULL)
     return;
   g_async_queue_push (self->jobs, g_new0 (WorkerJob, 1));
-  if (self->worker == g_thread_self ())
-    g_thread_unref (g_steal_pointer (&self->worker));   /* a job let go of the store: it ends after it */
-  else
-    g_thread_join (g_steal_pointer (&self->worker));
+  g_thread_join (g_steal_pointer (&self->worker));
   g_clear_pointer (&self->jobs, g_async_queue_unref);
 }
 
@@ -172,19 +183,6 @@ _smm_store_call_task (SmmStore             *self,
   *call = g_new0 (SmmStoreCall, 1);
   g_task_set_task_data (task, *call, (GDestroyNotify) store_call_free);
   return task;
-}
-
-/* Gives the task @result, or @error when @result is %NULL */
-void
-_smm_store_return (GTask          *task,
-                   gpointer        result,
-                   GDestroyNotify  result_destroy,
-                   GError         *error)
-{
-  if (result)
-    g_task_return_pointer (task, result, result_destroy);
-  else
-    g_task_return_error (task, error);
 }
 
 /* Keeps a copy of @query, its search text with it */
