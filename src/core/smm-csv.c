@@ -364,25 +364,22 @@ smm_csv_format_orders (GPtrArray *orders,
 }
 
 /**
- * smm_csv_export_orders:
- * @query: which orders, as the orders list shows them
+ * smm_csv_save_orders:
+ * @orders: (element-type SmmOrder): what to write, as smm_store_list_orders() read them
  * @path: the file to write (replaced as a whole, never half-written)
- * @n_orders: (out) (optional): how many orders were written
+ *
+ * Writes @orders with the names of their accounts, archived ones too.
  */
 gboolean
-smm_csv_export_orders (SmmStore             *store,
-                       const SmmOrderQuery  *query,
-                       const char           *path,
-                       guint                *n_orders,
-                       GError              **error)
+smm_csv_save_orders (SmmStore   *store,
+                     GPtrArray  *orders,
+                     const char *path,
+                     GError    **error)
 {
-  g_autoptr(GPtrArray) orders = smm_store_list_orders (store, query, error);
   g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *text = NULL;
 
-  if (orders == NULL)
-    return FALSE;
   /* archived accounts too: their orders stay in the history */
   for (guint i = 0; i < orders->len; i++)
     {
@@ -397,7 +394,25 @@ smm_csv_export_orders (SmmStore             *store,
         g_ptr_array_add (accounts, account);
     }
   text = smm_csv_format_orders (orders, accounts);
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+/**
+ * smm_csv_export_orders:
+ * @query: which orders, as the orders list shows them
+ * @path: the file to write (replaced as a whole, never half-written)
+ * @n_orders: (out) (optional): how many orders were written
+ */
+gboolean
+smm_csv_export_orders (SmmStore             *store,
+                       const SmmOrderQuery  *query,
+                       const char           *path,
+                       guint                *n_orders,
+                       GError              **error)
+{
+  g_autoptr(GPtrArray) orders = smm_store_list_orders (store, query, error);
+
+  if (orders == NULL || !smm_csv_save_orders (store, orders, path, error))
     return FALSE;
   if (n_orders)
     *n_orders = orders->len;

@@ -46,6 +46,10 @@ void        smm_csv_append_row      (GString             *out,
 
 char       *smm_csv_format_orders   (GPtrArray           *orders,
                                      GPtrArray           *accounts);
+gboolean    smm_csv_save_orders     (SmmStore            *store,
+                                     GPtrArray           *orders,
+                                     const char          *path,
+                                     GError             **error);
 gboolean    smm_csv_export_orders   (SmmStore            *store,
                                      const SmmOrderQuery *query,
                                      const char          *path,
