@@ -73,7 +73,7 @@ smm_store_list_orders (SmmStore             *self,
 
   orders = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (orders, _smm_store_order_from_row (stmt));
+    g_ptr_array_add (orders, _smm_store_order_from_row (self, stmt));
   sqlite3_finalize (stmt);
   return _smm_store_finish_list (self, orders, rc, error);
 }
@@ -207,7 +207,7 @@ smm_store_get_orders (SmmStore      *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (found, g_memdup2 (&id, sizeof id), _smm_store_order_from_row (stmt));
+      g_hash_table_insert (found, g_memdup2 (&id, sizeof id), _smm_store_order_from_row (self, stmt));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -325,12 +325,16 @@ smm_store_list_orders_async (SmmStore            *self,
                             (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* Returns: (transfer container) (element-type SmmOrder): newest first */
+/* Returns: (transfer container) (element-type SmmOrder): newest first; the live ones, updated */
 GPtrArray *
 smm_store_list_orders_finish (SmmStore      *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
+  GPtrArray *orders;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  orders = g_task_propagate_pointer (G_TASK (result), error);
+  _smm_store_take_orders (self, orders);
+  return orders;
 }

@@ -257,12 +257,17 @@ smm_store_apply_status_async (SmmStore            *self,
                             (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* Returns: (transfer container) (element-type SmmOrder): the stored orders that changed */
+/* Returns: (transfer container) (element-type SmmOrder): the stored orders that changed; the live
+ *   ones, updated (and notifying) here */
 GPtrArray *
 smm_store_apply_status_finish (SmmStore      *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
+  GPtrArray *changed;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  changed = g_task_propagate_pointer (G_TASK (result), error);
+  _smm_store_take_orders (self, changed);
+  return changed;
 }

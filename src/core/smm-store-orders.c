@@ -14,8 +14,10 @@
 
 #include "smm-store-private.h"
 
+/* Returns: (transfer full): the order of the row: the live one, updated, if something holds it */
 SmmOrder *
-_smm_store_order_from_row (sqlite3_stmt *stmt)
+_smm_store_order_from_row (SmmStore     *self,
+                           sqlite3_stmt *stmt)
 {
   SmmOrder *order = smm_order_new (sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0
                                                                                   : sqlite3_column_int64 (stmt, 2));
@@ -42,7 +44,7 @@ _smm_store_order_from_row (sqlite3_stmt *stmt)
       smm_order_set_error (order, reason);
     }
   smm_order_set_created (order, created);
-  return order;
+  return _smm_store_take_order (self, order);
 }
 
 static char *
@@ -178,6 +180,7 @@ settle (SmmStore    *self,
     }
   if (!_smm_store_add_history (self, local_id, error) || !_smm_store_commit (self, error))
     goto fail;
+  _smm_store_refresh_order (self, local_id);
   return TRUE;
 
 fail:
@@ -262,7 +265,7 @@ smm_store_get_order (SmmStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, local_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    order = _smm_store_order_from_row (stmt);
+    order = _smm_store_order_from_row (self, stmt);
   sqlite3_reset (stmt);
   if (order == NULL)
     g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_FOUND, _("There is no such order in the history."));
@@ -284,7 +287,7 @@ smm_store_find_order (SmmStore  *self,
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int64 (stmt, 2, panel_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    order = _smm_store_order_from_row (stmt);
+    order = _smm_store_order_from_row (self, stmt);
   sqlite3_reset (stmt);
   if (order == NULL)
     g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_FOUND,

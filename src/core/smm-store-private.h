@@ -24,6 +24,8 @@ struct _SmmStore
   char       *owner;
   char       *lock_path;
   int         lock_fd;
+  /* local id → the live SmmOrder (smm-store-order-map.c); NULL on the worker's connection */
+  GHashTable  *orders;
   /* the worker (smm-store-worker.c): started at the first job */
   GThread     *worker;
   GAsyncQueue *jobs;       /* WorkerJob */
@@ -89,10 +91,21 @@ gboolean       _smm_store_migrate             (SmmStore        *self,
                                                GError         **error);
 
 /* smm-store-orders.c */
-SmmOrder      *_smm_store_order_from_row      (sqlite3_stmt    *stmt);
+SmmOrder      *_smm_store_order_from_row      (SmmStore        *self,
+                                               sqlite3_stmt    *stmt);
 gboolean       _smm_store_add_history         (SmmStore        *self,
                                                gint64           local_id,
                                                GError         **error);
+
+/* smm-store-order-map.c */
+void           _smm_store_init_order_map      (SmmStore        *self);
+void           _smm_store_clear_order_map     (SmmStore        *self);
+SmmOrder      *_smm_store_take_order          (SmmStore        *self,
+                                               SmmOrder        *fresh);
+void           _smm_store_take_orders         (SmmStore        *self,
+                                               GPtrArray       *orders);
+void           _smm_store_refresh_order       (SmmStore        *self,
+                                               gint64           local_id);
 
 /* smm-store-worker.c */
 typedef struct {

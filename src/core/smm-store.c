@@ -35,6 +35,7 @@ smm_store_finalize (GObject *object)
   SmmStore *self = (SmmStore *) object;
 
   _smm_store_stop_worker (self);
+  _smm_store_clear_order_map (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
@@ -208,6 +209,7 @@ smm_store_open (const char  *path,
   g_autoptr(SmmStore) self = g_object_new (SMM_TYPE_STORE, NULL);
   g_autofree char *dir = NULL;
 
+  _smm_store_init_order_map (self);
   self->path = path ? g_strdup (path) : smm_store_get_default_path ();
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0)

@@ -200,6 +200,8 @@ GArray      *smm_store_list_order_ids       (SmmStore            *self,
                                              const char          *sort_key,
                                              gboolean             descending,
                                              GError             **error);
+SmmOrder    *smm_store_peek_order           (SmmStore            *self,
+                                             gint64               local_id);
 GPtrArray   *smm_store_get_orders           (SmmStore            *self,
                                              const gint64        *ids,
                                              guint                n_ids,
