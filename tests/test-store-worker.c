@@ -254,6 +254,42 @@ test_finalize_with_jobs (Fixture       *fixture,
   g_assert_cmpint (smm_order_get_remains (order), ==, 0);
 }
 
+static void
+notified_cb (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    data)
+{
+  Fixture *fixture = data;
+
+  g_assert_true (g_thread_self () == fixture->main_thread);
+  g_ptr_array_add (fixture->done, (gpointer) pspec->name);
+}
+
+/* The worker never touches a live order: the _finish updates it, on the main thread. */
+static void
+test_live_order_updated (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) replies = replies_new ("Completed", 0);
+  g_autoptr(SmmOrder) held = smm_store_get_order (fixture->store, fixture->local_ids[0], NULL);
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { fixture, NULL };
+
+  g_signal_connect (held, "notify::status", G_CALLBACK (notified_cb), fixture);
+  smm_store_apply_status_async (fixture->store, fixture->account_id, replies, NULL, done_cb, &waiting);
+  wait_for (&waiting);
+  g_assert_cmpint (smm_order_get_status (held), ==, SMM_ORDER_STATUS_PENDING);   /* not yet */
+  changed = smm_store_apply_status_finish (fixture->store, waiting.result, &error);
+  g_assert_no_error (error);
+  g_assert_true (changed->pdata[0] == held);
+  g_assert_cmpint (smm_order_get_status (held), ==, SMM_ORDER_STATUS_COMPLETED);
+  g_assert_cmpuint (fixture->done->len, ==, 2);   /* the task, then notify::status */
+  g_assert_cmpstr (fixture->done->pdata[1], ==, "status");
+  g_signal_handlers_disconnect_by_data (held, fixture);
+  g_object_unref (waiting.result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +298,8 @@ main (int   argc,
 
   g_test_add ("/core/store/worker/in-order", Fixture, NULL, fixture_set_up, test_jobs_in_order, fixture_tear_down);
   g_test_add ("/core/store/worker/apply-status", Fixture, NULL, fixture_set_up, test_apply_status_async,
+              fixture_tear_down);
+  g_test_add ("/core/store/worker/live-order", Fixture, NULL, fixture_set_up, test_live_order_updated,
               fixture_tear_down);
   g_test_add ("/core/store/worker/finalize-with-jobs", Fixture, NULL, fixture_set_up, test_finalize_with_jobs,
               fixture_tear_down);
