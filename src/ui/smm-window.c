@@ -365,7 +365,8 @@ refresh_cb (GObject      *object,
       smm_window_toast (self, error->message);
       return;
     }
-  smm_window_orders_changed (self);
+  /* the orders on screen were told of their new statuses one by one (tracker_changed_cb()) */
+  smm_refills_page_reload (self->refills_page);
 }
 
 static void
@@ -707,15 +708,20 @@ reload_idle_cb (gpointer data)
   SmmWindow *self = data;
 
   self->reload_idle = 0;
-  smm_window_orders_changed (self);
+  smm_orders_page_reload (self->orders_page);
   return G_SOURCE_REMOVE;
 }
 
-/* many orders may change in one refresh: the pages reload once */
+/* An order's status changed: its row on screen follows the order's own notify:: signals (the store
+ * hands out one object per order). Only a list filtered by status gains or loses rows by it: that
+ * reloads, once for the many orders of one refresh. */
 static void
 tracker_changed_cb (SmmWindow *self)
 {
-  if (self->reload_idle == 0)
+  SmmOrderQuery query;
+
+  smm_orders_page_get_query (self->orders_page, &query);
+  if (query.filter != SMM_ORDER_FILTER_ALL && self->reload_idle == 0)
     self->reload_idle = g_idle_add (reload_idle_cb, self);
 }
 
