@@ -13,6 +13,22 @@
 /* How long the changes of the catalogues are kept */
 #define CHANGES_KEPT_DAYS 90
 
+/* Steps @stmt, a query of one row at most: whether it gave one */
+static gboolean
+has_row (SmmStore      *self,
+         sqlite3_stmt  *stmt,
+         gboolean      *found,
+         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _smm_store_sql_error (self, error, SMM_STORE_READING);
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 static gboolean
 fetched_before (SmmStore  *self,
                 gint64     account_id,
@@ -20,17 +36,11 @@ fetched_before (SmmStore  *self,
                 GError   **error)
 {
   sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT 1 FROM service_fetches WHERE account_id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _smm_store_sql_error (self, error, SMM_STORE_READING);
-  *fetched = rc == SQLITE_ROW;
-  return TRUE;
+  return has_row (self, stmt, fetched, error);
 }
 
 static gboolean
@@ -43,18 +53,12 @@ ordered_before (SmmStore  *self,
   sqlite3_stmt *stmt = _smm_store_statement (self, "SELECT 1 FROM orders "
                                                    "WHERE account_id = ?1 AND service_id = ?2 LIMIT 1",
                                              error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int64 (stmt, 2, service_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _smm_store_sql_error (self, error, SMM_STORE_READING);
-  *ordered = rc == SQLITE_ROW;
-  return TRUE;
+  return has_row (self, stmt, ordered, error);
 }
 
 /* Inside the transaction of a save: the changes against the cache, written down. */
