@@ -162,28 +162,26 @@ recover (SmmStore  *self,
     return FALSE;
   for (guint i = 0; i < gone->len; i++)
     {
-      const char *owner = gone->pdata[i];
+      /* the history first, then the orders: how many changed is the orders' count */
+      static const char *const marks[] = {
+        "INSERT INTO order_history (order_id, time, status, remains, charge) "
+        "SELECT id, ?1, 'Unconfirmed', remains, charge FROM orders "
+        "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2",
+        "UPDATE orders SET status = 'Unconfirmed', updated = ?1, "
+        "error = 'SMM Desk stopped while the order was being sent' "
+        "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2",
+      };
 
-      stmt = _smm_store_statement (self,
-                                   "INSERT INTO order_history (order_id, time, status, remains, charge) "
-                                   "SELECT id, ?1, 'Unconfirmed', remains, charge FROM orders "
-                                   "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, _smm_store_now ());
-      _smm_store_bind_text (stmt, 2, owner);
-      if (!_smm_store_step_done (self, stmt, error))
-        goto fail;
-      stmt = _smm_store_statement (self,
-                                   "UPDATE orders SET status = 'Unconfirmed', updated = ?1, "
-                                   "error = 'SMM Desk stopped while the order was being sent' "
-                                   "WHERE status = 'Submitting' AND COALESCE (owner, '') = ?2", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, _smm_store_now ());
-      _smm_store_bind_text (stmt, 2, owner);
-      if (!_smm_store_step_done (self, stmt, error))
-        goto fail;
+      for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+        {
+          stmt = _smm_store_statement (self, marks[m], error);
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, _smm_store_now ());
+          _smm_store_bind_text (stmt, 2, gone->pdata[i]);
+          if (!_smm_store_step_done (self, stmt, error))
+            goto fail;
+        }
       self->recovered += sqlite3_changes (self->db);
     }
   if (self->recovered)
