@@ -10,6 +10,53 @@
 
 #include "smm-store-private.h"
 
+/* What an item of the panel's answer writes after the account (?1) */
+typedef void (*BindItem) (sqlite3_stmt *stmt,
+                          gpointer      item);
+
+/* Inserts a row per item of @items, in one transaction */
+static gboolean
+insert_each (SmmStore    *self,
+             const char  *sql,
+             gint64       account_id,
+             GPtrArray   *items,
+             BindItem     bind_item,
+             GError     **error)
+{
+  if (!_smm_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      sqlite3_stmt *stmt = _smm_store_statement (self, sql, error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      bind_item (stmt, items->pdata[i]);
+      if (!_smm_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  return _smm_store_commit (self, error);
+
+fail:
+  _smm_store_rollback (self);
+  return FALSE;
+}
+
+static void
+bind_refill (sqlite3_stmt *stmt,
+             gpointer      item)
+{
+  SmmRefill *r = item;
+
+  sqlite3_bind_int64 (stmt, 2, smm_refill_get_order_id (r));
+  if (smm_refill_get_id (r) > 0)
+    sqlite3_bind_int64 (stmt, 3, smm_refill_get_id (r));
+  _smm_store_bind_text (stmt, 4, smm_refill_get_error (r) ? "Rejected" : "Pending");
+  _smm_store_bind_text (stmt, 5, smm_refill_get_error (r) ? smm_refill_get_error (r)->message : NULL);
+  sqlite3_bind_int64 (stmt, 6, _smm_store_now ());
+}
+
 /**
  * smm_store_record_refills:
  * @refills: (element-type SmmRefill): the panel's answer to `refill`: ids, or errors
@@ -20,33 +67,11 @@ smm_store_record_refills (SmmStore   *self,
                           GPtrArray  *refills,
                           GError    **error)
 {
-  if (!_smm_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < refills->len; i++)
-    {
-      SmmRefill *r = refills->pdata[i];
-      sqlite3_stmt *stmt = _smm_store_statement (self,
-                                                 "INSERT INTO refills (account_id, order_id, panel_order_id, "
-                                                 "refill_id, status, error, created, updated) VALUES (?1, "
-                                                 "(SELECT id FROM orders WHERE account_id = ?1 AND panel_id "
-                                                 "= ?2), ?2, ?3, ?4, ?5, ?6, ?6)", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, smm_refill_get_order_id (r));
-      if (smm_refill_get_id (r) > 0)
-        sqlite3_bind_int64 (stmt, 3, smm_refill_get_id (r));
-      _smm_store_bind_text (stmt, 4, smm_refill_get_error (r) ? "Rejected" : "Pending");
-      _smm_store_bind_text (stmt, 5, smm_refill_get_error (r) ? smm_refill_get_error (r)->message : NULL);
-      sqlite3_bind_int64 (stmt, 6, _smm_store_now ());
-      if (!_smm_store_step_done (self, stmt, error))
-        goto fail;
-    }
-  return _smm_store_commit (self, error);
-
-fail:
-  _smm_store_rollback (self);
-  return FALSE;
+  return insert_each (self,
+                      "INSERT INTO refills (account_id, order_id, panel_order_id, refill_id, status, error, "
+                      "created, updated) VALUES (?1, (SELECT id FROM orders WHERE account_id = ?1 AND "
+                      "panel_id = ?2), ?2, ?3, ?4, ?5, ?6, ?6)",
+                      account_id, refills, bind_refill, error);
 }
 
 /**
@@ -143,6 +168,18 @@ fail:
   return NULL;
 }
 
+static void
+bind_cancel (sqlite3_stmt *stmt,
+             gpointer      item)
+{
+  SmmCancelResult *r = item;
+
+  sqlite3_bind_int64 (stmt, 2, r->order_id);
+  sqlite3_bind_int (stmt, 3, r->accepted);
+  _smm_store_bind_text (stmt, 4, r->error ? r->error->message : NULL);
+  sqlite3_bind_int64 (stmt, 5, _smm_store_now ());
+}
+
 /**
  * smm_store_record_cancels:
  * @results: (element-type SmmCancelResult)
@@ -153,30 +190,11 @@ smm_store_record_cancels (SmmStore   *self,
                           GPtrArray  *results,
                           GError    **error)
 {
-  if (!_smm_store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < results->len; i++)
-    {
-      SmmCancelResult *r = results->pdata[i];
-      sqlite3_stmt *stmt = _smm_store_statement (self,
-                                                 "INSERT INTO cancels (account_id, order_id, panel_order_id, "
-                                                 "accepted, error, created) VALUES (?1, (SELECT id FROM orders "
-                                                 "WHERE account_id = ?1 AND panel_id = ?2), ?2, ?3, ?4, ?5)", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, r->order_id);
-      sqlite3_bind_int (stmt, 3, r->accepted);
-      _smm_store_bind_text (stmt, 4, r->error ? r->error->message : NULL);
-      sqlite3_bind_int64 (stmt, 5, _smm_store_now ());
-      if (!_smm_store_step_done (self, stmt, error))
-        goto fail;
-    }
-  return _smm_store_commit (self, error);
-
-fail:
-  _smm_store_rollback (self);
-  return FALSE;
+  return insert_each (self,
+                      "INSERT INTO cancels (account_id, order_id, panel_order_id, accepted, error, created) "
+                      "VALUES (?1, (SELECT id FROM orders WHERE account_id = ?1 AND panel_id = ?2), ?2, ?3, "
+                      "?4, ?5)",
+                      account_id, results, bind_cancel, error);
 }
 
 guint
