@@ -1,4 +1,4 @@
-/* smm-store-worker.c: the store's work off the main thread
+/* smm-store-worker.c: the store's one ordered worker thread, on a connection of its own
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

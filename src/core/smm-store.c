@@ -1,8 +1,10 @@
-/* smm-store.c: the book of record on SQLite
+/* smm-store.c: the book of record on SQLite: open, lock, recover
  *
  * One file in $XDG_DATA_HOME/smm-desk/, WAL, foreign keys, every logical change
  * in one transaction, prepared statements kept for the life of the store.
- * The schema grows by migrations counted in PRAGMA user_version.
+ * The schema grows by migrations counted in PRAGMA user_version (smm-store-schema.c).
+ * What the store holds is read and written by the other smm-store-*.c files, which
+ * share smm-store-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
