@@ -46,15 +46,21 @@ void        smm_csv_append_row      (GString             *out,
 
 char       *smm_csv_format_orders   (GPtrArray           *orders,
                                      GPtrArray           *accounts);
-gboolean    smm_csv_save_orders     (SmmStore            *store,
-                                     GPtrArray           *orders,
-                                     const char          *path,
-                                     GError             **error);
 gboolean    smm_csv_export_orders   (SmmStore            *store,
                                      const SmmOrderQuery *query,
                                      const char          *path,
                                      guint               *n_orders,
                                      GError             **error);
+void        smm_csv_export_orders_async  (SmmStore            *store,
+                                          const SmmOrderQuery *query,
+                                          const char          *path,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    smm_csv_export_orders_finish (SmmStore            *store,
+                                          GAsyncResult        *result,
+                                          guint               *n_orders,
+                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmCsvRecord, smm_csv_record_free)
 
