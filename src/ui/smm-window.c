@@ -499,43 +499,24 @@ compare_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (smm_compare_dialog_new (self, self->account, service)));
 }
 
-typedef struct {
-  SmmWindow *self;
-  char      *path;
-} Exporting;
-
 static void
-exporting_free (Exporting *exporting)
-{
-  g_object_unref (exporting->self);
-  g_free (exporting->path);
-  g_free (exporting);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Exporting, exporting_free)
-
-/* The orders are read (on the store's worker): written to the file chosen */
-static void
-export_read_cb (GObject      *object,
+export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  g_autoptr(Exporting) exporting = data;
-  SmmWindow *self = exporting->self;
+  g_autoptr(SmmWindow) self = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orders = smm_store_list_orders_finish (SMM_STORE (object), result, &error);
   g_autofree char *text = NULL;
+  guint n = 0;
 
   self->exporting = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;   /* the window closed */
-  if (orders == NULL || !smm_csv_save_orders (SMM_STORE (object), orders, exporting->path, &error))
+  if (!smm_csv_export_orders_finish (SMM_STORE (object), result, &n, &error))
     {
-      smm_window_toast (self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        smm_window_toast (self, error->message);
       return;
     }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order exported", "%u orders exported", orders->len),
-                          orders->len);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order exported", "%u orders exported", n), n);
   smm_window_toast (self, text);
 }
 
@@ -546,9 +527,8 @@ export_chosen_cb (GObject      *object,
 {
   g_autoptr(SmmWindow) self = data;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  Exporting *exporting;
+  g_autoptr(GError) error = NULL;
   SmmOrderQuery query;
 
   self->exporting = FALSE;
@@ -566,14 +546,11 @@ export_chosen_cb (GObject      *object,
       smm_window_toast (self, _("SMM Desk can only write the file to a folder of this computer."));
       return;
     }
-  exporting = g_new0 (Exporting, 1);
-  exporting->self = g_object_ref (self);
-  exporting->path = g_steal_pointer (&path);
-  /* the orders as the Orders page filters them now */
+  /* the orders as the Orders page filters them now, read on the store's worker */
   smm_orders_page_get_query (self->orders_page, &query);
   self->exporting = TRUE;
-  smm_store_list_orders_async (smm_application_get_store (self->app), &query, self->cancellable, export_read_cb,
-                               exporting);
+  smm_csv_export_orders_async (smm_application_get_store (self->app), &query, path, self->cancellable,
+                               export_done_cb, g_object_ref (self));
 }
 
 static void
