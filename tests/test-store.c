@@ -635,6 +635,68 @@ test_concurrent_reader (void)
   sqlite3_close (raw);
 }
 
+/* One object per order while it is held: reads give it, status writes update it in place. */
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_one_object_per_order (void)
+{
+  g_autoptr(SmmStore) store = open_store ();
+  g_autoptr(SmmAccount) account = smm_store_add_account (store, "A", "https://a.example/api/v2", NULL);
+  gint64 account_id = smm_account_get_id (account);
+  g_autoptr(SmmService) service = make_service (1, "Followers", "Default", "0.90", 50, 10000);
+  g_autoptr(SmmOrder) begun = begin_order (store, account_id, service, "https://instagram.com/a", "100");
+  gint64 local_id = smm_order_get_local_id (begun);
+  g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  SmmOrder *first, *second, *held;
+  guint n_status = 0;
+
+  g_assert_true (smm_store_order_placed (store, local_id, 501, &error));
+  g_assert_cmpint (smm_order_get_status (begun), ==, SMM_ORDER_STATUS_PENDING);   /* settled in place */
+  first = smm_store_get_order (store, local_id, &error);
+  second = smm_store_find_order (store, account_id, 501, &error);
+  page = smm_store_get_orders (store, &local_id, 1, &error);
+  g_assert_true (first == begun);
+  g_assert_true (second == begun);
+  g_assert_true (page->pdata[0] == begun);
+  g_assert_true (smm_store_peek_order (store, local_id) == begun);
+  g_object_unref (first);
+  g_object_unref (second);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  g_signal_connect (begun, "notify::status", G_CALLBACK (count_cb), &n_status);
+  g_ptr_array_add (replies, smm_order_new (501));
+  smm_order_set_status_text (replies->pdata[0], "In progress");
+  smm_order_set_remains (replies->pdata[0], 40);
+  changed = smm_store_apply_status (store, account_id, replies, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_true (changed->pdata[0] == begun);
+  g_assert_cmpuint (n_status, ==, 1);
+  g_assert_cmpint (smm_order_get_status (begun), ==, SMM_ORDER_STATUS_IN_PROGRESS);
+  g_assert_cmpint (smm_order_get_remains (begun), ==, 40);
+  g_clear_pointer (&changed, g_ptr_array_unref);
+  g_signal_handlers_disconnect_by_data (begun, &n_status);
+
+  /* the last reference gone, the next read makes a new object */
+  held = g_steal_pointer (&begun);
+  g_assert_finalize_object (held);
+  g_assert_null (smm_store_peek_order (store, local_id));
+  begun = smm_store_get_order (store, local_id, &error);
+  g_assert_nonnull (begun);
+  g_assert_cmpint (smm_order_get_status (begun), ==, SMM_ORDER_STATUS_IN_PROGRESS);
+  g_assert_true (smm_store_peek_order (store, local_id) == begun);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -646,6 +708,7 @@ main (int    argc,
   g_test_add_func ("/core/store/order-life", test_order_life);
   g_test_add_func ("/core/store/ids-and-pages", test_ids_and_pages);
   g_test_add_func ("/core/store/outcomes", test_outcomes);
+  g_test_add_func ("/core/store/one-object-per-order", test_one_object_per_order);
   g_test_add_func ("/core/store/recovery", test_recovery);
   g_test_add_func ("/core/store/recovery-spares-the-living", test_recovery_spares_the_living);
   g_test_add_func ("/core/store/search", test_search);

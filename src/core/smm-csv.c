@@ -363,26 +363,17 @@ smm_csv_format_orders (GPtrArray *orders,
   return g_string_free (out, FALSE);
 }
 
-/**
- * smm_csv_export_orders:
- * @query: which orders, as the orders list shows them
- * @path: the file to write (replaced as a whole, never half-written)
- * @n_orders: (out) (optional): how many orders were written
- */
-gboolean
-smm_csv_export_orders (SmmStore             *store,
-                       const SmmOrderQuery  *query,
-                       const char           *path,
-                       guint                *n_orders,
-                       GError              **error)
+/* Writes @orders (element-type SmmOrder) with the names of their accounts, archived ones too */
+static gboolean
+save_orders (SmmStore    *store,
+             GPtrArray   *orders,
+             const char  *path,
+             GError     **error)
 {
-  g_autoptr(GPtrArray) orders = smm_store_list_orders (store, query, error);
   g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *text = NULL;
 
-  if (orders == NULL)
-    return FALSE;
   /* archived accounts too: their orders stay in the history */
   for (guint i = 0; i < orders->len; i++)
     {
@@ -397,9 +388,80 @@ smm_csv_export_orders (SmmStore             *store,
         g_ptr_array_add (accounts, account);
     }
   text = smm_csv_format_orders (orders, accounts);
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+/**
+ * smm_csv_export_orders:
+ * @query: which orders, as the orders list shows them
+ * @path: the file to write (replaced as a whole, never half-written)
+ * @n_orders: (out) (optional): how many orders were written
+ */
+gboolean
+smm_csv_export_orders (SmmStore             *store,
+                       const SmmOrderQuery  *query,
+                       const char           *path,
+                       guint                *n_orders,
+                       GError              **error)
+{
+  g_autoptr(GPtrArray) orders = smm_store_list_orders (store, query, error);
+
+  if (orders == NULL || !save_orders (store, orders, path, error))
     return FALSE;
   if (n_orders)
     *n_orders = orders->len;
+  return TRUE;
+}
+
+static void
+export_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+  g_autoptr(GPtrArray) orders = smm_store_list_orders_finish (SMM_STORE (object), result, &error);
+
+  if (orders == NULL || !save_orders (SMM_STORE (object), orders, g_task_get_task_data (task), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, orders->len);
+}
+
+/**
+ * smm_csv_export_orders_async:
+ *
+ * As smm_csv_export_orders(), the orders read on the store's worker.
+ */
+void
+smm_csv_export_orders_async (SmmStore            *store,
+                             const SmmOrderQuery *query,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, smm_csv_export_orders_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  smm_store_list_orders_async (store, query, cancellable, export_read_cb, g_steal_pointer (&task));
+}
+
+/* @n_orders: (out) (optional): how many orders were written */
+gboolean
+smm_csv_export_orders_finish (SmmStore      *store,
+                              GAsyncResult  *result,
+                              guint         *n_orders,
+                              GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_orders)
+    *n_orders = n;
   return TRUE;
 }

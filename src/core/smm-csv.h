@@ -51,6 +51,16 @@ gboolean    smm_csv_export_orders   (SmmStore            *store,
                                      const char          *path,
                                      guint               *n_orders,
                                      GError             **error);
+void        smm_csv_export_orders_async  (SmmStore            *store,
+                                          const SmmOrderQuery *query,
+                                          const char          *path,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    smm_csv_export_orders_finish (SmmStore            *store,
+                                          GAsyncResult        *result,
+                                          guint               *n_orders,
+                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmCsvRecord, smm_csv_record_free)
 

@@ -19,6 +19,16 @@
 #include "smm-spending.h"
 
 void
+smm_spending_entry_free (SmmSpendingEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->currency);
+  g_free (entry->category);
+  g_free (entry);
+}
+
+void
 smm_spending_row_free (SmmSpendingRow *row)
 {
   if (row == NULL)

@@ -11,6 +11,23 @@
 
 G_BEGIN_DECLS
 
+/* One order as spending sees it (from smm_store_list_spending()) */
+typedef struct {
+  gint64          account_id;
+  gint64          created;     /* Unix time */
+  SmmOrderStatus  status;
+  SmmMoney        charge;      /* the panel's, else the estimate */
+  gboolean        has_charge;
+  gint64          quantity;
+  gint64          remains;     /* -1 when not known */
+  char           *currency;
+  char           *category;    /* "" when not known */
+} SmmSpendingEntry;
+
+void        smm_spending_entry_free     (SmmSpendingEntry        *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmSpendingEntry, smm_spending_entry_free)
+
 typedef enum {
   SMM_SPENDING_BY_DAY,
   SMM_SPENDING_BY_WEEK,    /* ISO weeks: from Monday */

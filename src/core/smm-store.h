@@ -46,23 +46,6 @@ typedef struct {
   guint           limit;        /* 0: no limit */
 } SmmOrderQuery;
 
-/* One order as spending sees it (see smm-spending.h) */
-typedef struct {
-  gint64          account_id;
-  gint64          created;     /* Unix time */
-  SmmOrderStatus  status;
-  SmmMoney        charge;      /* the panel's, else the estimate */
-  gboolean        has_charge;
-  gint64          quantity;
-  gint64          remains;     /* -1 when not known */
-  char           *currency;
-  char           *category;    /* "" when not known */
-} SmmSpendingEntry;
-
-void         smm_spending_entry_free        (SmmSpendingEntry    *entry);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmSpendingEntry, smm_spending_entry_free)
-
 #define SMM_TYPE_STORE (smm_store_get_type ())
 G_DECLARE_FINAL_TYPE (SmmStore, smm_store, SMM, STORE, GObject)
 
@@ -118,7 +101,8 @@ GPtrArray   *smm_store_list_changes         (SmmStore            *self,
                                              GDateTime           *since,
                                              GError             **error);
 
-/* the same, in a worker (see smm-store.c) */
+/* the same, on the store's worker (see smm-store-worker.c): in the order asked, results on the
+ * caller's main context */
 void         smm_store_load_services_async  (SmmStore            *self,
                                              gint64               account_id,
                                              GCancellable        *cancellable,
@@ -146,6 +130,32 @@ void         smm_store_list_order_ids_async (SmmStore            *self,
 GArray      *smm_store_list_order_ids_finish (SmmStore           *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+void         smm_store_list_orders_async    (SmmStore            *self,
+                                             const SmmOrderQuery *query,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *smm_store_list_orders_finish   (SmmStore            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void         smm_store_apply_status_async   (SmmStore            *self,
+                                             gint64               account_id,
+                                             GPtrArray           *replies,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *smm_store_apply_status_finish  (SmmStore            *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void         smm_store_apply_refill_status_async  (SmmStore            *self,
+                                                   gint64               account_id,
+                                                   GPtrArray           *replies,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray   *smm_store_apply_refill_status_finish (SmmStore            *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 /* orders: written before `add` leaves, then settled by what came back */
 SmmOrder    *smm_store_begin_order          (SmmStore            *self,
@@ -190,6 +200,8 @@ GArray      *smm_store_list_order_ids       (SmmStore            *self,
                                              const char          *sort_key,
                                              gboolean             descending,
                                              GError             **error);
+SmmOrder    *smm_store_peek_order           (SmmStore            *self,
+                                             gint64               local_id);
 GPtrArray   *smm_store_get_orders           (SmmStore            *self,
                                              const gint64        *ids,
                                              guint                n_ids,

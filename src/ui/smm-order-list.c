@@ -3,12 +3,13 @@
  * An agency's history holds 100,000 orders and more: reading them all made the window wait
  * ~0.8 s and hold ~100 MB (benchmarks/README.md). This model reads the ids of the orders the
  * query selects, in their order, in a worker, and reads the orders themselves a page at a
- * time, when the view asks for a row. Orders read are kept while something holds them, plus the
- * last pages read.
+ * time, when the view asks for a row. The store keeps one object per order while something holds
+ * it (smm_store_peek_order()), and updates it in place when a status comes: rows on screen follow
+ * by its notify:: signals. The list holds the last pages read.
  *
- * Loading again (a filter, a sort, a refresh that changed orders) keeps the orders already read
- * and updates them in place, so rows on screen follow without being built anew, and tells the
- * view only the part of the list whose ids changed.
+ * Loading again (a filter, a sort, a new order) keeps the orders already read and reads them
+ * again in place, so rows on screen follow without being built anew, and tells the view only the
+ * part of the list whose ids changed.
  *
  * GTK builds ~200 rows of widgets for a list of any length: told of 100,000 orders at once, the
  * view took 870 ms to its first rows on GTK 4.18, with a 420 ms stall (benchmarks/README.md). The
@@ -32,7 +33,6 @@ struct _SmmOrderList
 
   SmmStore   *store;
   GArray     *ids;        /* gint64 local ids, in the list's order */
-  GHashTable *orders;     /* local id -> SmmOrder: those read (weak) */
   GQueue     *recent;     /* SmmOrder (strong): the last pages read */
   guint       exposed;    /* how many of the ids the model tells of yet */
   guint       pace_id;
@@ -52,31 +52,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SmmOrderList, smm_order_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, smm_order_list_model_init))
 
 static void
-order_gone_cb (gpointer  data,
-               GObject  *where_it_was)
-{
-  SmmOrderList *self = data;
-  GHashTableIter iter;
-  gpointer value;
-
-  /* its id is no longer readable: find it by address (rare: only when a row lets go) */
-  g_hash_table_iter_init (&iter, self->orders);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer) where_it_was)
-      {
-        g_hash_table_iter_remove (&iter);
-        break;
-      }
-}
-
-static void
 remember (SmmOrderList *self,
           SmmOrder     *order)
 {
-  gint64 id = smm_order_get_local_id (order);
-
-  g_object_weak_ref (G_OBJECT (order), order_gone_cb, self);
-  g_hash_table_insert (self->orders, g_memdup2 (&id, sizeof id), order);
   g_queue_push_tail (self->recent, g_object_ref (order));
   while (g_queue_get_length (self->recent) > PAGE_SIZE * KEEP_PAGES)
     g_object_unref (g_queue_pop_head (self->recent));
@@ -94,7 +72,7 @@ read_page (SmmOrderList *self,
   guint end = MIN (first + PAGE_SIZE, self->ids->len);
 
   for (guint i = first; i < end; i++)
-    if (!g_hash_table_contains (self->orders, &g_array_index (self->ids, gint64, i)))
+    if (smm_store_peek_order (self->store, g_array_index (self->ids, gint64, i)) == NULL)
       g_array_append_val (missing, g_array_index (self->ids, gint64, i));
   if (missing->len == 0)
     return;
@@ -129,11 +107,11 @@ smm_order_list_get_item (GListModel *model,
 
   if (position >= self->exposed)
     return NULL;
-  order = g_hash_table_lookup (self->orders, &g_array_index (self->ids, gint64, position));
+  order = smm_store_peek_order (self->store, g_array_index (self->ids, gint64, position));
   if (order == NULL)
     {
       read_page (self, position);
-      order = g_hash_table_lookup (self->orders, &g_array_index (self->ids, gint64, position));
+      order = smm_store_peek_order (self->store, g_array_index (self->ids, gint64, position));
     }
   if (order == NULL)
     {
@@ -161,16 +139,6 @@ smm_order_list_dispose (GObject *object)
   g_clear_handle_id (&self->pace_id, g_source_remove);
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
-  if (self->orders)
-    {
-      GHashTableIter iter;
-      gpointer value;
-
-      g_hash_table_iter_init (&iter, self->orders);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_object_weak_unref (value, order_gone_cb, self);
-      g_hash_table_remove_all (self->orders);
-    }
   if (self->recent)
     g_queue_clear_full (self->recent, g_object_unref);
   g_clear_object (&self->store);
@@ -184,7 +152,6 @@ smm_order_list_finalize (GObject *object)
   SmmOrderList *self = SMM_ORDER_LIST (object);
 
   g_array_unref (self->ids);
-  g_hash_table_unref (self->orders);
   g_queue_free (self->recent);
 
   G_OBJECT_CLASS (smm_order_list_parent_class)->finalize (object);
@@ -206,7 +173,6 @@ static void
 smm_order_list_init (SmmOrderList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->recent = g_queue_new ();
 }
 
@@ -219,30 +185,20 @@ smm_order_list_new (SmmStore *store)
   return self;
 }
 
-/* Reads the orders already read again, a page of ids at a time, and updates them in place. */
+/* Reads the orders of the list already read again, a page of ids at a time: the store updates
+ * them in place. */
 static void
 update_read_orders (SmmOrderList *self)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GHashTableIter iter;
-  gpointer key;
 
-  g_hash_table_iter_init (&iter, self->orders);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_array_append_val (ids, *(gint64 *) key);
+  for (guint i = 0; i < self->ids->len; i++)
+    if (smm_store_peek_order (self->store, g_array_index (self->ids, gint64, i)) != NULL)
+      g_array_append_val (ids, g_array_index (self->ids, gint64, i));
   for (guint start = 0; start < ids->len; start += PAGE_SIZE)
     {
       guint n = MIN (PAGE_SIZE, ids->len - start);
-      g_autoptr(GPtrArray) fresh = smm_store_get_orders (self->store, &g_array_index (ids, gint64, start), n, NULL);
-
-      for (guint i = 0; fresh && i < fresh->len; i++)
-        {
-          gint64 id = smm_order_get_local_id (fresh->pdata[i]);
-          SmmOrder *order = g_hash_table_lookup (self->orders, &id);
-
-          if (order)
-            smm_order_update_from (order, fresh->pdata[i]);
-        }
+      g_autoptr(GPtrArray) again = smm_store_get_orders (self->store, &g_array_index (ids, gint64, start), n, NULL);
     }
 }
 

@@ -222,22 +222,36 @@ smm_orders_page_cancel_action (GtkWidget  *widget,
   adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
-void
-smm_orders_page_duplicate_action (GtkWidget  *widget,
-                                  const char *name,
-                                  GVariant   *parameter)
-{
-  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
-  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
-  g_autoptr(GPtrArray) services = NULL;
-  g_autoptr(SmmOrderRequest) prefill = NULL;
-  SmmStore *store = smm_application_get_store (self->app);
-  SmmOrder *order;
+typedef struct {
+  SmmOrdersPage *self;
+  SmmOrder      *order;
+} Duplicating;
 
-  if (orders->len == 0 || self->account == NULL)
-    return;
-  order = orders->pdata[0];
-  services = smm_store_load_services (store, smm_order_get_account_id (order), NULL, NULL);
+static void
+duplicating_free (Duplicating *duplicating)
+{
+  g_object_unref (duplicating->self);
+  g_object_unref (duplicating->order);
+  g_free (duplicating);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Duplicating, duplicating_free)
+
+/* The catalogue of the order's account is read: the order dialog opens with the order's fields. */
+static void
+duplicate_services_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(Duplicating) duplicating = data;
+  SmmOrdersPage *self = duplicating->self;
+  SmmOrder *order = duplicating->order;
+  SmmStore *store = SMM_STORE (object);
+  g_autoptr(GPtrArray) services = smm_store_load_services_finish (store, result, NULL);
+  g_autoptr(SmmOrderRequest) prefill = NULL;
+
+  if (self->app == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;   /* the window closed meanwhile */
   for (guint i = 0; services && i < services->len; i++)
     {
       SmmService *service = services->pdata[i];
@@ -262,6 +276,26 @@ smm_orders_page_duplicate_action (GtkWidget  *widget,
       return;
     }
   smm_window_toast (get_window (self), _("This service is no longer in the panel’s catalogue."));
+}
+
+void
+smm_orders_page_duplicate_action (GtkWidget  *widget,
+                                  const char *name,
+                                  GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+  Duplicating *duplicating;
+
+  if (orders->len == 0 || self->account == NULL)
+    return;
+  duplicating = g_new0 (Duplicating, 1);
+  duplicating->self = g_object_ref (self);
+  duplicating->order = g_object_ref (orders->pdata[0]);
+  /* a catalogue of 10,000 services is ~30 ms to read: on the store's worker */
+  smm_store_load_services_async (smm_application_get_store (self->app),
+                                 smm_order_get_account_id (duplicating->order), NULL,
+                                 duplicate_services_cb, duplicating);
 }
 
 void

@@ -98,7 +98,8 @@ smm_window_refresh_cb (GObject      *object,
       smm_window_toast (self, error->message);
       return;
     }
-  smm_window_orders_changed (self);
+  /* the orders on screen were told of their new statuses one by one (tracker_changed_cb()) */
+  smm_refills_page_reload (self->refills_page);
 }
 
 static void
@@ -231,6 +232,27 @@ compare_action (GtkWidget  *widget,
 }
 
 static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(SmmWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  self->exporting = FALSE;
+  if (!smm_csv_export_orders_finish (SMM_STORE (object), result, &n, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        smm_window_toast (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order exported", "%u orders exported", n), n);
+  smm_window_toast (self, text);
+}
+
+static void
 export_chosen_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      data)
@@ -239,9 +261,7 @@ export_chosen_cb (GObject      *object,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   SmmOrderQuery query;
-  guint n = 0;
 
   self->exporting = FALSE;
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
@@ -258,15 +278,11 @@ export_chosen_cb (GObject      *object,
       smm_window_toast (self, _("SMM Desk can only write the file to a folder of this computer."));
       return;
     }
-  /* the orders as the Orders page filters them now */
+  /* the orders as the Orders page filters them now, read on the store's worker */
   smm_orders_page_get_query (self->orders_page, &query);
-  if (!smm_csv_export_orders (smm_application_get_store (self->app), &query, path, &n, &error))
-    {
-      smm_window_toast (self, error->message);
-      return;
-    }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order exported", "%u orders exported", n), n);
-  smm_window_toast (self, text);
+  self->exporting = TRUE;
+  smm_csv_export_orders_async (smm_application_get_store (self->app), &query, path, self->cancellable,
+                               export_done_cb, g_object_ref (self));
 }
 
 static void

@@ -323,7 +323,7 @@ reload_idle_cb (gpointer data)
   SmmWindow *self = data;
 
   self->reload_idle = 0;
-  smm_window_orders_changed (self);
+  smm_orders_page_reload (self->orders_page);
   return G_SOURCE_REMOVE;
 }
 
@@ -336,11 +336,16 @@ refreshing_changed_cb (SmmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !refreshing);
 }
 
-/* many orders may change in one refresh: the pages reload once */
+/* An order's status changed: its row on screen follows the order's own notify:: signals (the store
+ * hands out one object per order). Only a list filtered by status gains or loses rows by it: that
+ * reloads, once for the many orders of one refresh. */
 static void
 tracker_changed_cb (SmmWindow *self)
 {
-  if (self->reload_idle == 0)
+  SmmOrderQuery query;
+
+  smm_orders_page_get_query (self->orders_page, &query);
+  if (query.filter != SMM_ORDER_FILTER_ALL && self->reload_idle == 0)
     self->reload_idle = g_idle_add (reload_idle_cb, self);
 }
 

@@ -1,0 +1,141 @@
+/* smm-store-private.h: what the files of SmmStore share: its struct and SQLite helpers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "smm-store.h"
+
+G_BEGIN_DECLS
+
+struct _SmmStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;  /* SQL → sqlite3_stmt */
+  guint       recovered;
+  /* Orders being sent belong to the store that sends them; a store holds an exclusive
+   * lock on locks/<owner>.lock while it lives, so another process can tell a live sender
+   * from one that was killed. */
+  char       *owner;
+  char       *lock_path;
+  int         lock_fd;
+  /* local id → the live SmmOrder (smm-store-order-map.c); NULL on the worker's connection */
+  GHashTable  *orders;
+  /* the worker (smm-store-worker.c): started at the first job */
+  GThread     *worker;
+  GAsyncQueue *jobs;       /* WorkerJob */
+};
+
+typedef enum {
+  SMM_STORE_READING,
+  SMM_STORE_WRITING,
+} SmmStoreAccess;
+
+#define ORDER_COLUMNS \
+  "id, account_id, panel_id, service_id, service_name, link, quantity, charge, estimated_charge, " \
+  "start_count, remains, status, currency, error, created"
+
+/* The statuses that will change no more, as stored */
+#define FINAL_STATUSES "('Completed', 'Partial', 'Canceled', 'Refunded', 'Rejected')"
+
+/* smm-store-sql.c */
+gboolean       _smm_store_sql_error           (SmmStore        *self,
+                                               GError         **error,
+                                               SmmStoreAccess   access);
+gboolean       _smm_store_exec                (SmmStore        *self,
+                                               const char      *sql,
+                                               GError         **error);
+sqlite3_stmt  *_smm_store_statement           (SmmStore        *self,
+                                               const char      *sql,
+                                               GError         **error);
+gboolean       _smm_store_step_done           (SmmStore        *self,
+                                               sqlite3_stmt    *stmt,
+                                               GError         **error);
+gboolean       _smm_store_begin               (SmmStore        *self,
+                                               GError         **error);
+gboolean       _smm_store_commit              (SmmStore        *self,
+                                               GError         **error);
+void           _smm_store_rollback            (SmmStore        *self);
+gboolean       _smm_store_begin_refetchable   (SmmStore        *self,
+                                               GError         **error);
+void           _smm_store_end_refetchable     (SmmStore        *self);
+gint64         _smm_store_now                 (void);
+void           _smm_store_bind_text           (sqlite3_stmt    *stmt,
+                                               int              index,
+                                               const char      *text);
+void           _smm_store_bind_money          (sqlite3_stmt    *stmt,
+                                               int              index,
+                                               const SmmMoney  *money);
+void           _smm_store_bind_count          (sqlite3_stmt    *stmt,
+                                               int              index,
+                                               gint64           value);
+const char    *_smm_store_column_text         (sqlite3_stmt    *stmt,
+                                               int              column);
+gboolean       _smm_store_column_money        (sqlite3_stmt    *stmt,
+                                               int              column,
+                                               SmmMoney        *money);
+gint64         _smm_store_column_count        (sqlite3_stmt    *stmt,
+                                               int              column);
+GPtrArray     *_smm_store_finish_list         (SmmStore        *self,
+                                               GPtrArray       *list,
+                                               int              rc,
+                                               GError         **error);
+
+/* smm-store-schema.c */
+gboolean       _smm_store_migrate             (SmmStore        *self,
+                                               GError         **error);
+
+/* smm-store-orders.c */
+SmmOrder      *_smm_store_order_from_row      (SmmStore        *self,
+                                               sqlite3_stmt    *stmt);
+gboolean       _smm_store_add_history         (SmmStore        *self,
+                                               gint64           local_id,
+                                               GError         **error);
+
+/* smm-store-order-map.c */
+void           _smm_store_init_order_map      (SmmStore        *self);
+void           _smm_store_clear_order_map     (SmmStore        *self);
+SmmOrder      *_smm_store_take_order          (SmmStore        *self,
+                                               SmmOrder        *fresh);
+void           _smm_store_take_orders         (SmmStore        *self,
+                                               GPtrArray       *orders);
+void           _smm_store_refresh_order       (SmmStore        *self,
+                                               gint64           local_id);
+
+/* smm-store-worker.c */
+typedef struct {
+  gint64         account_id;
+  GDateTime     *since;
+  GPtrArray     *services;
+  GPtrArray     *replies;
+  SmmOrderQuery  query;
+  char          *search;
+  char          *sort_key;
+  gboolean       descending;
+} SmmStoreCall;
+
+/* A job on the worker: what it makes of @call on @connection, or %NULL and @error */
+typedef gpointer (*SmmStoreJob) (SmmStore      *connection,
+                                 SmmStoreCall  *call,
+                                 GError       **error);
+
+GTask         *_smm_store_call_task           (SmmStore             *self,
+                                               gpointer              source_tag,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data,
+                                               SmmStoreCall        **call);
+void           _smm_store_call_set_query      (SmmStoreCall         *call,
+                                               const SmmOrderQuery  *query);
+void           _smm_store_run_in_worker       (SmmStore             *self,
+                                               GTask                *task,
+                                               SmmStoreJob           job,
+                                               GDestroyNotify        result_destroy);
+void           _smm_store_stop_worker         (SmmStore             *self);
+
+G_END_DECLS

@@ -1,0 +1,203 @@
+/* smm-store-sql.c: the SQLite plumbing of the store: statements, transactions, binds, columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "smm-store-private.h"
+
+gboolean
+_smm_store_sql_error (SmmStore        *self,
+                      GError         **error,
+                      SmmStoreAccess   access)
+{
+  if (access == SMM_STORE_WRITING)
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+                 _("The order history could not be written (%s)."), sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+                 _("The order history could not be read (%s)."), sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+gboolean
+_smm_store_exec (SmmStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+                   _("The order history could not be written (%s)."), message ? message : "?");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A prepared statement, kept for reuse; reset and unbound. */
+sqlite3_stmt *
+_smm_store_statement (SmmStore    *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          _smm_store_sql_error (self, error, SMM_STORE_READING);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+gboolean
+_smm_store_step_done (SmmStore      *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_CONSTRAINT)
+        {
+          g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_EXISTS,
+                       _("That is already recorded (%s)."), sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+      return _smm_store_sql_error (self, error, SMM_STORE_WRITING);
+    }
+  return TRUE;
+}
+
+gboolean
+_smm_store_begin (SmmStore  *self,
+                  GError   **error)
+{
+  return _smm_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_smm_store_commit (SmmStore  *self,
+                   GError   **error)
+{
+  return _smm_store_exec (self, "COMMIT", error);
+}
+
+void
+_smm_store_rollback (SmmStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* What the panel can be asked again (statuses) is written without waiting for the disk: in WAL
+ * mode, synchronous = NORMAL keeps every commit whole, and a power cut can only lose the last
+ * ones, which the next refresh asks again. A refresh of 10,000 orders commits 100 times: synced,
+ * those commits took ~0.3 s of the main loop (benchmarks/README.md). Anything that cost money
+ * (an order before and after `add`) is still written FULL. */
+gboolean
+_smm_store_begin_refetchable (SmmStore  *self,
+                              GError   **error)
+{
+  return _smm_store_exec (self, "PRAGMA synchronous = NORMAL", error) && _smm_store_begin (self, error);
+}
+
+void
+_smm_store_end_refetchable (SmmStore *self)
+{
+  _smm_store_rollback (self);
+  sqlite3_exec (self->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+}
+
+gint64
+_smm_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+_smm_store_bind_text (sqlite3_stmt *stmt,
+                      int           index,
+                      const char   *text)
+{
+  if (text)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+_smm_store_bind_money (sqlite3_stmt   *stmt,
+                       int             index,
+                       const SmmMoney *money)
+{
+  if (money)
+    sqlite3_bind_text (stmt, index, smm_money_to_wire (*money), -1, g_free);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+_smm_store_bind_count (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+const char *
+_smm_store_column_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+gboolean
+_smm_store_column_money (sqlite3_stmt *stmt,
+                         int           column,
+                         SmmMoney     *money)
+{
+  const char *text = _smm_store_column_text (stmt, column);
+
+  return text != NULL && smm_money_parse (text, money, NULL);
+}
+
+gint64
+_smm_store_column_count (sqlite3_stmt *stmt,
+                         int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, column);
+}
+
+/* A list read to its end, or an error: never a part of it passed off as the whole. */
+GPtrArray *
+_smm_store_finish_list (SmmStore   *self,
+                        GPtrArray  *list,
+                        int         rc,
+                        GError    **error)
+{
+  if (rc == SQLITE_DONE)
+    return list;
+  g_ptr_array_unref (list);
+  _smm_store_sql_error (self, error, SMM_STORE_READING);
+  return NULL;
+}
