@@ -416,6 +416,45 @@ test_refill_cancel_import (Fixture       *f,
   }
 }
 
+/* Each batch is written as it comes: one batch that fails leaves the others' answers recorded. */
+static void
+test_refresh_batch_by_batch (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SmmTrackerReport report;
+  guint statuses;
+
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("https://instagram.com/user%u", i);
+      g_autoptr(SmmOrder) order = place (f, link, "100", &error);
+      g_assert_no_error (error);
+    }
+  smm_sim_advance (f->panel.sim, 24 * 3600);
+  /* one request in three is a web page: one of the three batches */
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_HTML, 1.0 / 3);
+  statuses = smm_sim_get_request_count (f->panel.sim, "status");
+  g_assert_true (refresh (f, &report, &error));
+  g_assert_no_error (error);
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_NONE, 0);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "status") - statuses, ==, 3);
+  g_assert_cmpuint (report.n_checked, ==, 250);
+  g_assert_cmpuint (report.n_failed, ==, 100);
+  g_assert_cmpuint (report.n_finished, ==, 150);
+  g_assert_cmpuint (f->n_finished, ==, 150);
+  g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_COMPLETED) + count_status (f, SMM_ORDER_STATUS_PARTIAL),
+                    ==, 150);
+
+  /* the next refresh asks only about the 100 left */
+  g_assert_true (refresh (f, &report, &error));
+  g_assert_cmpuint (report.n_checked, ==, 100);
+  g_assert_cmpuint (report.n_failed, ==, 0);
+  g_assert_cmpuint (report.n_finished, ==, 100);
+  g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_COMPLETED) + count_status (f, SMM_ORDER_STATUS_PARTIAL),
+                    ==, 250);
+}
+
 /* The placement holds its order: recorded before `add` leaves, settled after, whatever the outcome. */
 static void
 test_placement_order (Fixture       *f,
@@ -587,6 +626,7 @@ main (int    argc,
   ADD ("placement-order", test_placement_order);
   ADD ("actions-without-store", test_actions_without_store);
   ADD ("refreshing", test_refreshing);
+  ADD ("refresh-batch-by-batch", test_refresh_batch_by_batch);
 
   return g_test_run ();
 }

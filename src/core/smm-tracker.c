@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "smm-api-error.h"
 #include "smm-tracker.h"
 
 struct _SmmTracker
@@ -217,16 +218,74 @@ refreshing_ends (SmmTracker *self)
 
 typedef struct {
   SmmTrackerReport report;
-  guint            pending;
-  guint            n_asked;    /* accounts asked */
-  guint            n_errors;
+  guint            pending;    /* accounts' calls under way, and one while they are being started */
+  guint            n_asked;    /* calls made: one per account and kind */
+  guint            n_errors;   /* calls of which nothing came back and was written */
   GError          *first_error;
 } Refresh;
 
+/* What is asked of a panel in a refresh: orders (`status`) or refills (`refill_status`). Both
+ * go the same way: ask in batches, write each batch as it arrives, tell what changed. */
 typedef struct {
-  GTask  *task;
-  gint64  account_id;
-  guint   n_ids;
+  void          (*ask_async)    (SmmClient *client, const gint64 *ids, guint n_ids, SmmClientBatchFunc each,
+                                 gpointer each_data, GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data);
+  gboolean      (*ask_finish)   (SmmClient *client, GAsyncResult *result, GError **error);
+  void          (*write_async)  (SmmStore *store, gint64 account_id, GPtrArray *replies, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data);
+  GPtrArray    *(*write_finish) (SmmStore *store, GAsyncResult *result, GError **error);
+  const GError *(*item_error)   (gpointer item);
+  gboolean      (*is_final)     (gpointer item);
+  guint           changed_signal;
+  guint           finished_signal;
+} Kind;
+
+static const GError *
+order_error (gpointer item)
+{
+  return smm_order_get_error (item);
+}
+
+static gboolean
+order_is_final (gpointer item)
+{
+  return smm_order_status_is_final (smm_order_get_status (item));
+}
+
+static const GError *
+refill_error (gpointer item)
+{
+  return smm_refill_get_error (item);
+}
+
+static gboolean
+refill_is_final (gpointer item)
+{
+  return smm_refill_status_is_final (smm_refill_get_status (item));
+}
+
+static const Kind orders = {
+  smm_client_status_each_async, smm_client_status_each_finish,
+  smm_store_apply_status_async, smm_store_apply_status_finish,
+  order_error, order_is_final, ORDER_CHANGED, ORDER_FINISHED,
+};
+
+static const Kind refills = {
+  smm_client_refill_status_each_async, smm_client_refill_status_each_finish,
+  smm_store_apply_refill_status_async, smm_store_apply_refill_status_finish,
+  refill_error, refill_is_final, REFILL_CHANGED, REFILL_FINISHED,
+};
+
+/* One account's orders or refills, asked and written down a batch at a time. */
+typedef struct {
+  GTask      *task;        /* the refresh's */
+  const Kind *kind;
+  gint64      account_id;
+  guint       n_ids;
+  guint       n_answered;  /* ids of the batches that came back, answered or not */
+  guint       pending;     /* the client's call and the batches being written */
+  gboolean    written;     /* some batch came back and was written */
+  GError     *error;       /* the first thing that went wrong */
 } AccountCall;
 
 static void
@@ -236,6 +295,7 @@ refresh_free (Refresh *refresh)
   g_free (refresh);
 }
 
+/* Takes @task: one call less under way; the last returns the refresh. */
 static void
 refresh_step_done (GTask *task)
 {
@@ -243,9 +303,13 @@ refresh_step_done (GTask *task)
   SmmTracker *self = g_task_get_source_object (task);
 
   if (--refresh->pending > 0)
-    return;
+    {
+      g_object_unref (task);
+      return;
+    }
 
   refreshing_ends (self);
+  /* when every call failed, the refresh did */
   if (refresh->n_asked > 0 && refresh->n_errors == refresh->n_asked && refresh->first_error)
     g_task_return_error (task, g_steal_pointer (&refresh->first_error));
   else
@@ -263,117 +327,164 @@ note_error (Refresh      *refresh,
 }
 
 static void
-status_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
+call_set_error (AccountCall  *call,
+                const GError *error)
 {
-  AccountCall *call = data;
-  GTask *task = call->task;
-  SmmTracker *self = g_task_get_source_object (task);
-  Refresh *refresh = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) replies = smm_client_status_finish (SMM_CLIENT (object), result, &error);
-
-  refresh->report.n_checked += call->n_ids;
-  if (replies == NULL)
-    {
-      refresh->report.n_failed += call->n_ids;
-      note_error (refresh, error);
-    }
-  else
-    {
-      /* one transaction per batch of 100 answers */
-      for (guint first = 0; first < replies->len; first += SMM_BATCH_SIZE)
-        {
-          g_autoptr(GPtrArray) batch = g_ptr_array_new ();
-          g_autoptr(GPtrArray) changed = NULL;
-          g_autoptr(GError) store_error = NULL;
-
-          for (guint i = first; i < MIN (first + SMM_BATCH_SIZE, replies->len); i++)
-            {
-              SmmOrder *reply = replies->pdata[i];
-              const GError *item_error = smm_order_get_error (reply);
-
-              /* a request that failed gives its ids its error: those were not answered */
-              if (item_error && !smm_api_error_is_about_item (item_error))
-                {
-                  refresh->report.n_failed++;
-                  continue;
-                }
-              g_ptr_array_add (batch, reply);
-            }
-          changed = smm_store_apply_status (self->store, call->account_id, batch, &store_error);
-          if (changed == NULL)
-            {
-              g_warning ("Could not record order statuses: %s", store_error->message);
-              refresh->report.n_failed += batch->len;
-              note_error (refresh, store_error);
-              continue;
-            }
-          for (guint i = 0; i < changed->len; i++)
-            {
-              SmmOrder *order = changed->pdata[i];
-
-              refresh->report.n_changed++;
-              g_signal_emit (self, signals[ORDER_CHANGED], 0, order);
-              if (smm_order_status_is_final (smm_order_get_status (order)))
-                {
-                  refresh->report.n_finished++;
-                  g_signal_emit (self, signals[ORDER_FINISHED], 0, order);
-                }
-            }
-        }
-    }
-  g_free (call);
-  refresh_step_done (task);
+  if (call->error == NULL)
+    call->error = g_error_copy (error);
 }
 
 static void
-refill_status_cb (GObject      *object,
+call_step_done (AccountCall *call)
+{
+  Refresh *refresh = g_task_get_task_data (call->task);
+
+  if (--call->pending > 0)
+    return;
+  /* what never came back (the refresh was stopped) was not answered either */
+  refresh->report.n_failed += call->n_ids - MIN (call->n_answered, call->n_ids);
+  if (!call->written && call->error)
+    note_error (refresh, call->error);
+  g_clear_error (&call->error);
+  refresh_step_done (g_steal_pointer (&call->task));
+  g_free (call);
+}
+
+static void
+batch_written_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      data)
 {
   AccountCall *call = data;
-  GTask *task = call->task;
-  SmmTracker *self = g_task_get_source_object (task);
-  Refresh *refresh = g_task_get_task_data (task);
+  SmmTracker *self = g_task_get_source_object (call->task);
+  Refresh *refresh = g_task_get_task_data (call->task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) replies = smm_client_refill_status_finish (SMM_CLIENT (object), result, &error);
-  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) changed = call->kind->write_finish (SMM_STORE (object), result, &error);
 
-  refresh->report.n_checked += call->n_ids;
-  if (replies == NULL)
+  if (changed == NULL)
     {
-      refresh->report.n_failed += call->n_ids;
-      note_error (refresh, error);
-    }
-  else if ((changed = smm_store_apply_refill_status (self->store, call->account_id, replies, &error)) == NULL)
-    {
-      refresh->report.n_failed += replies->len;
-      note_error (refresh, error);
+      g_warning ("Could not record the panel's answers: %s", error->message);
+      call_set_error (call, error);
     }
   else
-    for (guint i = 0; i < changed->len; i++)
-      {
-        SmmRefill *refill = changed->pdata[i];
+    {
+      call->written = TRUE;
+      for (guint i = 0; i < changed->len; i++)
+        {
+          gpointer item = changed->pdata[i];
 
-        refresh->report.n_changed++;
-        g_signal_emit (self, signals[REFILL_CHANGED], 0, refill);
-        if (smm_refill_status_is_final (smm_refill_get_status (refill)))
-          {
-            refresh->report.n_finished++;
-            g_signal_emit (self, signals[REFILL_FINISHED], 0, refill);
-          }
-      }
-  g_free (call);
-  refresh_step_done (task);
+          refresh->report.n_changed++;
+          g_signal_emit (self, signals[call->kind->changed_signal], 0, item);
+          if (call->kind->is_final (item))
+            {
+              refresh->report.n_finished++;
+              g_signal_emit (self, signals[call->kind->finished_signal], 0, item);
+            }
+        }
+    }
+  call_step_done (call);
+}
+
+/* One batch's answers, as they arrive: written in one transaction on the store's worker. */
+static void
+batch_cb (SmmClient    *client,
+          GPtrArray    *items,
+          const GError *error,
+          const gint64 *ids,
+          guint         n_ids,
+          gpointer      data)
+{
+  AccountCall *call = data;
+  SmmTracker *self = g_task_get_source_object (call->task);
+  Refresh *refresh = g_task_get_task_data (call->task);
+  g_autoptr(GPtrArray) batch = NULL;
+  guint n_failed = 0;
+
+  call->n_answered += n_ids;
+  if (items == NULL)
+    {
+      refresh->report.n_failed += n_ids;
+      call_set_error (call, error);
+      return;
+    }
+
+  batch = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GError *item_error = call->kind->item_error (items->pdata[i]);
+
+      /* an id that the panel did not answer for itself was not answered */
+      if (item_error && !smm_api_error_is_about_item (item_error))
+        {
+          n_failed++;
+          continue;
+        }
+      g_ptr_array_add (batch, g_object_ref (items->pdata[i]));
+    }
+  /* an id left out of the reply was not answered either */
+  n_failed += n_ids - MIN (items->len, n_ids);
+  refresh->report.n_failed += n_failed;
+  if (batch->len == 0)
+    return;
+
+  call->pending++;
+  call->kind->write_async (self->store, call->account_id, batch, NULL, batch_written_cb, call);
+}
+
+static void
+asked_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  AccountCall *call = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!call->kind->ask_finish (SMM_CLIENT (object), result, &error))
+    call_set_error (call, error);
+  call_step_done (call);
+}
+
+static void
+ask (SmmTracker   *self,
+     GTask        *task,
+     const Kind   *kind,
+     gint64        account_id,
+     SmmClient    *client,
+     GArray       *ids)
+{
+  Refresh *refresh = g_task_get_task_data (task);
+  AccountCall *call = g_new0 (AccountCall, 1);
+
+  call->task = g_object_ref (task);
+  call->kind = kind;
+  call->account_id = account_id;
+  call->n_ids = ids->len;
+  call->pending = 1;   /* the client's call */
+  refresh->pending++;
+  refresh->n_asked++;
+  refresh->report.n_checked += ids->len;
+  kind->ask_async (client, (gint64 *) ids->data, ids->len, batch_cb, call, g_task_get_cancellable (task),
+                   asked_cb, call);
+}
+
+static GArray *
+refill_ids (GPtrArray *active)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < active->len; i++)
+    {
+      gint64 id = smm_refill_get_id (active->pdata[i]);
+      g_array_append_val (ids, id);
+    }
+  return ids;
 }
 
 /**
  * smm_tracker_refresh_async:
  *
  * Asks each panel about every order and refill of its account that is not
- * final, 100 ids a request, and records what changed.
+ * final, 100 ids a request, and records each batch of answers as it arrives.
  */
 void
 smm_tracker_refresh_async (SmmTracker          *self,
@@ -381,7 +492,7 @@ smm_tracker_refresh_async (SmmTracker          *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Refresh *refresh = g_new0 (Refresh, 1);
   g_autoptr(GArray) account_ids = smm_client_pool_list_ids (self->pool);
 
@@ -396,7 +507,7 @@ smm_tracker_refresh_async (SmmTracker          *self,
       SmmClient *client = smm_client_pool_get_client (self->pool, account_id);
       g_autoptr(GError) error = NULL;
       g_autoptr(GArray) ids = smm_store_list_active_ids (self->store, account_id, &error);
-      g_autoptr(GPtrArray) refills = NULL;
+      g_autoptr(GPtrArray) active_refills = NULL;
 
       if (ids == NULL)
         {
@@ -404,39 +515,18 @@ smm_tracker_refresh_async (SmmTracker          *self,
           note_error (refresh, error);
           continue;
         }
-      if (ids && ids->len > 0)
+      if (ids->len > 0)
+        ask (self, task, &orders, account_id, client, ids);
+
+      active_refills = smm_store_list_refills (self->store, account_id, TRUE, NULL);
+      if (active_refills && active_refills->len > 0)
         {
-          AccountCall *call = g_new0 (AccountCall, 1);
+          g_autoptr(GArray) refill_ids_ = refill_ids (active_refills);
 
-          call->task = task;
-          call->account_id = account_id;
-          call->n_ids = ids->len;
-          refresh->pending++;
-          refresh->n_asked++;
-          smm_client_status_async (client, (gint64 *) ids->data, ids->len, cancellable, status_cb, call);
-        }
-
-      refills = smm_store_list_refills (self->store, account_id, TRUE, NULL);
-      if (refills && refills->len > 0)
-        {
-          g_autoptr(GArray) refill_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-          AccountCall *call = g_new0 (AccountCall, 1);
-
-          for (guint i = 0; i < refills->len; i++)
-            {
-              gint64 id = smm_refill_get_id (refills->pdata[i]);
-              g_array_append_val (refill_ids, id);
-            }
-          call->task = task;
-          call->account_id = account_id;
-          call->n_ids = refill_ids->len;
-          refresh->pending++;
-          refresh->n_asked++;
-          smm_client_refill_status_async (client, (gint64 *) refill_ids->data, refill_ids->len, cancellable,
-                                          refill_status_cb, call);
+          ask (self, task, &refills, account_id, client, refill_ids_);
         }
     }
-  refresh_step_done (task);
+  refresh_step_done (g_steal_pointer (&task));
 }
 
 gboolean
