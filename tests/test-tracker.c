@@ -105,6 +105,21 @@ refresh (Fixture          *f,
   return smm_tracker_refresh_finish (f->panel.tracker, wait_result (f), report, error);
 }
 
+/* Orders of 100 for https://instagram.com/user0, user1, …, all placed */
+static void
+place_users (Fixture *f,
+             guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *link = g_strdup_printf ("https://instagram.com/user%u", i);
+      g_autoptr(SmmOrder) order = place (f, link, "100", &error);
+
+      g_assert_no_error (error);
+    }
+}
+
 #define count_status(f, status) smm_test_count_orders ((f)->panel.store, (f)->panel.account_id, (status))
 
 static void
@@ -251,12 +266,7 @@ test_refresh_batches (Fixture       *f,
   SmmTrackerReport report;
   g_autoptr(GArray) active = NULL;
 
-  for (guint i = 0; i < 250; i++)
-    {
-      g_autofree char *link = g_strdup_printf ("https://instagram.com/user%u", i);
-      g_autoptr(SmmOrder) order = place (f, link, "100", &error);
-      g_assert_no_error (error);
-    }
+  place_users (f, 250);
   g_assert_true (refresh (f, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "status"), ==, 3);
@@ -425,12 +435,7 @@ test_refresh_batch_by_batch (Fixture       *f,
   SmmTrackerReport report;
   guint statuses;
 
-  for (guint i = 0; i < 250; i++)
-    {
-      g_autofree char *link = g_strdup_printf ("https://instagram.com/user%u", i);
-      g_autoptr(SmmOrder) order = place (f, link, "100", &error);
-      g_assert_no_error (error);
-    }
+  place_users (f, 250);
   smm_sim_advance (f->panel.sim, 24 * 3600);
   /* one request in three is a web page: one of the three batches */
   smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_HTML, 1.0 / 3);
