@@ -43,15 +43,15 @@ typedef struct {
   SmmAccount   *account;   /* with --account: every action is written into the history */
   gboolean      json;
   GAsyncResult *result;
-} Cli;
+} SmmCli;
 
 static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
+smm_cli_usage_error (const char *format,
+                     ...) G_GNUC_PRINTF (1, 2);
 
 static int
-usage_error (const char *format,
-             ...)
+smm_cli_usage_error (const char *format,
+                     ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -65,25 +65,25 @@ usage_error (const char *format,
 }
 
 static int
-api_error (const GError *error)
+smm_cli_api_error (const GError *error)
 {
   g_printerr ("smm-desk-cli: %s\n", error->message);
   return EXIT_API;
 }
 
 static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
+smm_cli_result_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
 {
-  Cli *cli = data;
+  SmmCli *cli = data;
 
   cli->result = g_object_ref (result);
 }
 
-/* Runs the main context until the async call started with result_cb has answered. */
+/* Runs the main context until the async call started with smm_cli_result_cb has answered. */
 static GAsyncResult *
-wait_result (Cli *cli)
+smm_cli_wait_result (SmmCli *cli)
 {
   while (cli->result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -91,7 +91,7 @@ wait_result (Cli *cli)
 }
 
 static void
-clear_result (Cli *cli)
+smm_cli_clear_result (SmmCli *cli)
 {
   g_clear_object (&cli->result);
 }
@@ -103,13 +103,13 @@ clear_result (Cli *cli)
 typedef struct {
   guint      n_columns;
   GPtrArray *rows;   /* of GStrv */
-} Table;
+} SmmCliTable;
 
-static Table *
-table_new (const char *first,
-           ...)
+static SmmCliTable *
+smm_cli_table_new (const char *first,
+                   ...)
 {
-  Table *table = g_new0 (Table, 1);
+  SmmCliTable *table = g_new0 (SmmCliTable, 1);
   GStrvBuilder *builder = g_strv_builder_new ();
   va_list args;
 
@@ -128,8 +128,8 @@ table_new (const char *first,
 
 /* Takes the strings. */
 static void
-table_add (Table *table,
-           ...)
+smm_cli_table_add (SmmCliTable *table,
+                   ...)
 {
   char **row = g_new0 (char *, table->n_columns + 1);
   va_list args;
@@ -145,7 +145,7 @@ table_add (Table *table,
 }
 
 static void
-table_print_free (Table *table)
+smm_cli_table_print_free (SmmCliTable *table)
 {
   g_autofree guint *widths = g_new0 (guint, table->n_columns);
 
@@ -175,8 +175,8 @@ table_print_free (Table *table)
 }
 
 static char *
-shorten (const char *text,
-         guint       max_chars)
+smm_cli_shorten (const char *text,
+                 guint       max_chars)
 {
   if (text == NULL)
     return g_strdup ("");
@@ -189,7 +189,7 @@ shorten (const char *text,
 }
 
 static void
-print_json (JsonBuilder *builder)
+smm_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -202,9 +202,9 @@ print_json (JsonBuilder *builder)
 }
 
 static void
-json_add_money (JsonBuilder *builder,
-                const char  *name,
-                SmmMoney     money)
+smm_cli_json_add_money (JsonBuilder *builder,
+                        const char  *name,
+                        SmmMoney     money)
 {
   g_autofree char *wire = smm_money_to_wire (money);
 
@@ -213,8 +213,8 @@ json_add_money (JsonBuilder *builder,
 }
 
 static void
-json_add_error (JsonBuilder  *builder,
-                const GError *error)
+smm_cli_json_add_error (JsonBuilder  *builder,
+                        const GError *error)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (SMM_TYPE_API_ERROR);
   GEnumValue *value = error->domain == SMM_API_ERROR ? g_enum_get_value (klass, error->code) : NULL;
@@ -226,13 +226,13 @@ json_add_error (JsonBuilder  *builder,
 }
 
 static const char *
-yes_no (gboolean value)
+smm_cli_yes_no (gboolean value)
 {
   return value ? _("yes") : _("no");
 }
 
 static char *
-count_text (gint64 value)
+smm_cli_count_text (gint64 value)
 {
   return value < 0 ? g_strdup ("–") : g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
@@ -242,45 +242,45 @@ count_text (gint64 value)
  */
 
 static GPtrArray *
-fetch_services (Cli     *cli,
-                GError **error)
+smm_cli_fetch_services (SmmCli  *cli,
+                        GError **error)
 {
   GPtrArray *services;
 
-  smm_client_services_async (cli->client, NULL, result_cb, cli);
-  services = smm_client_services_finish (cli->client, wait_result (cli), error);
-  clear_result (cli);
+  smm_client_services_async (cli->client, NULL, smm_cli_result_cb, cli);
+  services = smm_client_services_finish (cli->client, smm_cli_wait_result (cli), error);
+  smm_cli_clear_result (cli);
   return services;
 }
 
 static int
-do_services (Cli   *cli,
-             int    argc,
-             char **argv)
+smm_cli_run_services (SmmCli  *cli,
+                      int      argc,
+                      char   **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) services = NULL;
 
   if (argc > 1)
-    return usage_error (_("“services” takes no arguments"));
+    return smm_cli_usage_error (_("“services” takes no arguments"));
 
-  services = fetch_services (cli, &error);
+  services = smm_cli_fetch_services (cli, &error);
   if (services == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   /* with an account, the catalogue is kept: compare and changes read it */
   if (cli->account &&
       !smm_store_save_services (cli->store, smm_account_get_id (cli->account), services, &error))
-    return api_error (error);
+    return smm_cli_api_error (error);
   /* comparing needs the account's currency, which only `balance` tells */
   if (cli->account && *smm_account_get_currency (cli->account) == '\0')
     {
       g_autofree char *currency = NULL;
       SmmMoney balance;
 
-      smm_client_balance_async (cli->client, NULL, result_cb, cli);
-      if (smm_client_balance_finish (cli->client, wait_result (cli), &balance, &currency, NULL))
+      smm_client_balance_async (cli->client, NULL, smm_cli_result_cb, cli);
+      if (smm_client_balance_finish (cli->client, smm_cli_wait_result (cli), &balance, &currency, NULL))
         smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
-      clear_result (cli);
+      smm_cli_clear_result (cli);
     }
 
   if (cli->json)
@@ -300,7 +300,7 @@ do_services (Cli   *cli,
           json_builder_add_string_value (builder, smm_service_get_type_name (s));
           json_builder_set_member_name (builder, "category");
           json_builder_add_string_value (builder, smm_service_get_category (s));
-          json_add_money (builder, "rate", smm_service_get_rate (s));
+          smm_cli_json_add_money (builder, "rate", smm_service_get_rate (s));
           json_builder_set_member_name (builder, "min");
           json_builder_add_int_value (builder, smm_service_get_min (s));
           json_builder_set_member_name (builder, "max");
@@ -312,29 +312,29 @@ do_services (Cli   *cli,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   else
     {
-      Table *table = table_new (_("ID"), _("NAME"), _("CATEGORY"), _("TYPE"), _("RATE/1000"),
-                                _("MIN"), _("MAX"), _("REFILL"), _("CANCEL"), NULL);
+      SmmCliTable *table = smm_cli_table_new (_("ID"), _("NAME"), _("CATEGORY"), _("TYPE"), _("RATE/1000"),
+                                              _("MIN"), _("MAX"), _("REFILL"), _("CANCEL"), NULL);
       for (guint i = 0; i < services->len; i++)
         {
           SmmService *s = services->pdata[i];
-          table_add (table,
-                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_id (s)),
-                     shorten (smm_service_get_name (s), 48),
-                     shorten (smm_service_get_category (s), 24),
-                     g_strdup (smm_service_get_service_type (s) == SMM_SERVICE_TYPE_UNKNOWN
-                                 ? smm_service_get_type_name (s)
-                                 : smm_service_type_get_label (smm_service_get_service_type (s))),
-                     smm_money_format (smm_service_get_rate (s), 2, 8),
-                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_min (s)),
-                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_max (s)),
-                     g_strdup (yes_no (smm_service_get_refill (s))),
-                     g_strdup (yes_no (smm_service_get_cancel (s))));
+          smm_cli_table_add (table,
+                             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_id (s)),
+                             smm_cli_shorten (smm_service_get_name (s), 48),
+                             smm_cli_shorten (smm_service_get_category (s), 24),
+                             g_strdup (smm_service_get_service_type (s) == SMM_SERVICE_TYPE_UNKNOWN
+                                         ? smm_service_get_type_name (s)
+                                         : smm_service_type_get_label (smm_service_get_service_type (s))),
+                             smm_money_format (smm_service_get_rate (s), 2, 8),
+                             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_min (s)),
+                             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_max (s)),
+                             g_strdup (smm_cli_yes_no (smm_service_get_refill (s))),
+                             g_strdup (smm_cli_yes_no (smm_service_get_cancel (s))));
         }
-      table_print_free (table);
+      smm_cli_table_print_free (table);
     }
   return EXIT_OK;
 }
@@ -351,9 +351,9 @@ read_file_text (const char  *path,
 }
 
 static int
-do_add (Cli   *cli,
-        int    argc,
-        char **argv)
+smm_cli_run_add (SmmCli  *cli,
+                 int      argc,
+                 char   **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— place an order"));
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
@@ -399,7 +399,7 @@ do_add (Cli   *cli,
       flat[i] = *(GOptionEntry *) entries->pdata[i];
     g_option_context_add_main_entries (context, flat, GETTEXT_PACKAGE);
     if (!g_option_context_parse (context, &argc, &argv, &error))
-      status = usage_error ("%s", error->message);
+      status = smm_cli_usage_error ("%s", error->message);
   }
   for (guint i = 0; i < entries->len; i++)
     g_free (entries->pdata[i]);
@@ -407,19 +407,19 @@ do_add (Cli   *cli,
     goto out;
   if (argc > 1)
     {
-      status = usage_error (_("unexpected argument “%s”"), argv[1]);
+      status = smm_cli_usage_error (_("unexpected argument “%s”"), argv[1]);
       goto out;
     }
   if (service_id <= 0)
     {
-      status = usage_error (_("“add” needs --service ID"));
+      status = smm_cli_usage_error (_("“add” needs --service ID"));
       goto out;
     }
 
-  services = fetch_services (cli, &error);
+  services = smm_cli_fetch_services (cli, &error);
   if (services == NULL)
     {
-      status = api_error (error);
+      status = smm_cli_api_error (error);
       goto out;
     }
   for (guint i = 0; i < services->len && service == NULL; i++)
@@ -440,7 +440,7 @@ do_add (Cli   *cli,
           g_autofree char *text = read_file_text (files[f], &error);
           if (text == NULL)
             {
-              status = usage_error ("%s", error->message);
+              status = smm_cli_usage_error ("%s", error->message);
               goto out;
             }
           smm_order_request_set (request, f, text);
@@ -450,7 +450,7 @@ do_add (Cli   *cli,
     }
   if (!smm_order_request_validate (request, service, &error))
     {
-      status = usage_error ("%s", error->message);
+      status = smm_cli_usage_error ("%s", error->message);
       goto out;
     }
   if (smm_order_request_estimate_charge (request, smm_service_get_rate (service), &charge))
@@ -465,19 +465,19 @@ do_add (Cli   *cli,
       g_autoptr(SmmOrder) order = NULL;
 
       smm_tracker_place_async (cli->tracker, smm_account_get_id (cli->account), service, request, NULL,
-                               result_cb, cli);
-      order = smm_tracker_place_finish (cli->tracker, wait_result (cli), &error);
+                               smm_cli_result_cb, cli);
+      order = smm_tracker_place_finish (cli->tracker, smm_cli_wait_result (cli), &error);
       order_id = order ? smm_order_get_id (order) : 0;
     }
   else
     {
-      smm_client_add_async (cli->client, request, NULL, result_cb, cli);
-      order_id = smm_client_add_finish (cli->client, wait_result (cli), &error);
+      smm_client_add_async (cli->client, request, NULL, smm_cli_result_cb, cli);
+      order_id = smm_client_add_finish (cli->client, smm_cli_wait_result (cli), &error);
     }
-  clear_result (cli);
+  smm_cli_clear_result (cli);
   if (order_id <= 0)
     {
-      status = api_error (error);
+      status = smm_cli_api_error (error);
       if (cli->account && g_error_matches (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN))
         g_printerr (_("The order is in the history as unconfirmed. Once you have checked the panel’s web site, "
                       "settle it with “smm-desk-cli resolve NUMBER --id ID” or “--discard” "
@@ -492,7 +492,7 @@ do_add (Cli   *cli,
       json_builder_set_member_name (builder, "order");
       json_builder_add_int_value (builder, order_id);
       json_builder_end_object (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   else
     g_print (_("Order %" PRId64 " placed.\n"), order_id);
@@ -508,9 +508,9 @@ out:
 
 /* Reads the positional ids of status, refill, refill-status and cancel. */
 static GArray *
-parse_ids (int    argc,
-           char **argv,
-           int   *status)
+smm_cli_parse_ids (int    argc,
+                   char **argv,
+                   int   *status)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -524,7 +524,7 @@ parse_ids (int    argc,
             continue;
           if (!g_ascii_string_to_unsigned (parts[j], 10, 1, G_MAXINT64, &id, NULL))
             {
-              *status = usage_error (_("“%s” is not an ID"), parts[j]);
+              *status = smm_cli_usage_error (_("“%s” is not an ID"), parts[j]);
               return NULL;
             }
           g_array_append_val (ids, id);
@@ -532,19 +532,19 @@ parse_ids (int    argc,
     }
   if (ids->len == 0)
     {
-      *status = usage_error (_("give at least one ID"));
+      *status = smm_cli_usage_error (_("give at least one ID"));
       return NULL;
     }
   return g_steal_pointer (&ids);
 }
 
 static int
-do_status (Cli   *cli,
-           int    argc,
-           char **argv)
+smm_cli_run_status (SmmCli  *cli,
+                    int      argc,
+                    char   **argv)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
   g_autoptr(GPtrArray) orders = NULL;
   g_autoptr(GError) error = NULL;
   gboolean any_error = FALSE;
@@ -552,17 +552,17 @@ do_status (Cli   *cli,
   if (ids == NULL)
     return status;
 
-  smm_client_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
-  orders = smm_client_status_finish (cli->client, wait_result (cli), &error);
-  clear_result (cli);
+  smm_client_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
+  orders = smm_client_status_finish (cli->client, smm_cli_wait_result (cli), &error);
+  smm_cli_clear_result (cli);
   if (orders == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   if (cli->account)
     {
       g_autoptr(GPtrArray) changed = smm_store_apply_status (cli->store, smm_account_get_id (cli->account),
                                                              orders, &error);
       if (changed == NULL)
-        return api_error (error);
+        return smm_cli_api_error (error);
     }
 
   if (cli->json)
@@ -580,13 +580,13 @@ do_status (Cli   *cli,
           json_builder_add_int_value (builder, smm_order_get_id (o));
           any_error |= smm_order_get_error (o) != NULL;
           if (smm_order_get_error (o))
-            json_add_error (builder, smm_order_get_error (o));
+            smm_cli_json_add_error (builder, smm_order_get_error (o));
           else
             {
               json_builder_set_member_name (builder, "status");
               json_builder_add_string_value (builder, smm_order_get_status_text (o));
               if (smm_order_get_charge (o, &charge))
-                json_add_money (builder, "charge", charge);
+                smm_cli_json_add_money (builder, "charge", charge);
               json_builder_set_member_name (builder, "start_count");
               json_builder_add_int_value (builder, smm_order_get_start_count (o));
               json_builder_set_member_name (builder, "remains");
@@ -597,11 +597,11 @@ do_status (Cli   *cli,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   else
     {
-      Table *table = table_new (_("ORDER"), _("STATUS"), _("CHARGE"), _("START"), _("REMAINS"), NULL);
+      SmmCliTable *table = smm_cli_table_new (_("ORDER"), _("STATUS"), _("CHARGE"), _("START"), _("REMAINS"), NULL);
 
       for (guint i = 0; i < orders->len; i++)
         {
@@ -611,23 +611,23 @@ do_status (Cli   *cli,
 
           if (item_error)
             {
-              table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o)),
-                         g_strdup (item_error->message), NULL, NULL, NULL);
+              smm_cli_table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o)),
+                                 g_strdup (item_error->message), NULL, NULL, NULL);
               any_error = TRUE;
               continue;
             }
-          table_add (table,
-                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o)),
-                     g_strdup (smm_order_get_status (o) == SMM_ORDER_STATUS_UNKNOWN
-                                 ? smm_order_get_status_text (o)
-                                 : smm_order_status_get_label (smm_order_get_status (o))),
-                     smm_order_get_charge (o, &charge)
-                       ? smm_money_format_with_currency (charge, smm_order_get_currency (o))
-                       : g_strdup ("–"),
-                     count_text (smm_order_get_start_count (o)),
-                     count_text (smm_order_get_remains (o)));
+          smm_cli_table_add (table,
+                             g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o)),
+                             g_strdup (smm_order_get_status (o) == SMM_ORDER_STATUS_UNKNOWN
+                                         ? smm_order_get_status_text (o)
+                                         : smm_order_status_get_label (smm_order_get_status (o))),
+                             smm_order_get_charge (o, &charge)
+                               ? smm_money_format_with_currency (charge, smm_order_get_currency (o))
+                               : g_strdup ("–"),
+                             smm_cli_count_text (smm_order_get_start_count (o)),
+                             smm_cli_count_text (smm_order_get_remains (o)));
         }
-      table_print_free (table);
+      smm_cli_table_print_free (table);
     }
   return any_error ? EXIT_API : EXIT_OK;
 }
@@ -635,12 +635,12 @@ do_status (Cli   *cli,
 /* Refills as `refill` answers them (per order: the new refill) or as `refill-status` does
  * (per refill: its status); returns whether any item carries an error. */
 static gboolean
-print_refills (Cli       *cli,
+print_refills (SmmCli    *cli,
                GPtrArray *refills,
                gboolean   requested)
 {
   gboolean any_error = FALSE;
-  Table *table = NULL;
+  SmmCliTable *table = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
 
   if (cli->json)
@@ -649,7 +649,8 @@ print_refills (Cli       *cli,
       json_builder_begin_array (builder);
     }
   else
-    table = requested ? table_new (_("ORDER"), _("REFILL"), NULL) : table_new (_("REFILL"), _("STATUS"), NULL);
+    table = requested ? smm_cli_table_new (_("ORDER"), _("REFILL"), NULL)
+                      : smm_cli_table_new (_("REFILL"), _("STATUS"), NULL);
 
   for (guint i = 0; i < refills->len; i++)
     {
@@ -664,7 +665,7 @@ print_refills (Cli       *cli,
           json_builder_set_member_name (builder, requested ? "order" : "refill");
           json_builder_add_int_value (builder, key);
           if (item_error)
-            json_add_error (builder, item_error);
+            smm_cli_json_add_error (builder, item_error);
           else if (requested)
             {
               json_builder_set_member_name (builder, "refill");
@@ -678,31 +679,31 @@ print_refills (Cli       *cli,
           json_builder_end_object (builder);
           continue;
         }
-      table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, key),
-                 item_error ? g_strdup (item_error->message)
-                 : requested ? g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r))
-                 : g_strdup (smm_refill_get_status (r) == SMM_REFILL_STATUS_UNKNOWN
-                               ? smm_refill_get_status_text (r)
-                               : smm_refill_status_get_label (smm_refill_get_status (r))));
+      smm_cli_table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, key),
+                         item_error ? g_strdup (item_error->message)
+                         : requested ? g_strdup_printf ("%" G_GINT64_FORMAT, smm_refill_get_id (r))
+                         : g_strdup (smm_refill_get_status (r) == SMM_REFILL_STATUS_UNKNOWN
+                                       ? smm_refill_get_status_text (r)
+                                       : smm_refill_status_get_label (smm_refill_get_status (r))));
     }
 
   if (builder)
     {
       json_builder_end_array (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   else
-    table_print_free (table);
+    smm_cli_table_print_free (table);
   return any_error;
 }
 
 static int
-do_refill (Cli   *cli,
-           int    argc,
-           char **argv)
+smm_cli_run_refill (SmmCli  *cli,
+                    int      argc,
+                    char   **argv)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
   g_autoptr(GPtrArray) refills = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -712,48 +713,48 @@ do_refill (Cli   *cli,
   if (cli->account)
     {
       smm_tracker_refill_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
-                                NULL, result_cb, cli);
-      refills = smm_tracker_refill_finish (cli->tracker, wait_result (cli), &error);
+                                NULL, smm_cli_result_cb, cli);
+      refills = smm_tracker_refill_finish (cli->tracker, smm_cli_wait_result (cli), &error);
     }
   else
     {
-      smm_client_refill_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
-      refills = smm_client_refill_finish (cli->client, wait_result (cli), &error);
+      smm_client_refill_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
+      refills = smm_client_refill_finish (cli->client, smm_cli_wait_result (cli), &error);
     }
-  clear_result (cli);
+  smm_cli_clear_result (cli);
   if (refills == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   return print_refills (cli, refills, TRUE) ? EXIT_API : EXIT_OK;
 }
 
 static int
-do_refill_status (Cli   *cli,
-                  int    argc,
-                  char **argv)
+smm_cli_run_refill_status (SmmCli  *cli,
+                           int      argc,
+                           char   **argv)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
   g_autoptr(GPtrArray) refills = NULL;
   g_autoptr(GError) error = NULL;
 
   if (ids == NULL)
     return status;
 
-  smm_client_refill_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
-  refills = smm_client_refill_status_finish (cli->client, wait_result (cli), &error);
-  clear_result (cli);
+  smm_client_refill_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
+  refills = smm_client_refill_status_finish (cli->client, smm_cli_wait_result (cli), &error);
+  smm_cli_clear_result (cli);
   if (refills == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   return print_refills (cli, refills, FALSE) ? EXIT_API : EXIT_OK;
 }
 
 static int
-do_cancel (Cli   *cli,
-           int    argc,
-           char **argv)
+smm_cli_run_cancel (SmmCli  *cli,
+                    int      argc,
+                    char   **argv)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   gboolean any_error = FALSE;
@@ -764,17 +765,17 @@ do_cancel (Cli   *cli,
   if (cli->account)
     {
       smm_tracker_cancel_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
-                                NULL, result_cb, cli);
-      results = smm_tracker_cancel_finish (cli->tracker, wait_result (cli), &error);
+                                NULL, smm_cli_result_cb, cli);
+      results = smm_tracker_cancel_finish (cli->tracker, smm_cli_wait_result (cli), &error);
     }
   else
     {
-      smm_client_cancel_async (cli->client, (gint64 *) ids->data, ids->len, NULL, result_cb, cli);
-      results = smm_client_cancel_finish (cli->client, wait_result (cli), &error);
+      smm_client_cancel_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
+      results = smm_client_cancel_finish (cli->client, smm_cli_wait_result (cli), &error);
     }
-  clear_result (cli);
+  smm_cli_clear_result (cli);
   if (results == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
 
   if (cli->json)
     {
@@ -791,48 +792,48 @@ do_cancel (Cli   *cli,
           json_builder_add_boolean_value (builder, r->accepted);
           any_error |= !r->accepted;
           if (r->error)
-            json_add_error (builder, r->error);
+            smm_cli_json_add_error (builder, r->error);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   else
     {
-      Table *table = table_new (_("ORDER"), _("CANCEL"), NULL);
+      SmmCliTable *table = smm_cli_table_new (_("ORDER"), _("CANCEL"), NULL);
 
       for (guint i = 0; i < results->len; i++)
         {
           SmmCancelResult *r = results->pdata[i];
 
           any_error |= !r->accepted;
-          table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, r->order_id),
-                     r->accepted ? g_strdup (_("requested")) : g_strdup (r->error->message));
+          smm_cli_table_add (table, g_strdup_printf ("%" G_GINT64_FORMAT, r->order_id),
+                             r->accepted ? g_strdup (_("requested")) : g_strdup (r->error->message));
         }
-      table_print_free (table);
+      smm_cli_table_print_free (table);
     }
   return any_error ? EXIT_API : EXIT_OK;
 }
 
 static int
-do_balance (Cli   *cli,
-            int    argc,
-            char **argv)
+smm_cli_run_balance (SmmCli  *cli,
+                     int      argc,
+                     char   **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *currency = NULL;
   SmmMoney balance;
 
   if (argc > 1)
-    return usage_error (_("“balance” takes no arguments"));
+    return smm_cli_usage_error (_("“balance” takes no arguments"));
 
-  smm_client_balance_async (cli->client, NULL, result_cb, cli);
-  if (!smm_client_balance_finish (cli->client, wait_result (cli), &balance, &currency, &error))
+  smm_client_balance_async (cli->client, NULL, smm_cli_result_cb, cli);
+  if (!smm_client_balance_finish (cli->client, smm_cli_wait_result (cli), &balance, &currency, &error))
     {
-      clear_result (cli);
-      return api_error (error);
+      smm_cli_clear_result (cli);
+      return smm_cli_api_error (error);
     }
-  clear_result (cli);
+  smm_cli_clear_result (cli);
   if (cli->account)
     smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
 
@@ -840,11 +841,11 @@ do_balance (Cli   *cli,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_add_money (builder, "balance", balance);
+      smm_cli_json_add_money (builder, "balance", balance);
       json_builder_set_member_name (builder, "currency");
       json_builder_add_string_value (builder, currency);
       json_builder_end_object (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   else
     {
@@ -859,22 +860,22 @@ do_balance (Cli   *cli,
  */
 
 static char *
-read_key (gboolean key_stdin);
+smm_cli_read_key (gboolean key_stdin);
 
 static int
-do_accounts (Cli   *cli,
-             int    argc,
-             char **argv)
+smm_cli_run_accounts (SmmCli  *cli,
+                      int      argc,
+                      char   **argv)
 {
   g_autoptr(GError) error = NULL;
 
   if (argc < 2 || g_str_equal (argv[1], "list"))
     {
       g_autoptr(GPtrArray) accounts = smm_store_list_accounts (cli->store, &error);
-      Table *table;
+      SmmCliTable *table;
 
       if (accounts == NULL)
-        return api_error (error);
+        return smm_cli_api_error (error);
       if (cli->json)
         {
           g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -891,27 +892,27 @@ do_accounts (Cli   *cli,
               json_builder_set_member_name (builder, "url");
               json_builder_add_string_value (builder, smm_account_get_endpoint (a));
               if (smm_account_get_balance (a, &balance))
-                json_add_money (builder, "balance", balance);
+                smm_cli_json_add_money (builder, "balance", balance);
               json_builder_set_member_name (builder, "currency");
               json_builder_add_string_value (builder, smm_account_get_currency (a));
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
-          print_json (builder);
+          smm_cli_print_json (builder);
           return EXIT_OK;
         }
-      table = table_new (_("NAME"), _("URL"), _("BALANCE"), NULL);
+      table = smm_cli_table_new (_("NAME"), _("URL"), _("BALANCE"), NULL);
       for (guint i = 0; i < accounts->len; i++)
         {
           SmmAccount *a = accounts->pdata[i];
           SmmMoney balance;
 
-          table_add (table, g_strdup (smm_account_get_name (a)), g_strdup (smm_account_get_endpoint (a)),
-                     smm_account_get_balance (a, &balance)
-                       ? smm_money_format_with_currency (balance, smm_account_get_currency (a))
-                       : g_strdup ("–"));
+          smm_cli_table_add (table, g_strdup (smm_account_get_name (a)), g_strdup (smm_account_get_endpoint (a)),
+                             smm_account_get_balance (a, &balance)
+                               ? smm_money_format_with_currency (balance, smm_account_get_currency (a))
+                               : g_strdup ("–"));
         }
-      table_print_free (table);
+      smm_cli_table_print_free (table);
       return EXIT_OK;
     }
 
@@ -935,29 +936,29 @@ do_accounts (Cli   *cli,
       argv[1] = argv[0];
       argc--, argv++;
       if (!g_option_context_parse (context, &argc, &argv, &error))
-        return usage_error ("%s", error->message);
+        return smm_cli_usage_error ("%s", error->message);
       if (name == NULL || url == NULL)
-        return usage_error (_("“accounts add” needs --name and --url"));
+        return smm_cli_usage_error (_("“accounts add” needs --name and --url"));
       if (!smm_client_check_endpoint (url, &error))
-        return usage_error ("%s", error->message);
-      key = read_key (key_stdin);
+        return smm_cli_usage_error ("%s", error->message);
+      key = smm_cli_read_key (key_stdin);
       if (key == NULL || *key == '\0')
         {
           smm_secrets_free_key (key);
-          return usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
+          return smm_cli_usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
         }
       account = smm_store_add_account (cli->store, name, url, &error);
       if (account == NULL)
         {
           smm_secrets_free_key (key);
-          return api_error (error);
+          return smm_cli_api_error (error);
         }
       stored = smm_secrets_store (cli->secrets, smm_account_get_id (account), name, key, NULL, &error);
       smm_secrets_free_key (key);
       if (!stored)
         {
           smm_store_archive_account (cli->store, smm_account_get_id (account), NULL);
-          return api_error (error);
+          return smm_cli_api_error (error);
         }
       g_print (_("Account “%s” added.\n"), name);
       return EXIT_OK;
@@ -968,18 +969,18 @@ do_accounts (Cli   *cli,
       g_autoptr(SmmAccount) account = NULL;
 
       if (argc != 3)
-        return usage_error (_("“accounts remove” needs the account’s name"));
+        return smm_cli_usage_error (_("“accounts remove” needs the account’s name"));
       account = smm_store_find_account (cli->store, argv[2], &error);
       if (account == NULL)
-        return api_error (error);
+        return smm_cli_api_error (error);
       if (!smm_secrets_remove (cli->secrets, smm_account_get_id (account), NULL, &error) ||
           !smm_store_archive_account (cli->store, smm_account_get_id (account), &error))
-        return api_error (error);
+        return smm_cli_api_error (error);
       g_print (_("Account “%s” removed; its orders stay in the history.\n"), argv[2]);
       return EXIT_OK;
     }
 
-  return usage_error (_("“accounts” takes add, list or remove"));
+  return smm_cli_usage_error (_("“accounts” takes add, list or remove"));
 }
 
 static const char *
@@ -991,12 +992,12 @@ status_label (SmmOrder *order)
 }
 
 static void
-print_orders (Cli       *cli,
+print_orders (SmmCli    *cli,
               GPtrArray *orders)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GPtrArray) accounts = smm_store_list_accounts (cli->store, NULL);
-  Table *table;
+  SmmCliTable *table;
 
   for (guint i = 0; accounts && i < accounts->len; i++)
     {
@@ -1033,7 +1034,7 @@ print_orders (Cli       *cli,
           json_builder_set_member_name (builder, "status");
           json_builder_add_string_value (builder, smm_order_get_status_text (o));
           if (smm_order_get_charge (o, &charge))
-            json_add_money (builder, "charge", charge);
+            smm_cli_json_add_money (builder, "charge", charge);
           json_builder_set_member_name (builder, "remains");
           json_builder_add_int_value (builder, smm_order_get_remains (o));
           if (smm_order_get_error (o))
@@ -1044,12 +1045,12 @@ print_orders (Cli       *cli,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
       return;
     }
 
-  table = table_new (_("#"), _("ACCOUNT"), _("ORDER"), _("SERVICE"), _("LINK"), _("QUANTITY"), _("CHARGE"),
-                     _("STATUS"), _("REMAINS"), NULL);
+  table = smm_cli_table_new (_("#"), _("ACCOUNT"), _("ORDER"), _("SERVICE"), _("LINK"), _("QUANTITY"), _("CHARGE"),
+                             _("STATUS"), _("REMAINS"), NULL);
   for (guint i = 0; i < orders->len; i++)
     {
       SmmOrder *o = orders->pdata[i];
@@ -1060,31 +1061,31 @@ print_orders (Cli       *cli,
                                   ? g_strdup_printf ("%s: %s", status_label (o), reason->message)
                                   : g_strdup (status_label (o));
 
-      table_add (table,
-                 g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_local_id (o)),
-                 g_strdup (g_hash_table_lookup (names, &account_id)),
-                 smm_order_get_id (o) > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o))
-                                          : g_strdup ("–"),
-                 shorten (smm_order_get_service_name (o), 32),
-                 shorten (smm_order_get_link (o), 36),
-                 g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_quantity (o)),
-                 smm_order_get_charge (o, &charge)
-                   ? smm_money_format_with_currency (charge, smm_order_get_currency (o)) : g_strdup ("–"),
-                 shorten (status, 60),
-                 count_text (smm_order_get_remains (o)));
+      smm_cli_table_add (table,
+                         g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_local_id (o)),
+                         g_strdup (g_hash_table_lookup (names, &account_id)),
+                         smm_order_get_id (o) > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o))
+                                                  : g_strdup ("–"),
+                         smm_cli_shorten (smm_order_get_service_name (o), 32),
+                         smm_cli_shorten (smm_order_get_link (o), 36),
+                         g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_quantity (o)),
+                         smm_order_get_charge (o, &charge)
+                           ? smm_money_format_with_currency (charge, smm_order_get_currency (o)) : g_strdup ("–"),
+                         smm_cli_shorten (status, 60),
+                         smm_cli_count_text (smm_order_get_remains (o)));
     }
-  table_print_free (table);
+  smm_cli_table_print_free (table);
 }
 
 static int order_query (const char    *status,
                         const char    *search,
-                        Cli           *cli,
+                        SmmCli        *cli,
                         SmmOrderQuery *query);
 
 static int
-do_orders (Cli   *cli,
-           int    argc,
-           char **argv)
+smm_cli_run_orders (SmmCli  *cli,
+                    int      argc,
+                    char   **argv)
 {
   g_autofree char *status = NULL;
   g_autofree char *search = NULL;
@@ -1103,16 +1104,16 @@ do_orders (Cli   *cli,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
   if (argc > 1)
-    return usage_error (_("unexpected argument “%s”"), argv[1]);
+    return smm_cli_usage_error (_("unexpected argument “%s”"), argv[1]);
 
   if ((rc = order_query (status, search, cli, &query)) != EXIT_OK)
     return rc;
 
   orders = smm_store_list_orders (cli->store, &query, &error);
   if (orders == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   print_orders (cli, orders);
   return EXIT_OK;
 }
@@ -1120,7 +1121,7 @@ do_orders (Cli   *cli,
 static void
 print_change_cb (SmmTracker *tracker,
                  SmmOrder   *order,
-                 Cli        *cli)
+                 SmmCli     *cli)
 {
   if (!cli->json)
     g_print (_("Order %" PRId64 ": %s\n"), smm_order_get_id (order), status_label (order));
@@ -1129,7 +1130,7 @@ print_change_cb (SmmTracker *tracker,
 static void
 print_refill_change_cb (SmmTracker *tracker,
                         SmmRefill  *refill,
-                        Cli        *cli)
+                        SmmCli     *cli)
 {
   if (!cli->json)
     g_print (_("Refill %" PRId64 ": %s\n"), smm_refill_get_id (refill),
@@ -1137,24 +1138,24 @@ print_refill_change_cb (SmmTracker *tracker,
 }
 
 static int
-do_track (Cli   *cli,
-          int    argc,
-          char **argv)
+smm_cli_run_track (SmmCli  *cli,
+                   int      argc,
+                   char   **argv)
 {
   g_autoptr(GError) error = NULL;
   SmmTrackerReport report = { 0 };
   gboolean ok;
 
   if (argc > 1)
-    return usage_error (_("“track” takes no arguments"));
+    return smm_cli_usage_error (_("“track” takes no arguments"));
 
   g_signal_connect (cli->tracker, "order-changed", G_CALLBACK (print_change_cb), cli);
   g_signal_connect (cli->tracker, "refill-changed", G_CALLBACK (print_refill_change_cb), cli);
-  smm_tracker_refresh_async (cli->tracker, NULL, result_cb, cli);
-  ok = smm_tracker_refresh_finish (cli->tracker, wait_result (cli), &report, &error);
-  clear_result (cli);
+  smm_tracker_refresh_async (cli->tracker, NULL, smm_cli_result_cb, cli);
+  ok = smm_tracker_refresh_finish (cli->tracker, smm_cli_wait_result (cli), &report, &error);
+  smm_cli_clear_result (cli);
   if (!ok)
-    return api_error (error);
+    return smm_cli_api_error (error);
 
   if (cli->json)
     {
@@ -1169,7 +1170,7 @@ do_track (Cli   *cli,
       json_builder_set_member_name (builder, "failed");
       json_builder_add_int_value (builder, report.n_failed);
       json_builder_end_object (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u item checked, %u changed, %u finished.\n",
@@ -1179,12 +1180,12 @@ do_track (Cli   *cli,
 }
 
 static int
-do_import (Cli   *cli,
-           int    argc,
-           char **argv)
+smm_cli_run_import (SmmCli  *cli,
+                    int      argc,
+                    char   **argv)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
   g_autoptr(GPtrArray) replies = NULL;
   g_autoptr(GError) error = NULL;
   guint n_added = 0;
@@ -1193,14 +1194,14 @@ do_import (Cli   *cli,
   if (ids == NULL)
     return status;
   if (cli->account == NULL)
-    return usage_error (_("“import” needs --account NAME"));
+    return smm_cli_usage_error (_("“import” needs --account NAME"));
 
   smm_tracker_import_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
-                            NULL, result_cb, cli);
-  replies = smm_tracker_import_finish (cli->tracker, wait_result (cli), &n_added, &error);
-  clear_result (cli);
+                            NULL, smm_cli_result_cb, cli);
+  replies = smm_tracker_import_finish (cli->tracker, smm_cli_wait_result (cli), &n_added, &error);
+  smm_cli_clear_result (cli);
   if (replies == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   for (guint i = 0; i < replies->len; i++)
     {
       SmmOrder *o = replies->pdata[i];
@@ -1215,9 +1216,9 @@ do_import (Cli   *cli,
 }
 
 static int
-do_resolve (Cli   *cli,
-            int    argc,
-            char **argv)
+smm_cli_run_resolve (SmmCli  *cli,
+                     int      argc,
+                     char   **argv)
 {
   gint64 panel_id = 0;
   gboolean discard = FALSE;
@@ -1232,15 +1233,15 @@ do_resolve (Cli   *cli,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
   if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &local_id, NULL))
-    return usage_error (_("“resolve” needs the order’s number (the # column of “orders”)"));
+    return smm_cli_usage_error (_("“resolve” needs the order’s number (the # column of “orders”)"));
   if ((panel_id > 0) == discard)
-    return usage_error (_("“resolve” needs either --id PANEL_ID or --discard"));
+    return smm_cli_usage_error (_("“resolve” needs either --id PANEL_ID or --discard"));
 
   if (discard ? !smm_store_discard_order (cli->store, local_id, &error)
               : !smm_store_resolve_order (cli->store, local_id, panel_id, &error))
-    return api_error (error);
+    return smm_cli_api_error (error);
   if (discard)
     g_print (_("Order #%" PRIu64 " discarded.\n"), local_id);
   else
@@ -1253,8 +1254,8 @@ do_resolve (Cli   *cli,
  */
 
 static const char *
-account_name_of (GHashTable *names,
-                 gint64      account_id)
+smm_cli_account_name_of (GHashTable *names,
+                         gint64      account_id)
 {
   const char *name = g_hash_table_lookup (names, &account_id);
   return name ? name : "?";
@@ -1262,7 +1263,7 @@ account_name_of (GHashTable *names,
 
 /* account id → name, archived accounts included (their orders stay in the history) */
 static GHashTable *
-account_names (Cli *cli)
+smm_cli_account_names (SmmCli *cli)
 {
   GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GPtrArray) accounts = smm_store_list_accounts (cli->store, NULL);
@@ -1276,8 +1277,8 @@ account_names (Cli *cli)
 }
 
 static char *
-money_text (SmmMoney    money,
-            const char *currency)
+smm_cli_money_text (SmmMoney    money,
+                    const char *currency)
 {
   return smm_money_format_with_currency (money, currency);
 }
@@ -1285,7 +1286,7 @@ money_text (SmmMoney    money,
 static void
 print_mass_line_cb (SmmMassOrder     *mass,
                     SmmMassOrderLine *line,
-                    Cli              *cli)
+                    SmmCli           *cli)
 {
   SmmOrder *order = smm_mass_order_line_get_order (line);
   const GError *reason = smm_mass_order_line_get_error (line);
@@ -1345,7 +1346,7 @@ json_mass_order (JsonBuilder         *builder,
       json_builder_set_member_name (builder, "quantity");
       json_builder_add_int_value (builder, smm_mass_order_line_get_quantity (line));
       if (smm_mass_order_line_get_charge (line, &charge))
-        json_add_money (builder, "charge", charge);
+        smm_cli_json_add_money (builder, "charge", charge);
       json_builder_set_member_name (builder, "state");
       json_builder_add_string_value (builder,
                                      g_enum_get_value (states, smm_mass_order_line_get_state (line))->value_nick);
@@ -1360,13 +1361,13 @@ json_mass_order (JsonBuilder         *builder,
             }
         }
       if (reason)
-        json_add_error (builder, reason);
+        smm_cli_json_add_error (builder, reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_add_money (builder, "total", summary->total);
+  smm_cli_json_add_money (builder, "total", summary->total);
   if (balance)
-    json_add_money (builder, "balance", *balance);
+    smm_cli_json_add_money (builder, "balance", *balance);
   json_builder_set_member_name (builder, "currency");
   json_builder_add_string_value (builder, currency);
   json_builder_set_member_name (builder, "over_balance");
@@ -1374,9 +1375,9 @@ json_mass_order (JsonBuilder         *builder,
 }
 
 static int
-do_mass_order (Cli   *cli,
-               int    argc,
-               char **argv)
+smm_cli_run_mass_order (SmmCli  *cli,
+                        int      argc,
+                        char   **argv)
 {
   gboolean yes = FALSE;
   const GOptionEntry entries[] = {
@@ -1396,7 +1397,7 @@ do_mass_order (Cli   *cli,
   SmmMoney balance;
   gboolean has_balance;
   gboolean placed = FALSE;
-  Table *table;
+  SmmCliTable *table;
 
   g_option_context_set_summary (context,
                                 _("Each line is SERVICE_ID|LINK|QUANTITY (or SERVICE_ID|QUANTITY|LINK); lines "
@@ -1404,36 +1405,36 @@ do_mass_order (Cli   *cli,
                                   "quantity."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
   if (argc != 2)
-    return usage_error (_("“mass-order” needs one file"));
+    return smm_cli_usage_error (_("“mass-order” needs one file"));
   if (cli->account == NULL)
-    return usage_error (_("“mass-order” needs --account NAME: every order is written into the history"));
+    return smm_cli_usage_error (_("“mass-order” needs --account NAME: every order is written into the history"));
 
   mass = smm_mass_order_new_from_file (argv[1], &error);
   if (mass == NULL)
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
 
   /* the catalogue and the balance as they are now */
-  services = fetch_services (cli, &error);
+  services = smm_cli_fetch_services (cli, &error);
   if (services == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   if (!smm_store_save_services_full (cli->store, smm_account_get_id (cli->account), services, &changes, &error))
-    return api_error (error);
-  smm_client_balance_async (cli->client, NULL, result_cb, cli);
-  has_balance = smm_client_balance_finish (cli->client, wait_result (cli), &balance, &currency, NULL);
-  clear_result (cli);
+    return smm_cli_api_error (error);
+  smm_client_balance_async (cli->client, NULL, smm_cli_result_cb, cli);
+  has_balance = smm_client_balance_finish (cli->client, smm_cli_wait_result (cli), &balance, &currency, NULL);
+  smm_cli_clear_result (cli);
   if (has_balance)
     smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
   else
     currency = g_strdup (smm_account_get_currency (cli->account));
 
   smm_mass_order_check (mass, services, has_balance ? &balance : NULL, &summary);
-  total = money_text (summary.total, currency);
+  total = smm_cli_money_text (summary.total, currency);
 
   if (!cli->json)
     {
-      table = table_new (_("LINE"), _("SERVICE"), _("LINK"), _("QUANTITY"), _("CHARGE"), _("CHECK"), NULL);
+      table = smm_cli_table_new (_("LINE"), _("SERVICE"), _("LINK"), _("QUANTITY"), _("CHARGE"), _("CHECK"), NULL);
       for (guint i = 0; i < smm_mass_order_get_n_lines (mass); i++)
         {
           SmmMassOrderLine *line = smm_mass_order_get_line (mass, i);
@@ -1441,20 +1442,21 @@ do_mass_order (Cli   *cli,
           const GError *reason = smm_mass_order_line_get_error (line);
           SmmMoney charge;
 
-          table_add (table,
-                     g_strdup_printf ("%u", smm_mass_order_line_get_line (line)),
-                     service ? shorten (smm_service_get_name (service), 32)
-                             : count_text (smm_mass_order_line_get_service_id (line) ?: -1),
-                     shorten (smm_mass_order_line_get_link (line), 36),
-                     count_text (smm_mass_order_line_get_quantity (line) ?: -1),
-                     smm_mass_order_line_get_charge (line, &charge) ? money_text (charge, currency) : g_strdup ("–"),
-                     reason ? g_strdup (reason->message)
-                            : g_strdup (smm_mass_order_state_get_label (smm_mass_order_line_get_state (line))));
+          smm_cli_table_add (table,
+                             g_strdup_printf ("%u", smm_mass_order_line_get_line (line)),
+                             service ? smm_cli_shorten (smm_service_get_name (service), 32)
+                                     : smm_cli_count_text (smm_mass_order_line_get_service_id (line) ?: -1),
+                             smm_cli_shorten (smm_mass_order_line_get_link (line), 36),
+                             smm_cli_count_text (smm_mass_order_line_get_quantity (line) ?: -1),
+                             smm_mass_order_line_get_charge (line, &charge) ? smm_cli_money_text (charge, currency)
+                                                                            : g_strdup ("–"),
+                             reason ? g_strdup (reason->message)
+                                    : g_strdup (smm_mass_order_state_get_label (smm_mass_order_line_get_state (line))));
         }
-      table_print_free (table);
+      smm_cli_table_print_free (table);
       if (has_balance)
         {
-          g_autofree char *balance_text = money_text (balance, currency);
+          g_autofree char *balance_text = smm_cli_money_text (balance, currency);
           g_print (g_dngettext (GETTEXT_PACKAGE, "%u order ready, %s in all; the balance is %s.\n",
                                 "%u orders ready, %s in all; the balance is %s.\n", summary.n_ready),
                    summary.n_ready, total, balance_text);
@@ -1489,12 +1491,13 @@ do_mass_order (Cli   *cli,
       guint sigint = g_unix_signal_add (SIGINT, stop_mass_order_cb, cancellable);
 
       g_signal_connect (mass, "line-finished", G_CALLBACK (print_mass_line_cb), cli);
-      smm_mass_order_place_async (mass, cli->tracker, smm_account_get_id (cli->account), cancellable, result_cb, cli);
-      placed = smm_mass_order_place_finish (mass, wait_result (cli), &report, &error);
-      clear_result (cli);
+      smm_mass_order_place_async (mass, cli->tracker, smm_account_get_id (cli->account), cancellable,
+                                  smm_cli_result_cb, cli);
+      placed = smm_mass_order_place_finish (mass, smm_cli_wait_result (cli), &report, &error);
+      smm_cli_clear_result (cli);
       g_source_remove (sigint);
       if (!placed)
-        return api_error (error);
+        return smm_cli_api_error (error);
       if (!cli->json)
         {
           g_print (g_dngettext (GETTEXT_PACKAGE, "%u order placed", "%u orders placed", report.n_placed),
@@ -1511,7 +1514,7 @@ do_mass_order (Cli   *cli,
       json_builder_set_member_name (builder, "placed");
       json_builder_add_boolean_value (builder, placed);
       json_builder_end_object (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   if (summary.n_invalid > 0)
     return EXIT_API;
@@ -1520,7 +1523,7 @@ do_mass_order (Cli   *cli,
 
 /* Returns: (transfer full): every account's cached catalogue, in the order of @accounts */
 static GPtrArray *
-load_catalogues (Cli       *cli,
+load_catalogues (SmmCli    *cli,
                  GPtrArray *accounts)
 {
   GPtrArray *catalogues = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -1549,12 +1552,12 @@ json_service_row (JsonBuilder *builder,
   json_builder_add_int_value (builder, smm_service_get_id (service));
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, smm_service_get_name (service));
-  json_add_money (builder, "rate", smm_service_get_rate (service));
+  smm_cli_json_add_money (builder, "rate", smm_service_get_rate (service));
   json_builder_set_member_name (builder, "currency");
   json_builder_add_string_value (builder, smm_account_get_currency (account));
   if (converted)
     {
-      json_add_money (builder, "converted_rate", rate);
+      smm_cli_json_add_money (builder, "converted_rate", rate);
       json_builder_set_member_name (builder, "converted_currency");
       json_builder_add_string_value (builder, target);
     }
@@ -1572,30 +1575,30 @@ json_service_row (JsonBuilder *builder,
 }
 
 static void
-add_compare_row (Table      *table,
-                 SmmAccount *account,
-                 SmmService *service,
-                 SmmMoney    rate,
-                 gboolean    converted,
-                 const char *note)
+add_compare_row (SmmCliTable *table,
+                 SmmAccount  *account,
+                 SmmService  *service,
+                 SmmMoney     rate,
+                 gboolean     converted,
+                 const char  *note)
 {
-  table_add (table,
-             g_strdup (smm_account_get_name (account)),
-             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_id (service)),
-             shorten (smm_service_get_name (service), 40),
-             converted ? smm_money_format (rate, 2, 8) : g_strdup ("–"),
-             money_text (smm_service_get_rate (service), smm_account_get_currency (account)),
-             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_min (service)),
-             g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_max (service)),
-             g_strdup (yes_no (smm_service_get_refill (service))),
-             g_strdup (yes_no (smm_service_get_cancel (service))),
-             g_strdup (note));
+  smm_cli_table_add (table,
+                     g_strdup (smm_account_get_name (account)),
+                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_id (service)),
+                     smm_cli_shorten (smm_service_get_name (service), 40),
+                     converted ? smm_money_format (rate, 2, 8) : g_strdup ("–"),
+                     smm_cli_money_text (smm_service_get_rate (service), smm_account_get_currency (account)),
+                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_min (service)),
+                     g_strdup_printf ("%" G_GINT64_FORMAT, smm_service_get_max (service)),
+                     g_strdup (smm_cli_yes_no (smm_service_get_refill (service))),
+                     g_strdup (smm_cli_yes_no (smm_service_get_cancel (service))),
+                     g_strdup (note));
 }
 
 static int
-do_compare (Cli   *cli,
-            int    argc,
-            char **argv)
+smm_cli_run_compare (SmmCli  *cli,
+                     int      argc,
+                     char   **argv)
 {
   g_autofree char *target = NULL;
   g_auto(GStrv) rate_specs = NULL;
@@ -1621,24 +1624,24 @@ do_compare (Cli   *cli,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
   if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &service_id, NULL))
-    return usage_error (_("“compare” needs a service ID"));
+    return smm_cli_usage_error (_("“compare” needs a service ID"));
   if (cli->account == NULL)
-    return usage_error (_("“compare” needs --account NAME: the account whose service it is"));
+    return smm_cli_usage_error (_("“compare” needs --account NAME: the account whose service it is"));
 
   if (target == NULL)
     target = g_strdup (smm_account_get_currency (cli->account));
   if (target == NULL || *target == '\0')
-    return usage_error (_("the account’s currency is not known yet: give --currency CODE"));
+    return smm_cli_usage_error (_("the account’s currency is not known yet: give --currency CODE"));
   rates = smm_rate_table_new (target);
   for (guint i = 0; rate_specs && rate_specs[i]; i++)
     if (!smm_rate_table_parse (rates, rate_specs[i], &error))
-      return usage_error ("%s", error->message);
+      return smm_cli_usage_error ("%s", error->message);
 
   accounts = smm_store_list_accounts (cli->store, &error);
   if (accounts == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   catalogues = load_catalogues (cli, accounts);
   for (guint i = 0; i < accounts->len; i++)
     if (smm_account_get_id (accounts->pdata[i]) == smm_account_get_id (cli->account))
@@ -1675,14 +1678,14 @@ do_compare (Cli   *cli,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
       return EXIT_OK;
     }
 
   {
     g_autofree char *rate_title = g_strdup_printf (_("RATE/1000 (%s)"), smm_rate_table_get_target (rates));
-    Table *table = table_new (_("ACCOUNT"), _("ID"), _("NAME"), rate_title, _("PANEL’S RATE"), _("MIN"), _("MAX"),
-                              _("REFILL"), _("CANCEL"), _("NOTE"), NULL);
+    SmmCliTable *table = smm_cli_table_new (_("ACCOUNT"), _("ID"), _("NAME"), rate_title, _("PANEL’S RATE"),
+                                            _("MIN"), _("MAX"), _("REFILL"), _("CANCEL"), _("NOTE"), NULL);
 
     add_compare_row (table, cli->account, service, own_rate, own_converted, _("this service"));
     for (guint i = 0; i < matches->len; i++)
@@ -1691,7 +1694,7 @@ do_compare (Cli   *cli,
         add_compare_row (table, m->account, m->service, m->rate, m->converted,
                          !m->converted ? _("no exchange rate") : m->refill_differs ? _("no refill") : "");
       }
-    table_print_free (table);
+    smm_cli_table_print_free (table);
   }
   if (matches->len == 0)
     g_print (_("No similar service on your other panels.\n"));
@@ -1712,9 +1715,9 @@ parse_date (const char *text)
 }
 
 static int
-do_changes (Cli   *cli,
-            int    argc,
-            char **argv)
+smm_cli_run_changes (SmmCli  *cli,
+                     int      argc,
+                     char   **argv)
 {
   g_autofree char *since_text = NULL;
   const GOptionEntry entries[] = {
@@ -1730,16 +1733,16 @@ do_changes (Cli   *cli,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
   if (argc > 1)
-    return usage_error (_("unexpected argument “%s”"), argv[1]);
+    return smm_cli_usage_error (_("unexpected argument “%s”"), argv[1]);
   if (since_text && (since = parse_date (since_text)) == NULL)
-    return usage_error (_("“%s” is not a date: write it like 2026-03-01"), since_text);
+    return smm_cli_usage_error (_("“%s” is not a date: write it like 2026-03-01"), since_text);
 
   changes = smm_store_list_changes (cli->store, cli->account ? smm_account_get_id (cli->account) : 0, since, &error);
   if (changes == NULL)
-    return api_error (error);
-  names = account_names (cli);
+    return smm_cli_api_error (error);
+  names = smm_cli_account_names (cli);
 
   if (cli->json)
     {
@@ -1757,7 +1760,8 @@ do_changes (Cli   *cli,
           json_builder_set_member_name (builder, "seen");
           json_builder_add_string_value (builder, seen);
           json_builder_set_member_name (builder, "account");
-          json_builder_add_string_value (builder, account_name_of (names, smm_catalogue_change_get_account_id (c)));
+          json_builder_add_string_value (builder,
+                                         smm_cli_account_name_of (names, smm_catalogue_change_get_account_id (c)));
           json_builder_set_member_name (builder, "service");
           json_builder_add_int_value (builder, smm_catalogue_change_get_service_id (c));
           json_builder_set_member_name (builder, "name");
@@ -1772,9 +1776,9 @@ do_changes (Cli   *cli,
               json_builder_add_string_value (builder, smm_catalogue_change_get_old_name (c));
             }
           if (smm_catalogue_change_get_old_rate (c, &rate))
-            json_add_money (builder, "old_rate", rate);
+            smm_cli_json_add_money (builder, "old_rate", rate);
           if (smm_catalogue_change_get_new_rate (c, &rate))
-            json_add_money (builder, "new_rate", rate);
+            smm_cli_json_add_money (builder, "new_rate", rate);
           if (smm_catalogue_change_get_basis_points (c, &bp))
             {
               json_builder_set_member_name (builder, "basis_points");
@@ -1785,13 +1789,13 @@ do_changes (Cli   *cli,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
       return EXIT_OK;
     }
 
   {
-    Table *table = table_new (_("SEEN"), _("ACCOUNT"), _("ID"), _("SERVICE"), _("CHANGE"), _("OLD"), _("NEW"),
-                              _("ORDERED"), NULL);
+    SmmCliTable *table = smm_cli_table_new (_("SEEN"), _("ACCOUNT"), _("ID"), _("SERVICE"), _("CHANGE"), _("OLD"),
+                                            _("NEW"), _("ORDERED"), NULL);
 
     for (guint i = 0; i < changes->len; i++)
       {
@@ -1810,19 +1814,20 @@ do_changes (Cli   *cli,
           }
         else
           what = g_strdup (smm_change_kind_get_label (smm_catalogue_change_get_kind (c)));
-        table_add (table,
-                   g_date_time_format (seen, "%Y-%m-%d %H:%M"),
-                   g_strdup (account_name_of (names, smm_catalogue_change_get_account_id (c))),
-                   g_strdup_printf ("%" G_GINT64_FORMAT, smm_catalogue_change_get_service_id (c)),
-                   shorten (smm_catalogue_change_get_name (c), 40),
-                   what,
-                   smm_catalogue_change_get_old_rate (c, &old_rate) ? smm_money_format (old_rate, 2, 8)
-                   : g_strdup (smm_catalogue_change_get_old_name (c) ? smm_catalogue_change_get_old_name (c) : ""),
-                   smm_catalogue_change_get_new_rate (c, &new_rate) ? smm_money_format (new_rate, 2, 8)
-                                                                    : g_strdup (""),
-                   g_strdup (smm_catalogue_change_get_ordered_before (c) ? _("yes") : ""));
+        smm_cli_table_add (table,
+                           g_date_time_format (seen, "%Y-%m-%d %H:%M"),
+                           g_strdup (smm_cli_account_name_of (names, smm_catalogue_change_get_account_id (c))),
+                           g_strdup_printf ("%" G_GINT64_FORMAT, smm_catalogue_change_get_service_id (c)),
+                           smm_cli_shorten (smm_catalogue_change_get_name (c), 40),
+                           what,
+                           smm_catalogue_change_get_old_rate (c, &old_rate) ? smm_money_format (old_rate, 2, 8)
+                           : g_strdup (smm_catalogue_change_get_old_name (c) ? smm_catalogue_change_get_old_name (c)
+                                                                              : ""),
+                           smm_catalogue_change_get_new_rate (c, &new_rate) ? smm_money_format (new_rate, 2, 8)
+                                                                            : g_strdup (""),
+                           g_strdup (smm_catalogue_change_get_ordered_before (c) ? _("yes") : ""));
       }
-    table_print_free (table);
+    smm_cli_table_print_free (table);
   }
   if (changes->len == 0)
     g_print (_("No change seen yet. Changes are found when a catalogue is fetched again "
@@ -1847,9 +1852,9 @@ period_text (GDateTime         *start,
 }
 
 static int
-do_spending (Cli   *cli,
-             int    argc,
-             char **argv)
+smm_cli_run_spending (SmmCli  *cli,
+                      int      argc,
+                      char   **argv)
 {
   g_autofree char *by = NULL;
   const GOptionEntry entries[] = {
@@ -1863,13 +1868,13 @@ do_spending (Cli   *cli,
   g_autoptr(GHashTable) names = NULL;
   SmmSpendingPeriod period = SMM_SPENDING_BY_MONTH;
   gboolean by_category = FALSE;
-  Table *table;
+  SmmCliTable *table;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
   if (argc > 1)
-    return usage_error (_("unexpected argument “%s”"), argv[1]);
+    return smm_cli_usage_error (_("unexpected argument “%s”"), argv[1]);
   if (by == NULL || g_str_equal (by, "month"))
     period = SMM_SPENDING_BY_MONTH;
   else if (g_str_equal (by, "day"))
@@ -1879,14 +1884,14 @@ do_spending (Cli   *cli,
   else if (g_str_equal (by, "category"))
     by_category = TRUE;
   else
-    return usage_error (_("--by takes day, week, month or category"));
+    return smm_cli_usage_error (_("--by takes day, week, month or category"));
 
   entries_list = smm_store_list_spending (cli->store, cli->account ? smm_account_get_id (cli->account) : 0, NULL,
                                           &error);
   if (entries_list == NULL)
-    return api_error (error);
+    return smm_cli_api_error (error);
   rows = by_category ? smm_spending_by_category (entries_list) : smm_spending_by_period (entries_list, period, NULL);
-  names = account_names (cli);
+  names = smm_cli_account_names (cli);
 
   if (cli->json)
     {
@@ -1914,37 +1919,37 @@ do_spending (Cli   *cli,
               json_builder_add_string_value (builder, row->category);
             }
           json_builder_set_member_name (builder, "account");
-          json_builder_add_string_value (builder, account_name_of (names, row->account_id));
+          json_builder_add_string_value (builder, smm_cli_account_name_of (names, row->account_id));
           json_builder_set_member_name (builder, "currency");
           json_builder_add_string_value (builder, row->currency);
-          json_add_money (builder, "spent", row->spent);
-          json_add_money (builder, "refunded", row->refunded);
-          json_add_money (builder, "unconfirmed", row->unconfirmed);
+          smm_cli_json_add_money (builder, "spent", row->spent);
+          smm_cli_json_add_money (builder, "refunded", row->refunded);
+          smm_cli_json_add_money (builder, "unconfirmed", row->unconfirmed);
           json_builder_set_member_name (builder, "orders");
           json_builder_add_int_value (builder, row->n_orders);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
       return EXIT_OK;
     }
 
-  table = table_new (by_category ? _("CATEGORY") : _("PERIOD"), _("ACCOUNT"), _("SPENT"), _("REFUNDED"),
-                     _("ORDERS"), _("UNCONFIRMED"), NULL);
+  table = smm_cli_table_new (by_category ? _("CATEGORY") : _("PERIOD"), _("ACCOUNT"), _("SPENT"), _("REFUNDED"),
+                             _("ORDERS"), _("UNCONFIRMED"), NULL);
   for (guint i = 0; i < rows->len; i++)
     {
       SmmSpendingRow *row = rows->pdata[i];
 
-      table_add (table,
-                 row->start ? period_text (row->start, period)
-                            : g_strdup (*row->category ? row->category : _("(no category)")),
-                 g_strdup (account_name_of (names, row->account_id)),
-                 money_text (row->spent, row->currency),
-                 money_text (row->refunded, row->currency),
-                 g_strdup_printf ("%u", row->n_orders),
-                 row->unconfirmed.units ? money_text (row->unconfirmed, row->currency) : g_strdup (""));
+      smm_cli_table_add (table,
+                         row->start ? period_text (row->start, period)
+                                    : g_strdup (*row->category ? row->category : _("(no category)")),
+                         g_strdup (smm_cli_account_name_of (names, row->account_id)),
+                         smm_cli_money_text (row->spent, row->currency),
+                         smm_cli_money_text (row->refunded, row->currency),
+                         g_strdup_printf ("%u", row->n_orders),
+                         row->unconfirmed.units ? smm_cli_money_text (row->unconfirmed, row->currency) : g_strdup (""));
     }
-  table_print_free (table);
+  smm_cli_table_print_free (table);
   return EXIT_OK;
 }
 
@@ -1952,7 +1957,7 @@ do_spending (Cli   *cli,
 static int
 order_query (const char    *status,
              const char    *search,
-             Cli           *cli,
+             SmmCli        *cli,
              SmmOrderQuery *query)
 {
   memset (query, 0, sizeof *query);
@@ -1965,15 +1970,15 @@ order_query (const char    *status,
       query->filter = SMM_ORDER_FILTER_STATUS;
       query->status = smm_order_status_from_string (status);
       if (query->status == SMM_ORDER_STATUS_UNKNOWN)
-        return usage_error (_("unknown status “%s”"), status);
+        return smm_cli_usage_error (_("unknown status “%s”"), status);
     }
   return EXIT_OK;
 }
 
 static int
-do_export (Cli   *cli,
-           int    argc,
-           char **argv)
+smm_cli_run_export (SmmCli  *cli,
+                    int      argc,
+                    char   **argv)
 {
   g_autofree char *status = NULL;
   g_autofree char *search = NULL;
@@ -1992,13 +1997,13 @@ do_export (Cli   *cli,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
   if (argc != 2)
-    return usage_error (_("“export” needs the file to write"));
+    return smm_cli_usage_error (_("“export” needs the file to write"));
   if ((rc = order_query (status, search, cli, &query)) != EXIT_OK)
     return rc;
   if (!smm_csv_export_orders (cli->store, &query, argv[1], &n, &error))
-    return api_error (error);
+    return smm_cli_api_error (error);
 
   if (cli->json)
     {
@@ -2009,7 +2014,7 @@ do_export (Cli   *cli,
       json_builder_set_member_name (builder, "orders");
       json_builder_add_int_value (builder, n);
       json_builder_end_object (builder);
-      print_json (builder);
+      smm_cli_print_json (builder);
     }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u order written to %s.\n", "%u orders written to %s.\n", n), n, argv[1]);
@@ -2023,26 +2028,26 @@ typedef enum {
 
 static const struct {
   const char *name;
-  int (*run) (Cli *cli, int argc, char **argv);
+  int (*run) (SmmCli *cli, int argc, char **argv);
   Needs needs;
 } actions[] = {
-  { "services", do_services, NEEDS_PANEL },
-  { "add", do_add, NEEDS_PANEL },
-  { "status", do_status, NEEDS_PANEL },
-  { "refill", do_refill, NEEDS_PANEL },
-  { "refill-status", do_refill_status, NEEDS_PANEL },
-  { "cancel", do_cancel, NEEDS_PANEL },
-  { "balance", do_balance, NEEDS_PANEL },
-  { "accounts", do_accounts, NEEDS_STORE },
-  { "orders", do_orders, NEEDS_STORE },
-  { "track", do_track, NEEDS_STORE },
-  { "import", do_import, NEEDS_STORE | NEEDS_PANEL },
-  { "resolve", do_resolve, NEEDS_STORE },
-  { "mass-order", do_mass_order, NEEDS_STORE | NEEDS_PANEL },
-  { "compare", do_compare, NEEDS_STORE },
-  { "changes", do_changes, NEEDS_STORE },
-  { "spending", do_spending, NEEDS_STORE },
-  { "export", do_export, NEEDS_STORE },
+  { "services", smm_cli_run_services, NEEDS_PANEL },
+  { "add", smm_cli_run_add, NEEDS_PANEL },
+  { "status", smm_cli_run_status, NEEDS_PANEL },
+  { "refill", smm_cli_run_refill, NEEDS_PANEL },
+  { "refill-status", smm_cli_run_refill_status, NEEDS_PANEL },
+  { "cancel", smm_cli_run_cancel, NEEDS_PANEL },
+  { "balance", smm_cli_run_balance, NEEDS_PANEL },
+  { "accounts", smm_cli_run_accounts, NEEDS_STORE },
+  { "orders", smm_cli_run_orders, NEEDS_STORE },
+  { "track", smm_cli_run_track, NEEDS_STORE },
+  { "import", smm_cli_run_import, NEEDS_STORE | NEEDS_PANEL },
+  { "resolve", smm_cli_run_resolve, NEEDS_STORE },
+  { "mass-order", smm_cli_run_mass_order, NEEDS_STORE | NEEDS_PANEL },
+  { "compare", smm_cli_run_compare, NEEDS_STORE },
+  { "changes", smm_cli_run_changes, NEEDS_STORE },
+  { "spending", smm_cli_run_spending, NEEDS_STORE },
+  { "export", smm_cli_run_export, NEEDS_STORE },
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -2064,14 +2069,14 @@ read_key_from_stdin (void)
 }
 
 static char *
-read_key (gboolean key_stdin)
+smm_cli_read_key (gboolean key_stdin)
 {
   return key_stdin ? read_key_from_stdin () : g_strdup (g_getenv ("SMM_API_KEY"));
 }
 
 /* Opens the history and gives every usable account a client (key from the keyring). */
 static gboolean
-open_store (Cli         *cli,
+open_store (SmmCli      *cli,
             const char  *account_name,
             gboolean     need_client,
             GError     **error)
@@ -2156,7 +2161,7 @@ main (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   char *key = NULL;
-  Cli cli = { NULL };
+  SmmCli cli = { NULL };
   int status = EXIT_USAGE;
   int action = -1;
 
@@ -2202,24 +2207,24 @@ main (int    argc,
       "Exit status: 0 success, 1 the panel or the network failed, 2 wrong usage."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return smm_cli_usage_error ("%s", error->message);
   if (version)
     {
       g_print ("smm-desk-cli %s\n", PACKAGE_VERSION);
       return EXIT_OK;
     }
   if (argc < 2)
-    return usage_error (_("no action given"));
+    return smm_cli_usage_error (_("no action given"));
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     if (g_str_equal (argv[1], actions[i].name))
       action = i;
   if (action < 0)
-    return usage_error (_("unknown action “%s”"), argv[1]);
+    return smm_cli_usage_error (_("unknown action “%s”"), argv[1]);
   if ((demo ? 1 : 0) + (url ? 1 : 0) + (account_name ? 1 : 0) > 1)
-    return usage_error (_("use only one of --url, --demo and --account"));
+    return smm_cli_usage_error (_("use only one of --url, --demo and --account"));
   if ((actions[action].needs & NEEDS_PANEL) && !(actions[action].needs & NEEDS_STORE) &&
       !demo && url == NULL && account_name == NULL)
-    return usage_error (_("give the panel with --url URL or --account NAME, or use --demo"));
+    return smm_cli_usage_error (_("give the panel with --url URL or --account NAME, or use --demo"));
   cli.json = json;
 
   if ((actions[action].needs & NEEDS_STORE) || account_name)
@@ -2228,7 +2233,7 @@ main (int    argc,
 
       if (!open_store (&cli, account_name, need_client, &error))
         {
-          status = api_error (error);
+          status = smm_cli_api_error (error);
           goto out;
         }
     }
@@ -2239,24 +2244,24 @@ main (int    argc,
           cli.sim = smm_sim_new ();
           if (!smm_sim_start_threaded (cli.sim, 0, &error))
             {
-              status = api_error (error);
+              status = smm_cli_api_error (error);
               goto out;
             }
           url = g_strdup (smm_sim_get_url (cli.sim));
           key = g_strdup (smm_sim_get_key (cli.sim));
         }
       else
-        key = read_key (key_stdin);
+        key = smm_cli_read_key (key_stdin);
 
       if (key == NULL || *key == '\0')
         {
-          status = usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
+          status = smm_cli_usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
           goto out;
         }
       cli.client = smm_client_new (url, &error);
       if (cli.client == NULL)
         {
-          status = usage_error ("%s", error->message);
+          status = smm_cli_usage_error ("%s", error->message);
           goto out;
         }
       smm_client_set_key (cli.client, key);
