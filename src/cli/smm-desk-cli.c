@@ -28,22 +28,7 @@
 #include "smm-process.h"
 #include "smm-tracker.h"
 
-enum {
-  EXIT_OK = 0,
-  EXIT_API = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef struct {
-  SmmClient    *client;
-  SmmSim       *sim;
-  SmmStore     *store;
-  SmmTracker   *tracker;
-  SmmSecrets   *secrets;
-  SmmAccount   *account;   /* with --account: every action is written into the history */
-  gboolean      json;
-  GAsyncResult *result;
-} SmmCli;
+#include "smm-cli-private.h"
 
 static int
 smm_cli_usage_error (const char *format,
@@ -94,147 +79,6 @@ static void
 smm_cli_clear_result (SmmCli *cli)
 {
   g_clear_object (&cli->result);
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Output
- */
-
-typedef struct {
-  guint      n_columns;
-  GPtrArray *rows;   /* of GStrv */
-} SmmCliTable;
-
-static SmmCliTable *
-smm_cli_table_new (const char *first,
-                   ...)
-{
-  SmmCliTable *table = g_new0 (SmmCliTable, 1);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  va_list args;
-
-  va_start (args, first);
-  for (const char *title = first; title; title = va_arg (args, const char *))
-    {
-      g_strv_builder_add (builder, title);
-      table->n_columns++;
-    }
-  va_end (args);
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_ptr_array_add (table->rows, g_strv_builder_end (builder));
-  g_strv_builder_unref (builder);
-  return table;
-}
-
-/* Takes the strings. */
-static void
-smm_cli_table_add (SmmCliTable *table,
-                   ...)
-{
-  char **row = g_new0 (char *, table->n_columns + 1);
-  va_list args;
-
-  va_start (args, table);
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      char *cell = va_arg (args, char *);
-      row[i] = cell ? cell : g_strdup ("");
-    }
-  va_end (args);
-  g_ptr_array_add (table->rows, row);
-}
-
-static void
-smm_cli_table_print_free (SmmCliTable *table)
-{
-  g_autofree guint *widths = g_new0 (guint, table->n_columns);
-
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      char **row = table->rows->pdata[r];
-      for (guint c = 0; c < table->n_columns; c++)
-        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
-    }
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      char **row = table->rows->pdata[r];
-      GString *line = g_string_new (NULL);
-
-      for (guint c = 0; c < table->n_columns; c++)
-        {
-          g_string_append (line, row[c]);
-          if (c + 1 < table->n_columns)
-            for (guint pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
-              g_string_append_c (line, ' ');
-        }
-      g_print ("%s\n", line->str);
-      g_string_free (line, TRUE);
-    }
-  g_ptr_array_unref (table->rows);
-  g_free (table);
-}
-
-static char *
-smm_cli_shorten (const char *text,
-                 guint       max_chars)
-{
-  if (text == NULL)
-    return g_strdup ("");
-  if ((guint) g_utf8_strlen (text, -1) <= max_chars)
-    return g_strdup (text);
-  {
-    g_autofree char *head = g_utf8_substring (text, 0, max_chars - 1);
-    return g_strconcat (head, "…", NULL);
-  }
-}
-
-static void
-smm_cli_print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
-smm_cli_json_add_money (JsonBuilder *builder,
-                        const char  *name,
-                        SmmMoney     money)
-{
-  g_autofree char *wire = smm_money_to_wire (money);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, wire);
-}
-
-static void
-smm_cli_json_add_error (JsonBuilder  *builder,
-                        const GError *error)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (SMM_TYPE_API_ERROR);
-  GEnumValue *value = error->domain == SMM_API_ERROR ? g_enum_get_value (klass, error->code) : NULL;
-
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, error->message);
-  json_builder_set_member_name (builder, "error_code");
-  json_builder_add_string_value (builder, value ? value->value_nick : "other");
-}
-
-static const char *
-smm_cli_yes_no (gboolean value)
-{
-  return value ? _("yes") : _("no");
-}
-
-static char *
-smm_cli_count_text (gint64 value)
-{
-  return value < 0 ? g_strdup ("–") : g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1252,36 +1096,6 @@ smm_cli_run_resolve (SmmCli  *cli,
 /* ---------------------------------------------------------------------------------------------
  * Mass orders, comparing panels, catalogue changes, spending, export
  */
-
-static const char *
-smm_cli_account_name_of (GHashTable *names,
-                         gint64      account_id)
-{
-  const char *name = g_hash_table_lookup (names, &account_id);
-  return name ? name : "?";
-}
-
-/* account id → name, archived accounts included (their orders stay in the history) */
-static GHashTable *
-smm_cli_account_names (SmmCli *cli)
-{
-  GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GPtrArray) accounts = smm_store_list_accounts (cli->store, NULL);
-
-  for (guint i = 0; accounts && i < accounts->len; i++)
-    {
-      gint64 id = smm_account_get_id (accounts->pdata[i]);
-      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (smm_account_get_name (accounts->pdata[i])));
-    }
-  return names;
-}
-
-static char *
-smm_cli_money_text (SmmMoney    money,
-                    const char *currency)
-{
-  return smm_money_format_with_currency (money, currency);
-}
 
 static void
 print_mass_line_cb (SmmMassOrder     *mass,

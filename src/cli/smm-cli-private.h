@@ -1,0 +1,61 @@
+/* smm-cli-private.h: what the files of smm-desk-cli share: its state, exit statuses, helpers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "smm-client.h"
+#include "smm-secrets.h"
+#include "smm-sim.h"
+#include "smm-store.h"
+#include "smm-tracker.h"
+
+G_BEGIN_DECLS
+
+enum {
+  EXIT_OK = 0,
+  EXIT_API = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct {
+  SmmClient    *client;
+  SmmSim       *sim;
+  SmmStore     *store;
+  SmmTracker   *tracker;
+  SmmSecrets   *secrets;
+  SmmAccount   *account;   /* with --account: every action is written into the history */
+  gboolean      json;
+  GAsyncResult *result;
+} SmmCli;
+
+typedef struct {
+  guint      n_columns;
+  GPtrArray *rows;   /* of GStrv */
+} SmmCliTable;
+
+/* smm-cli-output.c: tables, JSON and the terminal's formats */
+SmmCliTable *smm_cli_table_new        (const char   *first,
+                                       ...);
+void         smm_cli_table_add        (SmmCliTable  *table,
+                                       ...);
+void         smm_cli_table_print_free (SmmCliTable  *table);
+char        *smm_cli_shorten          (const char   *text,
+                                       guint         max_chars);
+void         smm_cli_print_json       (JsonBuilder  *builder);
+void         smm_cli_json_add_money   (JsonBuilder  *builder,
+                                       const char   *name,
+                                       SmmMoney      money);
+void         smm_cli_json_add_error   (JsonBuilder  *builder,
+                                       const GError *error);
+const char  *smm_cli_yes_no           (gboolean      value);
+char        *smm_cli_count_text       (gint64        value);
+char        *smm_cli_money_text       (SmmMoney      money,
+                                       const char   *currency);
+GHashTable  *smm_cli_account_names    (SmmCli       *cli);
+const char  *smm_cli_account_name_of  (GHashTable   *names,
+                                       gint64        account_id);
+
+G_END_DECLS
