@@ -36,6 +36,16 @@ typedef struct {
   GPtrArray *rows;   /* of GStrv */
 } SmmCliTable;
 
+/* smm-desk-cli.c: errors, and waiting for the async calls */
+int           smm_cli_usage_error  (const char   *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+int           smm_cli_api_error    (const GError *error);
+void          smm_cli_result_cb    (GObject      *object,
+                                    GAsyncResult *result,
+                                    gpointer      data);
+GAsyncResult *smm_cli_wait_result  (SmmCli       *cli);
+void          smm_cli_clear_result (SmmCli       *cli);
+
 /* smm-cli-output.c: tables, JSON and the terminal's formats */
 SmmCliTable *smm_cli_table_new        (const char   *first,
                                        ...);
@@ -57,5 +67,33 @@ char        *smm_cli_money_text       (SmmMoney      money,
 GHashTable  *smm_cli_account_names    (SmmCli       *cli);
 const char  *smm_cli_account_name_of  (GHashTable   *names,
                                        gint64        account_id);
+
+/* smm-cli-panel.c: the actions on one panel */
+GPtrArray *smm_cli_fetch_services    (SmmCli  *cli,
+                                      GError **error);
+GArray    *smm_cli_parse_ids         (int      argc,
+                                      char   **argv,
+                                      int     *status);
+int        smm_cli_run_services      (SmmCli  *cli,
+                                      int      argc,
+                                      char   **argv);
+int        smm_cli_run_add           (SmmCli  *cli,
+                                      int      argc,
+                                      char   **argv);
+int        smm_cli_run_status        (SmmCli  *cli,
+                                      int      argc,
+                                      char   **argv);
+int        smm_cli_run_refill        (SmmCli  *cli,
+                                      int      argc,
+                                      char   **argv);
+int        smm_cli_run_refill_status (SmmCli  *cli,
+                                      int      argc,
+                                      char   **argv);
+int        smm_cli_run_cancel        (SmmCli  *cli,
+                                      int      argc,
+                                      char   **argv);
+int        smm_cli_run_balance       (SmmCli  *cli,
+                                      int      argc,
+                                      char   **argv);
 
 G_END_DECLS
