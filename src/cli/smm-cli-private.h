@@ -36,7 +36,7 @@ typedef struct {
   GPtrArray *rows;   /* of GStrv */
 } SmmCliTable;
 
-/* smm-desk-cli.c: errors, and waiting for the async calls */
+/* smm-desk-cli.c: errors, waiting for the async calls, the API key */
 int           smm_cli_usage_error  (const char   *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 int           smm_cli_api_error    (const GError *error);
@@ -45,6 +45,7 @@ void          smm_cli_result_cb    (GObject      *object,
                                     gpointer      data);
 GAsyncResult *smm_cli_wait_result  (SmmCli       *cli);
 void          smm_cli_clear_result (SmmCli       *cli);
+char         *smm_cli_read_key     (gboolean      key_stdin);
 
 /* smm-cli-output.c: tables, JSON and the terminal's formats */
 SmmCliTable *smm_cli_table_new        (const char   *first,
@@ -95,5 +96,10 @@ int        smm_cli_run_cancel        (SmmCli  *cli,
 int        smm_cli_run_balance       (SmmCli  *cli,
                                       int      argc,
                                       char   **argv);
+
+/* smm-cli-accounts.c: the saved accounts */
+int smm_cli_run_accounts (SmmCli  *cli,
+                          int      argc,
+                          char   **argv);
 
 G_END_DECLS
