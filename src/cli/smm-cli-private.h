@@ -102,4 +102,21 @@ int smm_cli_run_accounts (SmmCli  *cli,
                           int      argc,
                           char   **argv);
 
+/* smm-cli-history.c: the order history */
+int smm_cli_run_orders  (SmmCli  *cli,
+                         int      argc,
+                         char   **argv);
+int smm_cli_run_track   (SmmCli  *cli,
+                         int      argc,
+                         char   **argv);
+int smm_cli_run_import  (SmmCli  *cli,
+                         int      argc,
+                         char   **argv);
+int smm_cli_run_resolve (SmmCli  *cli,
+                         int      argc,
+                         char   **argv);
+int smm_cli_run_export  (SmmCli  *cli,
+                         int      argc,
+                         char   **argv);
+
 G_END_DECLS
