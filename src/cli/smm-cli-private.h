@@ -119,4 +119,9 @@ int smm_cli_run_export  (SmmCli  *cli,
                          int      argc,
                          char   **argv);
 
+/* smm-cli-mass-order.c: many orders from a file */
+int smm_cli_run_mass_order (SmmCli  *cli,
+                            int      argc,
+                            char   **argv);
+
 G_END_DECLS
