@@ -124,4 +124,15 @@ int smm_cli_run_mass_order (SmmCli  *cli,
                             int      argc,
                             char   **argv);
 
+/* smm-cli-reports.c: what the saved history tells */
+int smm_cli_run_compare  (SmmCli  *cli,
+                          int      argc,
+                          char   **argv);
+int smm_cli_run_changes  (SmmCli  *cli,
+                          int      argc,
+                          char   **argv);
+int smm_cli_run_spending (SmmCli  *cli,
+                          int      argc,
+                          char   **argv);
+
 G_END_DECLS
