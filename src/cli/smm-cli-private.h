@@ -36,7 +36,7 @@ typedef struct {
   GPtrArray *rows;   /* of GStrv */
 } SmmCliTable;
 
-/* smm-desk-cli.c: errors, waiting for the async calls, the API key */
+/* smm-cli.c: errors, waiting for the async calls, the API key */
 int           smm_cli_usage_error  (const char   *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 int           smm_cli_api_error    (const GError *error);

@@ -1,4 +1,4 @@
-/* smm-desk-cli.c: the core of SMM Desk from a terminal
+/* smm-cli.c: smm-desk-cli's main: global options, the actions' table, opening panels and history
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,29 +6,13 @@
 
 #include "config.h"
 
-#include <inttypes.h>
-
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <glib-unix.h>
-
-#include "smm-client.h"
-#include "smm-csv.h"
-#include "smm-mass-order.h"
-#include "smm-match.h"
-#include "smm-secrets.h"
-#include "smm-sim.h"
-#include "smm-spending.h"
-#include "smm-store.h"
-#include "smm-process.h"
-#include "smm-tracker.h"
 
 #include "smm-cli-private.h"
+#include "smm-process.h"
 
 int
 smm_cli_usage_error (const char *format,
