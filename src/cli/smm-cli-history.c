@@ -27,15 +27,8 @@ static void
 print_orders (SmmCli    *cli,
               GPtrArray *orders)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GPtrArray) accounts = smm_store_list_accounts (cli->store, NULL);
+  g_autoptr(GHashTable) names = smm_cli_account_names (cli);
   SmmCliTable *table;
-
-  for (guint i = 0; accounts && i < accounts->len; i++)
-    {
-      gint64 id = smm_account_get_id (accounts->pdata[i]);
-      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (smm_account_get_name (accounts->pdata[i])));
-    }
 
   if (cli->json)
     {
