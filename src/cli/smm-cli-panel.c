@@ -469,10 +469,12 @@ print_refills (SmmCli    *cli,
   return any_error;
 }
 
-int
-smm_cli_run_refill (SmmCli  *cli,
-                    int      argc,
-                    char   **argv)
+/* refill (@requested: ask for new refills) and refill-status (the status of refills) */
+static int
+run_refills (SmmCli    *cli,
+             int        argc,
+             char     **argv,
+             gboolean   requested)
 {
   int status = EXIT_OK;
   g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
@@ -482,7 +484,12 @@ smm_cli_run_refill (SmmCli  *cli,
   if (ids == NULL)
     return status;
 
-  if (cli->account)
+  if (!requested)
+    {
+      smm_client_refill_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
+      refills = smm_client_refill_status_finish (cli->client, smm_cli_wait_result (cli), &error);
+    }
+  else if (cli->account)
     {
       smm_tracker_refill_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
                                 NULL, smm_cli_result_cb, cli);
@@ -496,7 +503,15 @@ smm_cli_run_refill (SmmCli  *cli,
   smm_cli_clear_result (cli);
   if (refills == NULL)
     return smm_cli_api_error (error);
-  return print_refills (cli, refills, TRUE) ? EXIT_API : EXIT_OK;
+  return print_refills (cli, refills, requested) ? EXIT_API : EXIT_OK;
+}
+
+int
+smm_cli_run_refill (SmmCli  *cli,
+                    int      argc,
+                    char   **argv)
+{
+  return run_refills (cli, argc, argv, TRUE);
 }
 
 int
@@ -504,20 +519,7 @@ smm_cli_run_refill_status (SmmCli  *cli,
                            int      argc,
                            char   **argv)
 {
-  int status = EXIT_OK;
-  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
-  g_autoptr(GPtrArray) refills = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (ids == NULL)
-    return status;
-
-  smm_client_refill_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
-  refills = smm_client_refill_status_finish (cli->client, smm_cli_wait_result (cli), &error);
-  smm_cli_clear_result (cli);
-  if (refills == NULL)
-    return smm_cli_api_error (error);
-  return print_refills (cli, refills, FALSE) ? EXIT_API : EXIT_OK;
+  return run_refills (cli, argc, argv, FALSE);
 }
 
 int
