@@ -155,12 +155,8 @@ smm_cli_run_mass_order (SmmCli  *cli,
     return smm_cli_api_error (error);
   if (!smm_store_save_services_full (cli->store, smm_account_get_id (cli->account), services, &changes, &error))
     return smm_cli_api_error (error);
-  smm_client_balance_async (cli->client, NULL, smm_cli_result_cb, cli);
-  has_balance = smm_client_balance_finish (cli->client, smm_cli_wait_result (cli), &balance, &currency, NULL);
-  smm_cli_clear_result (cli);
-  if (has_balance)
-    smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
-  else
+  has_balance = smm_cli_fetch_balance (cli, &balance, &currency, NULL);
+  if (!has_balance)
     currency = g_strdup (smm_account_get_currency (cli->account));
 
   smm_mass_order_check (mass, services, has_balance ? &balance : NULL, &summary);

@@ -25,6 +25,34 @@ smm_cli_fetch_services (SmmCli  *cli,
   return services;
 }
 
+/* Returns: (transfer none) (nullable): the service of @services with this ID */
+SmmService *
+smm_cli_find_service (GPtrArray *services,
+                      gint64     service_id)
+{
+  for (guint i = 0; services && i < services->len; i++)
+    if (smm_service_get_id (services->pdata[i]) == service_id)
+      return services->pdata[i];
+  return NULL;
+}
+
+/* Asks the panel for its balance; with --account, the history keeps it (and so the currency). */
+gboolean
+smm_cli_fetch_balance (SmmCli    *cli,
+                       SmmMoney  *balance,
+                       char     **currency,
+                       GError   **error)
+{
+  gboolean ok;
+
+  smm_client_balance_async (cli->client, NULL, smm_cli_result_cb, cli);
+  ok = smm_client_balance_finish (cli->client, smm_cli_wait_result (cli), balance, currency, error);
+  smm_cli_clear_result (cli);
+  if (ok && cli->account)
+    smm_store_set_balance (cli->store, smm_account_get_id (cli->account), *balance, *currency, NULL);
+  return ok;
+}
+
 int
 smm_cli_run_services (SmmCli  *cli,
                       int      argc,
@@ -49,10 +77,7 @@ smm_cli_run_services (SmmCli  *cli,
       g_autofree char *currency = NULL;
       SmmMoney balance;
 
-      smm_client_balance_async (cli->client, NULL, smm_cli_result_cb, cli);
-      if (smm_client_balance_finish (cli->client, smm_cli_wait_result (cli), &balance, &currency, NULL))
-        smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
-      smm_cli_clear_result (cli);
+      smm_cli_fetch_balance (cli, &balance, &currency, NULL);
     }
 
   if (cli->json)
@@ -194,9 +219,7 @@ smm_cli_run_add (SmmCli  *cli,
       status = smm_cli_api_error (error);
       goto out;
     }
-  for (guint i = 0; i < services->len && service == NULL; i++)
-    if (smm_service_get_id (services->pdata[i]) == service_id)
-      service = services->pdata[i];
+  service = smm_cli_find_service (services, service_id);
   if (service == NULL)
     {
       g_printerr (_("smm-desk-cli: the panel has no service %" PRId64 "\n"), service_id);
@@ -601,15 +624,8 @@ smm_cli_run_balance (SmmCli  *cli,
   if (argc > 1)
     return smm_cli_usage_error (_("“balance” takes no arguments"));
 
-  smm_client_balance_async (cli->client, NULL, smm_cli_result_cb, cli);
-  if (!smm_client_balance_finish (cli->client, smm_cli_wait_result (cli), &balance, &currency, &error))
-    {
-      smm_cli_clear_result (cli);
-      return smm_cli_api_error (error);
-    }
-  smm_cli_clear_result (cli);
-  if (cli->account)
-    smm_store_set_balance (cli->store, smm_account_get_id (cli->account), balance, currency, NULL);
+  if (!smm_cli_fetch_balance (cli, &balance, &currency, &error))
+    return smm_cli_api_error (error);
 
   if (cli->json)
     {

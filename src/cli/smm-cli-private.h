@@ -70,32 +70,38 @@ const char  *smm_cli_account_name_of  (GHashTable   *names,
                                        gint64        account_id);
 
 /* smm-cli-panel.c: the actions on one panel */
-GPtrArray *smm_cli_fetch_services    (SmmCli  *cli,
-                                      GError **error);
-GArray    *smm_cli_parse_ids         (int      argc,
-                                      char   **argv,
-                                      int     *status);
-int        smm_cli_run_services      (SmmCli  *cli,
-                                      int      argc,
-                                      char   **argv);
-int        smm_cli_run_add           (SmmCli  *cli,
-                                      int      argc,
-                                      char   **argv);
-int        smm_cli_run_status        (SmmCli  *cli,
-                                      int      argc,
-                                      char   **argv);
-int        smm_cli_run_refill        (SmmCli  *cli,
-                                      int      argc,
-                                      char   **argv);
-int        smm_cli_run_refill_status (SmmCli  *cli,
-                                      int      argc,
-                                      char   **argv);
-int        smm_cli_run_cancel        (SmmCli  *cli,
-                                      int      argc,
-                                      char   **argv);
-int        smm_cli_run_balance       (SmmCli  *cli,
-                                      int      argc,
-                                      char   **argv);
+GPtrArray  *smm_cli_fetch_services    (SmmCli     *cli,
+                                       GError    **error);
+SmmService *smm_cli_find_service      (GPtrArray  *services,
+                                       gint64      service_id);
+gboolean    smm_cli_fetch_balance     (SmmCli     *cli,
+                                       SmmMoney   *balance,
+                                       char      **currency,
+                                       GError    **error);
+GArray     *smm_cli_parse_ids         (int         argc,
+                                       char      **argv,
+                                       int        *status);
+int         smm_cli_run_services      (SmmCli     *cli,
+                                       int         argc,
+                                       char      **argv);
+int         smm_cli_run_add           (SmmCli     *cli,
+                                       int         argc,
+                                       char      **argv);
+int         smm_cli_run_status        (SmmCli     *cli,
+                                       int         argc,
+                                       char      **argv);
+int         smm_cli_run_refill        (SmmCli     *cli,
+                                       int         argc,
+                                       char      **argv);
+int         smm_cli_run_refill_status (SmmCli     *cli,
+                                       int         argc,
+                                       char      **argv);
+int         smm_cli_run_cancel        (SmmCli     *cli,
+                                       int         argc,
+                                       char      **argv);
+int         smm_cli_run_balance       (SmmCli     *cli,
+                                       int         argc,
+                                       char      **argv);
 
 /* smm-cli-accounts.c: the saved accounts */
 int smm_cli_run_accounts (SmmCli  *cli,

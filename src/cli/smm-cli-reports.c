@@ -141,9 +141,7 @@ smm_cli_run_compare (SmmCli  *cli,
   for (guint i = 0; i < accounts->len; i++)
     if (smm_account_get_id (accounts->pdata[i]) == smm_account_get_id (cli->account))
       own = catalogues->pdata[i];
-  for (guint i = 0; own && i < own->len && service == NULL; i++)
-    if (smm_service_get_id (own->pdata[i]) == (gint64) service_id)
-      service = own->pdata[i];
+  service = smm_cli_find_service (own, (gint64) service_id);
   if (service == NULL)
     {
       g_printerr (_("smm-desk-cli: service %" PRIu64 " is not in the saved catalogue of “%s”: list it first with "
