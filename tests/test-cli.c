@@ -59,6 +59,47 @@ fixture_tear_down (Fixture       *f,
   g_free (f->url);
 }
 
+/* Runs the CLI with @args (NULL-terminated) and the key in the environment, to which @env adds
+ * NAME=VALUE strings (NULL-terminated, or NULL); returns the exit status. */
+static int
+run_cli_argv (const char         *key,
+              const char         *stdin_text,
+              const char * const *env,
+              const char * const *args,
+              char              **out,
+              char              **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store_path)
+    g_subprocess_launcher_setenv (launcher, "SMM_DESK_STORE", store_path, TRUE);
+  if (key)
+    g_subprocess_launcher_setenv (launcher, "SMM_API_KEY", key, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "SMM_API_KEY");
+  for (guint i = 0; env && env[i]; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL, out, err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
 /* Runs the CLI with the key in the environment; returns the exit status. */
 static int
 run_cli (const char  *key,
@@ -67,33 +108,15 @@ run_cli (const char  *key,
          char       **err,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   va_list ap;
 
-  if (store_path)
-    g_subprocess_launcher_setenv (launcher, "SMM_DESK_STORE", store_path, TRUE);
-  if (key)
-    g_subprocess_launcher_setenv (launcher, "SMM_API_KEY", key, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "SMM_API_KEY");
-  g_ptr_array_add (args, (gpointer) cli_path);
   va_start (ap, err);
   for (const char *arg = va_arg (ap, const char *); arg; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL, out, err, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
+  return run_cli_argv (key, stdin_text, NULL, (const char *const *) args->pdata, out, err);
 }
 
 static JsonNode *
