@@ -16,7 +16,22 @@ smm_cli_run_accounts (SmmCli  *cli,
                       int      argc,
                       char   **argv)
 {
+  g_autofree char *name = NULL;
+  g_autofree char *url = NULL;
+  gboolean key_stdin = FALSE;
+  const GOptionEntry entries[] = {   /* those of “accounts add” */
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("A name for the account"), N_("NAME") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The panel’s API address"), N_("URL") },
+    { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &key_stdin, N_("Read the API key from standard input"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("add --name NAME --url URL [--key-stdin] | list | remove NAME — the saved accounts"));
   g_autoptr(GError) error = NULL;
+  int rc;
+
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
 
   if (argc < 2 || g_str_equal (argv[1], "list"))
     {
@@ -67,25 +82,14 @@ smm_cli_run_accounts (SmmCli  *cli,
 
   if (g_str_equal (argv[1], "add"))
     {
-      g_autofree char *name = NULL;
-      g_autofree char *url = NULL;
-      gboolean key_stdin = FALSE;
-      const GOptionEntry entries[] = {
-        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("A name for the account"), N_("NAME") },
-        { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The panel’s API address"), N_("URL") },
-        { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &key_stdin, N_("Read the API key from standard input"), NULL },
-        { NULL }
-      };
-      g_autoptr(GOptionContext) context = g_option_context_new (_("— add a panel account"));
       g_autoptr(SmmAccount) account = NULL;
       char *key;
       gboolean stored;
 
-      g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-      argv[1] = argv[0];
-      argc--, argv++;
-      if (!g_option_context_parse (context, &argc, &argv, &error))
-        return smm_cli_usage_error ("%s", error->message);
+      /* --url and --key-stdin before the action say the same */
+      if (url == NULL)
+        url = g_strdup (cli->url);
+      key_stdin |= cli->key_stdin;
       if (name == NULL || url == NULL)
         return smm_cli_usage_error (_("“accounts add” needs --name and --url"));
       if (!smm_client_check_endpoint (url, &error))

@@ -144,9 +144,8 @@ smm_cli_run_orders (SmmCli  *cli,
   SmmOrderQuery query;
   int rc;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return smm_cli_usage_error ("%s", error->message);
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
   if (argc > 1)
     return smm_cli_usage_error (_("unexpected argument “%s”"), argv[1]);
 
@@ -184,10 +183,14 @@ smm_cli_run_track (SmmCli  *cli,
                    int      argc,
                    char   **argv)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— ask the panels about every order not yet done"));
+  int rc;
   g_autoptr(GError) error = NULL;
   SmmTrackerReport report = { 0 };
   gboolean ok;
 
+  if (!smm_cli_start (cli, context, NULL, &argc, &argv, &rc))
+    return rc;
   if (argc > 1)
     return smm_cli_usage_error (_("“track” takes no arguments"));
 
@@ -227,7 +230,8 @@ smm_cli_run_import (SmmCli  *cli,
                     char   **argv)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (cli, _("ID… — add orders placed on the panel’s web site"),
+                                             argc, argv, &status);
   g_autoptr(GPtrArray) replies = NULL;
   g_autoptr(GError) error = NULL;
   guint n_added = 0;
@@ -272,10 +276,10 @@ smm_cli_run_resolve (SmmCli  *cli,
   g_autoptr(GOptionContext) context = g_option_context_new (_("ORDER — settle an unconfirmed order"));
   g_autoptr(GError) error = NULL;
   guint64 local_id;
+  int rc;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return smm_cli_usage_error ("%s", error->message);
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
   if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &local_id, NULL))
     return smm_cli_usage_error (_("“resolve” needs the order’s number (the # column of “orders”)"));
   if ((panel_id > 0) == discard)
@@ -311,9 +315,8 @@ smm_cli_run_export (SmmCli  *cli,
   guint n = 0;
   int rc;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return smm_cli_usage_error ("%s", error->message);
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
   if (argc != 2)
     return smm_cli_usage_error (_("“export” needs the file to write"));
   if ((rc = order_query (status, search, cli, &query)) != EXIT_OK)

@@ -132,14 +132,14 @@ smm_cli_run_mass_order (SmmCli  *cli,
   gboolean has_balance;
   gboolean placed = FALSE;
   SmmCliTable *table;
+  int rc;
 
   g_option_context_set_summary (context,
                                 _("Each line is SERVICE_ID|LINK|QUANTITY (or SERVICE_ID|QUANTITY|LINK); lines "
                                   "beginning with # are comments. A CSV file has the columns service, link and "
                                   "quantity."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return smm_cli_usage_error ("%s", error->message);
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
   if (argc != 2)
     return smm_cli_usage_error (_("“mass-order” needs one file"));
   if (cli->account == NULL)

@@ -58,9 +58,13 @@ smm_cli_run_services (SmmCli  *cli,
                       int      argc,
                       char   **argv)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the panel’s services"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) services = NULL;
+  int rc;
 
+  if (!smm_cli_start (cli, context, NULL, &argc, &argv, &rc))
+    return rc;
   if (argc > 1)
     return smm_cli_usage_error (_("“services” takes no arguments"));
 
@@ -165,6 +169,7 @@ smm_cli_run_add (SmmCli  *cli,
   SmmMoney charge;
   gint64 order_id;
   int status = EXIT_OK;
+  gboolean go_on;
 
   {
     GOptionEntry service_entry = { "service", 0, 0, G_OPTION_ARG_INT64, &service_id,
@@ -194,13 +199,11 @@ smm_cli_run_add (SmmCli  *cli,
 
     for (guint i = 0; i < entries->len; i++)
       flat[i] = *(GOptionEntry *) entries->pdata[i];
-    g_option_context_add_main_entries (context, flat, GETTEXT_PACKAGE);
-    if (!g_option_context_parse (context, &argc, &argv, &error))
-      status = smm_cli_usage_error ("%s", error->message);
+    go_on = smm_cli_start (cli, context, flat, &argc, &argv, &status);
   }
   for (guint i = 0; i < entries->len; i++)
     g_free (entries->pdata[i]);
-  if (status != EXIT_OK)
+  if (!go_on)
     goto out;
   if (argc > 1)
     {
@@ -301,13 +304,20 @@ out:
   return status;
 }
 
-/* Reads the positional ids of status, refill, refill-status and cancel. */
+/* Reads the options and the positional IDs of status, refill, refill-status, cancel and import;
+ * NULL when the action stops there, with @status its exit status. */
 GArray *
-smm_cli_parse_ids (int    argc,
-                   char **argv,
-                   int   *status)
+smm_cli_parse_ids (SmmCli      *cli,
+                   const char  *parameter_string,
+                   int          argc,
+                   char       **argv,
+                   int         *status)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!smm_cli_start (cli, context, NULL, &argc, &argv, status))
+    return NULL;
 
   for (int i = 1; i < argc; i++)
     {
@@ -339,7 +349,7 @@ smm_cli_run_status (SmmCli  *cli,
                     char   **argv)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (cli, _("ID… — show orders’ status"), argc, argv, &status);
   g_autoptr(GPtrArray) orders = NULL;
   g_autoptr(GError) error = NULL;
   gboolean any_error = FALSE;
@@ -500,7 +510,9 @@ run_refills (SmmCli    *cli,
              gboolean   requested)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (cli, requested ? _("ID… — ask for refills of orders")
+                                                       : _("ID… — show refills’ status"),
+                                             argc, argv, &status);
   g_autoptr(GPtrArray) refills = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -551,7 +563,7 @@ smm_cli_run_cancel (SmmCli  *cli,
                     char   **argv)
 {
   int status = EXIT_OK;
-  g_autoptr(GArray) ids = smm_cli_parse_ids (argc, argv, &status);
+  g_autoptr(GArray) ids = smm_cli_parse_ids (cli, _("ID… — ask to cancel orders"), argc, argv, &status);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   gboolean any_error = FALSE;
@@ -617,10 +629,14 @@ smm_cli_run_balance (SmmCli  *cli,
                      int      argc,
                      char   **argv)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— show the balance"));
+  int rc;
   g_autoptr(GError) error = NULL;
   g_autofree char *currency = NULL;
   SmmMoney balance;
 
+  if (!smm_cli_start (cli, context, NULL, &argc, &argv, &rc))
+    return rc;
   if (argc > 1)
     return smm_cli_usage_error (_("“balance” takes no arguments"));
 

@@ -27,14 +27,30 @@ typedef struct {
   SmmTracker   *tracker;
   SmmSecrets   *secrets;
   SmmAccount   *account;   /* with --account: every action is written into the history */
-  gboolean      json;
   GAsyncResult *result;
+  int           action;    /* in smm-cli.c's table of actions */
+
+  /* the global options, before the action or among its own */
+  char         *url;
+  char         *account_name;
+  gboolean      demo;
+  gboolean      json;
+  gboolean      key_stdin;
+  gboolean      version;
 } SmmCli;
 
 typedef struct {
   guint      n_columns;
   GPtrArray *rows;   /* of GStrv */
 } SmmCliTable;
+
+/* smm-cli.c: the options (global ones included), then opening what the action needs */
+gboolean smm_cli_start (SmmCli               *cli,
+                        GOptionContext       *context,
+                        const GOptionEntry   *entries,
+                        int                  *argc,
+                        char               ***argv,
+                        int                  *status);
 
 /* smm-cli.c: errors, waiting for the async calls, the API key */
 int           smm_cli_usage_error  (const char   *format,
@@ -70,38 +86,40 @@ const char  *smm_cli_account_name_of  (GHashTable   *names,
                                        gint64        account_id);
 
 /* smm-cli-panel.c: the actions on one panel */
-GPtrArray  *smm_cli_fetch_services    (SmmCli     *cli,
-                                       GError    **error);
-SmmService *smm_cli_find_service      (GPtrArray  *services,
-                                       gint64      service_id);
-gboolean    smm_cli_fetch_balance     (SmmCli     *cli,
-                                       SmmMoney   *balance,
-                                       char      **currency,
-                                       GError    **error);
-GArray     *smm_cli_parse_ids         (int         argc,
-                                       char      **argv,
-                                       int        *status);
-int         smm_cli_run_services      (SmmCli     *cli,
-                                       int         argc,
-                                       char      **argv);
-int         smm_cli_run_add           (SmmCli     *cli,
-                                       int         argc,
-                                       char      **argv);
-int         smm_cli_run_status        (SmmCli     *cli,
-                                       int         argc,
-                                       char      **argv);
-int         smm_cli_run_refill        (SmmCli     *cli,
-                                       int         argc,
-                                       char      **argv);
-int         smm_cli_run_refill_status (SmmCli     *cli,
-                                       int         argc,
-                                       char      **argv);
-int         smm_cli_run_cancel        (SmmCli     *cli,
-                                       int         argc,
-                                       char      **argv);
-int         smm_cli_run_balance       (SmmCli     *cli,
-                                       int         argc,
-                                       char      **argv);
+GPtrArray  *smm_cli_fetch_services    (SmmCli      *cli,
+                                       GError     **error);
+SmmService *smm_cli_find_service      (GPtrArray   *services,
+                                       gint64       service_id);
+gboolean    smm_cli_fetch_balance     (SmmCli      *cli,
+                                       SmmMoney    *balance,
+                                       char       **currency,
+                                       GError     **error);
+GArray     *smm_cli_parse_ids         (SmmCli      *cli,
+                                       const char  *parameter_string,
+                                       int          argc,
+                                       char       **argv,
+                                       int         *status);
+int         smm_cli_run_services      (SmmCli      *cli,
+                                       int          argc,
+                                       char       **argv);
+int         smm_cli_run_add           (SmmCli      *cli,
+                                       int          argc,
+                                       char       **argv);
+int         smm_cli_run_status        (SmmCli      *cli,
+                                       int          argc,
+                                       char       **argv);
+int         smm_cli_run_refill        (SmmCli      *cli,
+                                       int          argc,
+                                       char       **argv);
+int         smm_cli_run_refill_status (SmmCli      *cli,
+                                       int          argc,
+                                       char       **argv);
+int         smm_cli_run_cancel        (SmmCli      *cli,
+                                       int          argc,
+                                       char       **argv);
+int         smm_cli_run_balance       (SmmCli      *cli,
+                                       int          argc,
+                                       char       **argv);
 
 /* smm-cli-accounts.c: the saved accounts */
 int smm_cli_run_accounts (SmmCli  *cli,

@@ -116,10 +116,10 @@ smm_cli_run_compare (SmmCli  *cli,
   guint64 service_id;
   SmmMoney own_rate;
   gboolean own_converted;
+  int rc;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return smm_cli_usage_error ("%s", error->message);
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
   if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &service_id, NULL))
     return smm_cli_usage_error (_("“compare” needs a service ID"));
   if (cli->account == NULL)
@@ -223,10 +223,10 @@ smm_cli_run_changes (SmmCli  *cli,
   g_autoptr(GDateTime) since = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) names = NULL;
+  int rc;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return smm_cli_usage_error ("%s", error->message);
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
   if (argc > 1)
     return smm_cli_usage_error (_("unexpected argument “%s”"), argv[1]);
   if (since_text && (since = parse_date (since_text)) == NULL)
@@ -362,10 +362,10 @@ smm_cli_run_spending (SmmCli  *cli,
   SmmSpendingPeriod period = SMM_SPENDING_BY_MONTH;
   gboolean by_category = FALSE;
   SmmCliTable *table;
+  int rc;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return smm_cli_usage_error ("%s", error->message);
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
   if (argc > 1)
     return smm_cli_usage_error (_("unexpected argument “%s”"), argv[1]);
   if (by == NULL || g_str_equal (by, "month"))

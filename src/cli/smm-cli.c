@@ -91,7 +91,66 @@ static const struct {
 };
 
 /* ---------------------------------------------------------------------------------------------
- * main
+ * The global options, read before the action and again among its own options
+ */
+
+static int
+print_version (void)
+{
+  g_print ("smm-desk-cli %s\n", PACKAGE_VERSION);
+  return EXIT_OK;
+}
+
+static gboolean
+set_string_option_cb (const char  *option_name,
+                      const char  *value,
+                      gpointer     data,
+                      GError     **error)
+{
+  SmmCli *cli = data;
+  char **field = g_str_equal (option_name, "--url") ? &cli->url : &cli->account_name;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* Sets @context's main group: @entries (may be NULL), then every global option whose name they
+ * do not take for themselves, all writing into @cli. */
+static void
+add_options (SmmCli             *cli,
+             GOptionContext     *context,
+             const GOptionEntry *entries)
+{
+  const GOptionEntry globals[] = {
+    { "url", 0, 0, G_OPTION_ARG_CALLBACK, set_string_option_cb, N_("The panel’s API address"), N_("URL") },
+    { "account", 0, 0, G_OPTION_ARG_CALLBACK, set_string_option_cb,
+      N_("Use a saved account, and record what is done in the order history"), N_("NAME") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &cli->demo, N_("Use a demo panel started in this process"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of tables"), NULL },
+    { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &cli->key_stdin, N_("Read the API key from standard input"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Print the version"), NULL },
+  };
+  GOptionGroup *group = g_option_group_new ("smm-desk-cli", NULL, NULL, cli, NULL);
+
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  if (entries)
+    g_option_group_add_entries (group, entries);
+  for (guint i = 0; i < G_N_ELEMENTS (globals); i++)
+    {
+      const GOptionEntry one[] = { globals[i], { NULL } };
+      gboolean taken = FALSE;
+
+      for (guint j = 0; entries && entries[j].long_name; j++)
+        taken |= g_str_equal (entries[j].long_name, globals[i].long_name);
+      if (!taken)
+        g_option_group_add_entries (group, one);
+    }
+  g_option_context_set_main_group (context, group);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Opening the history and the panels
  */
 
 static char *
@@ -114,54 +173,93 @@ smm_cli_read_key (gboolean key_stdin)
   return key_stdin ? read_key_from_stdin () : g_strdup (g_getenv ("SMM_API_KEY"));
 }
 
-/* Opens the history and gives every usable account a client (key from the keyring). */
+/* Opens the history, and finds the account of --account in it. */
 static gboolean
-open_store (SmmCli      *cli,
-            const char  *account_name,
-            gboolean     need_client,
-            GError     **error)
+open_history (SmmCli  *cli,
+              GError **error)
 {
-  g_autoptr(GPtrArray) accounts = NULL;
-
   cli->store = smm_store_open (g_getenv ("SMM_DESK_STORE"), error);
   if (cli->store == NULL)
     return FALSE;
   cli->secrets = smm_secrets_new_keyring (APP_ID);
   cli->tracker = smm_tracker_new (cli->store);
 
-  if (account_name)
+  if (cli->account_name)
     {
-      cli->account = smm_store_find_account (cli->store, account_name, error);
+      cli->account = smm_store_find_account (cli->store, cli->account_name, error);
       if (cli->account == NULL)
         return FALSE;
     }
-  if (!need_client)
-    return TRUE;
+  return TRUE;
+}
 
-  accounts = smm_store_list_accounts (cli->store, error);
+/* The clients the action talks to: with the history, one for every usable account (its key from
+ * the keyring); without, the one panel of --url (key from SMM_API_KEY or --key-stdin) or --demo.
+ * The one place where keys are looked up and clients made. Returns: an exit status */
+static int
+make_clients (SmmCli   *cli,
+              gboolean  with_history)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autofree char *url = NULL;
+  char *key = NULL;
+
+  if (!with_history)
+    {
+      if (cli->demo)
+        {
+          cli->sim = smm_sim_new ();
+          if (!smm_sim_start_threaded (cli->sim, 0, &error))
+            return smm_cli_api_error (error);
+          url = g_strdup (smm_sim_get_url (cli->sim));
+          key = g_strdup (smm_sim_get_key (cli->sim));
+        }
+      else
+        {
+          url = g_strdup (cli->url);
+          key = smm_cli_read_key (cli->key_stdin);
+        }
+
+      if (key == NULL || *key == '\0')
+        {
+          smm_secrets_free_key (key);
+          return smm_cli_usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
+        }
+      cli->client = smm_client_new (url, &error);
+      if (cli->client == NULL)
+        {
+          smm_secrets_free_key (key);
+          return smm_cli_usage_error ("%s", error->message);
+        }
+      smm_client_set_key (cli->client, key);
+      smm_secrets_free_key (key);
+      return EXIT_OK;
+    }
+
+  accounts = smm_store_list_accounts (cli->store, &error);
   if (accounts == NULL)
-    return FALSE;
+    return smm_cli_api_error (error);
   for (guint i = 0; i < accounts->len; i++)
     {
       SmmAccount *account = accounts->pdata[i];
       g_autoptr(SmmClient) client = NULL;
-      char *key;
 
       if (cli->account && smm_account_get_id (account) != smm_account_get_id (cli->account))
         continue;
-      key = smm_secrets_lookup (cli->secrets, smm_account_get_id (account), NULL, error);
+      key = smm_secrets_lookup (cli->secrets, smm_account_get_id (account), NULL, &error);
       if (key == NULL)
         {
-          if (error && *error)
-            return FALSE;
+          if (error)
+            return smm_cli_api_error (error);
           g_printerr (_("smm-desk-cli: account “%s” has no API key in the keyring\n"), smm_account_get_name (account));
           continue;
         }
-      client = smm_client_new (smm_account_get_endpoint (account), error);
+      client = smm_client_new (smm_account_get_endpoint (account), &error);
       if (client == NULL)
         {
           smm_secrets_free_key (key);
-          return FALSE;
+          return smm_cli_api_error (error);
         }
       smm_client_set_key (client, key);
       smm_secrets_free_key (key);
@@ -171,36 +269,78 @@ open_store (SmmCli      *cli,
     }
   if (cli->account && cli->client == NULL)
     {
-      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
-                   _("Account “%s” has no API key in the keyring."), account_name);
+      g_set_error (&error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
+                   _("Account “%s” has no API key in the keyring."), cli->account_name);
+      return smm_cli_api_error (error);
+    }
+  return EXIT_OK;
+}
+
+/* Opens what the action needs: the history, the panels, or both. Returns: an exit status */
+static int
+set_up (SmmCli *cli)
+{
+  Needs needs = actions[cli->action].needs;
+  gboolean with_history = (needs & NEEDS_STORE) || cli->account_name;
+  g_autoptr(GError) error = NULL;
+
+  if (with_history && !open_history (cli, &error))
+    return smm_cli_api_error (error);
+  if (with_history && !(needs & NEEDS_PANEL) && !g_str_equal (actions[cli->action].name, "track"))
+    return EXIT_OK;
+  return make_clients (cli, with_history);
+}
+
+/* Reads the action's options (@entries, may be NULL) with the global ones, which may stand
+ * before the action or among its own; then, unless they asked only for help or the version,
+ * opens what the action needs. Returns: whether the action goes on; if not, the exit status is
+ * in @status. */
+gboolean
+smm_cli_start (SmmCli              *cli,
+               GOptionContext      *context,
+               const GOptionEntry  *entries,
+               int                 *argc,
+               char              ***argv,
+               int                 *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  add_options (cli, context, entries);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = smm_cli_usage_error ("%s", error->message);
       return FALSE;
     }
-  return TRUE;
+  if (cli->version)
+    {
+      *status = print_version ();
+      return FALSE;
+    }
+  if ((cli->demo ? 1 : 0) + (cli->url ? 1 : 0) + (cli->account_name ? 1 : 0) > 1)
+    {
+      *status = smm_cli_usage_error (_("use only one of --url, --demo and --account"));
+      return FALSE;
+    }
+  if ((actions[cli->action].needs & NEEDS_PANEL) && !(actions[cli->action].needs & NEEDS_STORE) &&
+      !cli->demo && cli->url == NULL && cli->account_name == NULL)
+    {
+      *status = smm_cli_usage_error (_("give the panel with --url URL or --account NAME, or use --demo"));
+      return FALSE;
+    }
+  *status = set_up (cli);
+  return *status == EXIT_OK;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * main
+ */
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *url = NULL;
-  g_autofree char *account_name = NULL;
-  gboolean demo = FALSE;
-  gboolean json = FALSE;
-  gboolean key_stdin = FALSE;
-  gboolean version = FALSE;
-  const GOptionEntry entries[] = {
-    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The panel’s API address"), N_("URL") },
-    { "account", 0, 0, G_OPTION_ARG_STRING, &account_name,
-      N_("Use a saved account, and record what is done in the order history"), N_("NAME") },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Use a demo panel started in this process"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of tables"), NULL },
-    { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &key_stdin, N_("Read the API key from standard input"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  char *key = NULL;
   SmmCli cli = { NULL };
   int status = EXIT_USAGE;
   int action = -1;
@@ -215,7 +355,8 @@ main (int    argc,
   g_log_writer_default_set_use_stderr (TRUE);
 
   context = g_option_context_new (_("ACTION [ARGUMENTS…] — SMM panels from a terminal"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_options (&cli, context, NULL);
+  /* the options after the action are its own, and the global ones again: it reads them */
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_description (context,
     _("Actions on a panel (--url URL, --demo, or --account NAME):\n"
@@ -248,11 +389,8 @@ main (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return smm_cli_usage_error ("%s", error->message);
-  if (version)
-    {
-      g_print ("smm-desk-cli %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
-    }
+  if (cli.version)
+    return print_version ();
   if (argc < 2)
     return smm_cli_usage_error (_("no action given"));
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -260,57 +398,10 @@ main (int    argc,
       action = i;
   if (action < 0)
     return smm_cli_usage_error (_("unknown action “%s”"), argv[1]);
-  if ((demo ? 1 : 0) + (url ? 1 : 0) + (account_name ? 1 : 0) > 1)
-    return smm_cli_usage_error (_("use only one of --url, --demo and --account"));
-  if ((actions[action].needs & NEEDS_PANEL) && !(actions[action].needs & NEEDS_STORE) &&
-      !demo && url == NULL && account_name == NULL)
-    return smm_cli_usage_error (_("give the panel with --url URL or --account NAME, or use --demo"));
-  cli.json = json;
-
-  if ((actions[action].needs & NEEDS_STORE) || account_name)
-    {
-      gboolean need_client = (actions[action].needs & NEEDS_PANEL) || g_str_equal (argv[1], "track");
-
-      if (!open_store (&cli, account_name, need_client, &error))
-        {
-          status = smm_cli_api_error (error);
-          goto out;
-        }
-    }
-  else
-    {
-      if (demo)
-        {
-          cli.sim = smm_sim_new ();
-          if (!smm_sim_start_threaded (cli.sim, 0, &error))
-            {
-              status = smm_cli_api_error (error);
-              goto out;
-            }
-          url = g_strdup (smm_sim_get_url (cli.sim));
-          key = g_strdup (smm_sim_get_key (cli.sim));
-        }
-      else
-        key = smm_cli_read_key (key_stdin);
-
-      if (key == NULL || *key == '\0')
-        {
-          status = smm_cli_usage_error (_("no API key: set SMM_API_KEY or use --key-stdin"));
-          goto out;
-        }
-      cli.client = smm_client_new (url, &error);
-      if (cli.client == NULL)
-        {
-          status = smm_cli_usage_error ("%s", error->message);
-          goto out;
-        }
-      smm_client_set_key (cli.client, key);
-    }
+  cli.action = action;
 
   status = actions[action].run (&cli, argc - 1, argv + 1);
 
-out:
-  smm_secrets_free_key (key);
   g_clear_object (&cli.client);
   g_clear_object (&cli.account);
   g_clear_object (&cli.tracker);
@@ -319,5 +410,7 @@ out:
   if (cli.sim)
     smm_sim_stop (cli.sim);
   g_clear_object (&cli.sim);
+  g_free (cli.url);
+  g_free (cli.account_name);
   return status;
 }
