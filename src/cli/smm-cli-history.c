@@ -102,7 +102,30 @@ print_orders (SmmCli    *cli,
   smm_cli_table_print_free (table);
 }
 
-/* --status and --search of “orders” and “export” */
+/* Reads the options of “orders” and “export”: their filters --status and --search, and the global
+ * ones; as smm_cli_start does. */
+static gboolean
+start_with_filters (SmmCli       *cli,
+                    const char   *parameter_string,
+                    int          *argc,
+                    char       ***argv,
+                    char        **status,
+                    char        **search,
+                    int          *rc)
+{
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, status,
+      N_("Only orders with this status, or “active”"), N_("STATUS") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, search, N_("Only orders whose link, service or ID has this"),
+      N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+
+  return smm_cli_start (cli, context, entries, argc, argv, rc);
+}
+
+/* The query of the filters of “orders” and “export” */
 static int
 order_query (const char    *status,
              const char    *search,
@@ -131,20 +154,12 @@ smm_cli_run_orders (SmmCli  *cli,
 {
   g_autofree char *status = NULL;
   g_autofree char *search = NULL;
-  const GOptionEntry entries[] = {
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
-      N_("Only orders with this status, or “active”"), N_("STATUS") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only orders whose link, service or ID has this"),
-      N_("TEXT") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— the order history"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) orders = NULL;
   SmmOrderQuery query;
   int rc;
 
-  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+  if (!start_with_filters (cli, _("— the order history"), &argc, &argv, &status, &search, &rc))
     return rc;
   if (argc > 1)
     return smm_cli_usage_error (_("unexpected argument “%s”"), argv[1]);
@@ -302,20 +317,12 @@ smm_cli_run_export (SmmCli  *cli,
 {
   g_autofree char *status = NULL;
   g_autofree char *search = NULL;
-  const GOptionEntry entries[] = {
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
-      N_("Only orders with this status, or “active”"), N_("STATUS") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only orders whose link, service or ID has this"),
-      N_("TEXT") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write the order history as CSV"));
   g_autoptr(GError) error = NULL;
   SmmOrderQuery query;
   guint n = 0;
   int rc;
 
-  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+  if (!start_with_filters (cli, _("FILE — write the order history as CSV"), &argc, &argv, &status, &search, &rc))
     return rc;
   if (argc != 2)
     return smm_cli_usage_error (_("“export” needs the file to write"));
