@@ -51,14 +51,11 @@ smm_cli_run_accounts (SmmCli  *cli,
               SmmMoney balance;
 
               json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "name");
-              json_builder_add_string_value (builder, smm_account_get_name (a));
-              json_builder_set_member_name (builder, "url");
-              json_builder_add_string_value (builder, smm_account_get_endpoint (a));
+              smm_cli_json_add_string (builder, "name", smm_account_get_name (a));
+              smm_cli_json_add_string (builder, "url", smm_account_get_endpoint (a));
               if (smm_account_get_balance (a, &balance))
                 smm_cli_json_add_money (builder, "balance", balance);
-              json_builder_set_member_name (builder, "currency");
-              json_builder_add_string_value (builder, smm_account_get_currency (a));
+              smm_cli_json_add_string (builder, "currency", smm_account_get_currency (a));
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);

@@ -42,31 +42,19 @@ print_orders (SmmCli    *cli,
           SmmMoney charge;
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "local_id");
-          json_builder_add_int_value (builder, smm_order_get_local_id (o));
-          json_builder_set_member_name (builder, "account");
-          json_builder_add_string_value (builder, g_hash_table_lookup (names, &account_id));
-          json_builder_set_member_name (builder, "order");
-          json_builder_add_int_value (builder, smm_order_get_id (o));
-          json_builder_set_member_name (builder, "service");
-          json_builder_add_int_value (builder, smm_order_get_service_id (o));
-          json_builder_set_member_name (builder, "service_name");
-          json_builder_add_string_value (builder, smm_order_get_service_name (o));
-          json_builder_set_member_name (builder, "link");
-          json_builder_add_string_value (builder, smm_order_get_link (o));
-          json_builder_set_member_name (builder, "quantity");
-          json_builder_add_int_value (builder, smm_order_get_quantity (o));
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, smm_order_get_status_text (o));
+          smm_cli_json_add_int (builder, "local_id", smm_order_get_local_id (o));
+          smm_cli_json_add_string (builder, "account", g_hash_table_lookup (names, &account_id));
+          smm_cli_json_add_int (builder, "order", smm_order_get_id (o));
+          smm_cli_json_add_int (builder, "service", smm_order_get_service_id (o));
+          smm_cli_json_add_string (builder, "service_name", smm_order_get_service_name (o));
+          smm_cli_json_add_string (builder, "link", smm_order_get_link (o));
+          smm_cli_json_add_int (builder, "quantity", smm_order_get_quantity (o));
+          smm_cli_json_add_string (builder, "status", smm_order_get_status_text (o));
           if (smm_order_get_charge (o, &charge))
             smm_cli_json_add_money (builder, "charge", charge);
-          json_builder_set_member_name (builder, "remains");
-          json_builder_add_int_value (builder, smm_order_get_remains (o));
+          smm_cli_json_add_int (builder, "remains", smm_order_get_remains (o));
           if (smm_order_get_error (o))
-            {
-              json_builder_set_member_name (builder, "error");
-              json_builder_add_string_value (builder, smm_order_get_error (o)->message);
-            }
+            smm_cli_json_add_string (builder, "error", smm_order_get_error (o)->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -221,14 +209,10 @@ smm_cli_run_track (SmmCli  *cli,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "checked");
-      json_builder_add_int_value (builder, report.n_checked);
-      json_builder_set_member_name (builder, "changed");
-      json_builder_add_int_value (builder, report.n_changed);
-      json_builder_set_member_name (builder, "finished");
-      json_builder_add_int_value (builder, report.n_finished);
-      json_builder_set_member_name (builder, "failed");
-      json_builder_add_int_value (builder, report.n_failed);
+      smm_cli_json_add_int (builder, "checked", report.n_checked);
+      smm_cli_json_add_int (builder, "changed", report.n_changed);
+      smm_cli_json_add_int (builder, "finished", report.n_finished);
+      smm_cli_json_add_int (builder, "failed", report.n_failed);
       json_builder_end_object (builder);
       smm_cli_print_json (builder);
     }
@@ -335,10 +319,8 @@ smm_cli_run_export (SmmCli  *cli,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, argv[1]);
-      json_builder_set_member_name (builder, "orders");
-      json_builder_add_int_value (builder, n);
+      smm_cli_json_add_string (builder, "file", argv[1]);
+      smm_cli_json_add_int (builder, "orders", n);
       json_builder_end_object (builder);
       smm_cli_print_json (builder);
     }

@@ -71,28 +71,19 @@ json_mass_order (JsonBuilder         *builder,
       SmmMoney charge;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, smm_mass_order_line_get_line (line));
-      json_builder_set_member_name (builder, "service");
-      json_builder_add_int_value (builder, smm_mass_order_line_get_service_id (line));
-      json_builder_set_member_name (builder, "link");
-      json_builder_add_string_value (builder, smm_mass_order_line_get_link (line));
-      json_builder_set_member_name (builder, "quantity");
-      json_builder_add_int_value (builder, smm_mass_order_line_get_quantity (line));
+      smm_cli_json_add_int (builder, "line", smm_mass_order_line_get_line (line));
+      smm_cli_json_add_int (builder, "service", smm_mass_order_line_get_service_id (line));
+      smm_cli_json_add_string (builder, "link", smm_mass_order_line_get_link (line));
+      smm_cli_json_add_int (builder, "quantity", smm_mass_order_line_get_quantity (line));
       if (smm_mass_order_line_get_charge (line, &charge))
         smm_cli_json_add_money (builder, "charge", charge);
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder,
-                                     g_enum_get_value (states, smm_mass_order_line_get_state (line))->value_nick);
+      smm_cli_json_add_string (builder, "state",
+                               g_enum_get_value (states, smm_mass_order_line_get_state (line))->value_nick);
       if (order)
         {
-          json_builder_set_member_name (builder, "local_id");
-          json_builder_add_int_value (builder, smm_order_get_local_id (order));
+          smm_cli_json_add_int (builder, "local_id", smm_order_get_local_id (order));
           if (smm_order_get_id (order) > 0)
-            {
-              json_builder_set_member_name (builder, "order");
-              json_builder_add_int_value (builder, smm_order_get_id (order));
-            }
+            smm_cli_json_add_int (builder, "order", smm_order_get_id (order));
         }
       if (reason)
         smm_cli_json_add_error (builder, reason);
@@ -102,10 +93,8 @@ json_mass_order (JsonBuilder         *builder,
   smm_cli_json_add_money (builder, "total", summary->total);
   if (balance)
     smm_cli_json_add_money (builder, "balance", *balance);
-  json_builder_set_member_name (builder, "currency");
-  json_builder_add_string_value (builder, currency);
-  json_builder_set_member_name (builder, "over_balance");
-  json_builder_add_boolean_value (builder, summary->over_balance);
+  smm_cli_json_add_string (builder, "currency", currency);
+  smm_cli_json_add_boolean (builder, "over_balance", summary->over_balance);
 }
 
 int
@@ -241,8 +230,7 @@ smm_cli_run_mass_order (SmmCli  *cli,
     {
       builder = json_builder_new ();
       json_mass_order (builder, mass, &summary, has_balance ? &balance : NULL, currency);
-      json_builder_set_member_name (builder, "placed");
-      json_builder_add_boolean_value (builder, placed);
+      smm_cli_json_add_boolean (builder, "placed", placed);
       json_builder_end_object (builder);
       smm_cli_print_json (builder);
     }

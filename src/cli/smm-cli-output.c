@@ -107,6 +107,34 @@ smm_cli_print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
+/* One member of the object being built: its name, then its value */
+void
+smm_cli_json_add_string (JsonBuilder *builder,
+                         const char  *name,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+void
+smm_cli_json_add_int (JsonBuilder *builder,
+                      const char  *name,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+smm_cli_json_add_boolean (JsonBuilder *builder,
+                          const char  *name,
+                          gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
 void
 smm_cli_json_add_money (JsonBuilder *builder,
                         const char  *name,
@@ -114,8 +142,7 @@ smm_cli_json_add_money (JsonBuilder *builder,
 {
   g_autofree char *wire = smm_money_to_wire (money);
 
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, wire);
+  smm_cli_json_add_string (builder, name, wire);
 }
 
 void
@@ -125,10 +152,8 @@ smm_cli_json_add_error (JsonBuilder  *builder,
   g_autoptr(GEnumClass) klass = g_type_class_ref (SMM_TYPE_API_ERROR);
   GEnumValue *value = error->domain == SMM_API_ERROR ? g_enum_get_value (klass, error->code) : NULL;
 
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, error->message);
-  json_builder_set_member_name (builder, "error_code");
-  json_builder_add_string_value (builder, value ? value->value_nick : "other");
+  smm_cli_json_add_string (builder, "error", error->message);
+  smm_cli_json_add_string (builder, "error_code", value ? value->value_nick : "other");
 }
 
 const char *

@@ -93,23 +93,15 @@ smm_cli_run_services (SmmCli  *cli,
         {
           SmmService *s = services->pdata[i];
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "service");
-          json_builder_add_int_value (builder, smm_service_get_id (s));
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, smm_service_get_name (s));
-          json_builder_set_member_name (builder, "type");
-          json_builder_add_string_value (builder, smm_service_get_type_name (s));
-          json_builder_set_member_name (builder, "category");
-          json_builder_add_string_value (builder, smm_service_get_category (s));
+          smm_cli_json_add_int (builder, "service", smm_service_get_id (s));
+          smm_cli_json_add_string (builder, "name", smm_service_get_name (s));
+          smm_cli_json_add_string (builder, "type", smm_service_get_type_name (s));
+          smm_cli_json_add_string (builder, "category", smm_service_get_category (s));
           smm_cli_json_add_money (builder, "rate", smm_service_get_rate (s));
-          json_builder_set_member_name (builder, "min");
-          json_builder_add_int_value (builder, smm_service_get_min (s));
-          json_builder_set_member_name (builder, "max");
-          json_builder_add_int_value (builder, smm_service_get_max (s));
-          json_builder_set_member_name (builder, "refill");
-          json_builder_add_boolean_value (builder, smm_service_get_refill (s));
-          json_builder_set_member_name (builder, "cancel");
-          json_builder_add_boolean_value (builder, smm_service_get_cancel (s));
+          smm_cli_json_add_int (builder, "min", smm_service_get_min (s));
+          smm_cli_json_add_int (builder, "max", smm_service_get_max (s));
+          smm_cli_json_add_boolean (builder, "refill", smm_service_get_refill (s));
+          smm_cli_json_add_boolean (builder, "cancel", smm_service_get_cancel (s));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -287,8 +279,7 @@ smm_cli_run_add (SmmCli  *cli,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "order");
-      json_builder_add_int_value (builder, order_id);
+      smm_cli_json_add_int (builder, "order", order_id);
       json_builder_end_object (builder);
       smm_cli_print_json (builder);
     }
@@ -381,23 +372,18 @@ smm_cli_run_status (SmmCli  *cli,
           SmmMoney charge;
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "order");
-          json_builder_add_int_value (builder, smm_order_get_id (o));
+          smm_cli_json_add_int (builder, "order", smm_order_get_id (o));
           any_error |= smm_order_get_error (o) != NULL;
           if (smm_order_get_error (o))
             smm_cli_json_add_error (builder, smm_order_get_error (o));
           else
             {
-              json_builder_set_member_name (builder, "status");
-              json_builder_add_string_value (builder, smm_order_get_status_text (o));
+              smm_cli_json_add_string (builder, "status", smm_order_get_status_text (o));
               if (smm_order_get_charge (o, &charge))
                 smm_cli_json_add_money (builder, "charge", charge);
-              json_builder_set_member_name (builder, "start_count");
-              json_builder_add_int_value (builder, smm_order_get_start_count (o));
-              json_builder_set_member_name (builder, "remains");
-              json_builder_add_int_value (builder, smm_order_get_remains (o));
-              json_builder_set_member_name (builder, "currency");
-              json_builder_add_string_value (builder, smm_order_get_currency (o));
+              smm_cli_json_add_int (builder, "start_count", smm_order_get_start_count (o));
+              smm_cli_json_add_int (builder, "remains", smm_order_get_remains (o));
+              smm_cli_json_add_string (builder, "currency", smm_order_get_currency (o));
             }
           json_builder_end_object (builder);
         }
@@ -467,20 +453,13 @@ print_refills (SmmCli    *cli,
       if (builder)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, requested ? "order" : "refill");
-          json_builder_add_int_value (builder, key);
+          smm_cli_json_add_int (builder, requested ? "order" : "refill", key);
           if (item_error)
             smm_cli_json_add_error (builder, item_error);
           else if (requested)
-            {
-              json_builder_set_member_name (builder, "refill");
-              json_builder_add_int_value (builder, smm_refill_get_id (r));
-            }
+            smm_cli_json_add_int (builder, "refill", smm_refill_get_id (r));
           else
-            {
-              json_builder_set_member_name (builder, "status");
-              json_builder_add_string_value (builder, smm_refill_get_status_text (r));
-            }
+            smm_cli_json_add_string (builder, "status", smm_refill_get_status_text (r));
           json_builder_end_object (builder);
           continue;
         }
@@ -595,10 +574,8 @@ smm_cli_run_cancel (SmmCli  *cli,
         {
           SmmCancelResult *r = results->pdata[i];
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "order");
-          json_builder_add_int_value (builder, r->order_id);
-          json_builder_set_member_name (builder, "cancel");
-          json_builder_add_boolean_value (builder, r->accepted);
+          smm_cli_json_add_int (builder, "order", r->order_id);
+          smm_cli_json_add_boolean (builder, "cancel", r->accepted);
           any_error |= !r->accepted;
           if (r->error)
             smm_cli_json_add_error (builder, r->error);
@@ -648,8 +625,7 @@ smm_cli_run_balance (SmmCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       json_builder_begin_object (builder);
       smm_cli_json_add_money (builder, "balance", balance);
-      json_builder_set_member_name (builder, "currency");
-      json_builder_add_string_value (builder, currency);
+      smm_cli_json_add_string (builder, "currency", currency);
       json_builder_end_object (builder);
       smm_cli_print_json (builder);
     }

@@ -72,6 +72,15 @@ void         smm_cli_table_print_free (SmmCliTable  *table);
 char        *smm_cli_shorten          (const char   *text,
                                        guint         max_chars);
 void         smm_cli_print_json       (JsonBuilder  *builder);
+void         smm_cli_json_add_string  (JsonBuilder  *builder,
+                                       const char   *name,
+                                       const char   *value);
+void         smm_cli_json_add_int     (JsonBuilder  *builder,
+                                       const char   *name,
+                                       gint64        value);
+void         smm_cli_json_add_boolean (JsonBuilder  *builder,
+                                       const char   *name,
+                                       gboolean      value);
 void         smm_cli_json_add_money   (JsonBuilder  *builder,
                                        const char   *name,
                                        SmmMoney      money);

@@ -41,31 +41,21 @@ json_service_row (JsonBuilder *builder,
                   gboolean     refill_differs)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "account");
-  json_builder_add_string_value (builder, smm_account_get_name (account));
-  json_builder_set_member_name (builder, "service");
-  json_builder_add_int_value (builder, smm_service_get_id (service));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, smm_service_get_name (service));
+  smm_cli_json_add_string (builder, "account", smm_account_get_name (account));
+  smm_cli_json_add_int (builder, "service", smm_service_get_id (service));
+  smm_cli_json_add_string (builder, "name", smm_service_get_name (service));
   smm_cli_json_add_money (builder, "rate", smm_service_get_rate (service));
-  json_builder_set_member_name (builder, "currency");
-  json_builder_add_string_value (builder, smm_account_get_currency (account));
+  smm_cli_json_add_string (builder, "currency", smm_account_get_currency (account));
   if (converted)
     {
       smm_cli_json_add_money (builder, "converted_rate", rate);
-      json_builder_set_member_name (builder, "converted_currency");
-      json_builder_add_string_value (builder, target);
+      smm_cli_json_add_string (builder, "converted_currency", target);
     }
-  json_builder_set_member_name (builder, "min");
-  json_builder_add_int_value (builder, smm_service_get_min (service));
-  json_builder_set_member_name (builder, "max");
-  json_builder_add_int_value (builder, smm_service_get_max (service));
-  json_builder_set_member_name (builder, "refill");
-  json_builder_add_boolean_value (builder, smm_service_get_refill (service));
-  json_builder_set_member_name (builder, "cancel");
-  json_builder_add_boolean_value (builder, smm_service_get_cancel (service));
-  json_builder_set_member_name (builder, "refill_differs");
-  json_builder_add_boolean_value (builder, refill_differs);
+  smm_cli_json_add_int (builder, "min", smm_service_get_min (service));
+  smm_cli_json_add_int (builder, "max", smm_service_get_max (service));
+  smm_cli_json_add_boolean (builder, "refill", smm_service_get_refill (service));
+  smm_cli_json_add_boolean (builder, "cancel", smm_service_get_cancel (service));
+  smm_cli_json_add_boolean (builder, "refill_differs", refill_differs);
   json_builder_end_object (builder);
 }
 
@@ -250,35 +240,22 @@ smm_cli_run_changes (SmmCli  *cli,
           gint64 bp;
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "seen");
-          json_builder_add_string_value (builder, seen);
-          json_builder_set_member_name (builder, "account");
-          json_builder_add_string_value (builder,
-                                         smm_cli_account_name_of (names, smm_catalogue_change_get_account_id (c)));
-          json_builder_set_member_name (builder, "service");
-          json_builder_add_int_value (builder, smm_catalogue_change_get_service_id (c));
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, smm_catalogue_change_get_name (c));
-          json_builder_set_member_name (builder, "category");
-          json_builder_add_string_value (builder, smm_catalogue_change_get_category (c));
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, smm_change_kind_to_string (smm_catalogue_change_get_kind (c)));
+          smm_cli_json_add_string (builder, "seen", seen);
+          smm_cli_json_add_string (builder, "account",
+                                   smm_cli_account_name_of (names, smm_catalogue_change_get_account_id (c)));
+          smm_cli_json_add_int (builder, "service", smm_catalogue_change_get_service_id (c));
+          smm_cli_json_add_string (builder, "name", smm_catalogue_change_get_name (c));
+          smm_cli_json_add_string (builder, "category", smm_catalogue_change_get_category (c));
+          smm_cli_json_add_string (builder, "kind", smm_change_kind_to_string (smm_catalogue_change_get_kind (c)));
           if (smm_catalogue_change_get_old_name (c))
-            {
-              json_builder_set_member_name (builder, "old_name");
-              json_builder_add_string_value (builder, smm_catalogue_change_get_old_name (c));
-            }
+            smm_cli_json_add_string (builder, "old_name", smm_catalogue_change_get_old_name (c));
           if (smm_catalogue_change_get_old_rate (c, &rate))
             smm_cli_json_add_money (builder, "old_rate", rate);
           if (smm_catalogue_change_get_new_rate (c, &rate))
             smm_cli_json_add_money (builder, "new_rate", rate);
           if (smm_catalogue_change_get_basis_points (c, &bp))
-            {
-              json_builder_set_member_name (builder, "basis_points");
-              json_builder_add_int_value (builder, bp);
-            }
-          json_builder_set_member_name (builder, "ordered_before");
-          json_builder_add_boolean_value (builder, smm_catalogue_change_get_ordered_before (c));
+            smm_cli_json_add_int (builder, "basis_points", bp);
+          smm_cli_json_add_boolean (builder, "ordered_before", smm_catalogue_change_get_ordered_before (c));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -401,25 +378,17 @@ smm_cli_run_spending (SmmCli  *cli,
               g_autofree char *start = g_date_time_format_iso8601 (row->start);
               g_autofree char *label = period_text (row->start, period);
 
-              json_builder_set_member_name (builder, "period");
-              json_builder_add_string_value (builder, label);
-              json_builder_set_member_name (builder, "start");
-              json_builder_add_string_value (builder, start);
+              smm_cli_json_add_string (builder, "period", label);
+              smm_cli_json_add_string (builder, "start", start);
             }
           else
-            {
-              json_builder_set_member_name (builder, "category");
-              json_builder_add_string_value (builder, row->category);
-            }
-          json_builder_set_member_name (builder, "account");
-          json_builder_add_string_value (builder, smm_cli_account_name_of (names, row->account_id));
-          json_builder_set_member_name (builder, "currency");
-          json_builder_add_string_value (builder, row->currency);
+            smm_cli_json_add_string (builder, "category", row->category);
+          smm_cli_json_add_string (builder, "account", smm_cli_account_name_of (names, row->account_id));
+          smm_cli_json_add_string (builder, "currency", row->currency);
           smm_cli_json_add_money (builder, "spent", row->spent);
           smm_cli_json_add_money (builder, "refunded", row->refunded);
           smm_cli_json_add_money (builder, "unconfirmed", row->unconfirmed);
-          json_builder_set_member_name (builder, "orders");
-          json_builder_add_int_value (builder, row->n_orders);
+          smm_cli_json_add_int (builder, "orders", row->n_orders);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
