@@ -15,14 +15,6 @@
 #include "smm-cli-private.h"
 #include "smm-csv.h"
 
-static const char *
-status_label (SmmOrder *order)
-{
-  return smm_order_get_status (order) == SMM_ORDER_STATUS_UNKNOWN
-           ? smm_order_get_status_text (order)
-           : smm_order_status_get_label (smm_order_get_status (order));
-}
-
 static void
 print_orders (SmmCli    *cli,
               GPtrArray *orders)
@@ -71,8 +63,8 @@ print_orders (SmmCli    *cli,
       SmmMoney charge;
       const GError *reason = smm_order_get_error (o);
       g_autofree char *status = reason && smm_order_get_status (o) >= SMM_ORDER_STATUS_UNCONFIRMED
-                                  ? g_strdup_printf ("%s: %s", status_label (o), reason->message)
-                                  : g_strdup (status_label (o));
+                                  ? g_strdup_printf ("%s: %s", smm_cli_order_status_label (o), reason->message)
+                                  : g_strdup (smm_cli_order_status_label (o));
 
       smm_cli_table_add (table,
                          g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_local_id (o)),
@@ -168,7 +160,7 @@ print_change_cb (SmmTracker *tracker,
                  SmmCli     *cli)
 {
   if (!cli->json)
-    g_print (_("Order %" PRId64 ": %s\n"), smm_order_get_id (order), status_label (order));
+    g_print (_("Order %" PRId64 ": %s\n"), smm_order_get_id (order), smm_cli_order_status_label (order));
 }
 
 static void

@@ -162,6 +162,15 @@ smm_cli_yes_no (gboolean value)
   return value ? _("yes") : _("no");
 }
 
+/* The status as the user reads it: its label, or the panel's own word for a status it does not know */
+const char *
+smm_cli_order_status_label (SmmOrder *order)
+{
+  return smm_order_get_status (order) == SMM_ORDER_STATUS_UNKNOWN
+           ? smm_order_get_status_text (order)
+           : smm_order_status_get_label (smm_order_get_status (order));
+}
+
 char *
 smm_cli_count_text (gint64 value)
 {

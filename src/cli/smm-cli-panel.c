@@ -409,9 +409,7 @@ smm_cli_run_status (SmmCli  *cli,
             }
           smm_cli_table_add (table,
                              g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o)),
-                             g_strdup (smm_order_get_status (o) == SMM_ORDER_STATUS_UNKNOWN
-                                         ? smm_order_get_status_text (o)
-                                         : smm_order_status_get_label (smm_order_get_status (o))),
+                             g_strdup (smm_cli_order_status_label (o)),
                              smm_order_get_charge (o, &charge)
                                ? smm_money_format_with_currency (charge, smm_order_get_currency (o))
                                : g_strdup ("–"),

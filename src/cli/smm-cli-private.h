@@ -64,35 +64,36 @@ void          smm_cli_clear_result (SmmCli       *cli);
 char         *smm_cli_read_key     (gboolean      key_stdin);
 
 /* smm-cli-output.c: tables, JSON and the terminal's formats */
-SmmCliTable *smm_cli_table_new        (const char   *first,
-                                       ...);
-void         smm_cli_table_add        (SmmCliTable  *table,
-                                       ...);
-void         smm_cli_table_print_free (SmmCliTable  *table);
-char        *smm_cli_shorten          (const char   *text,
-                                       guint         max_chars);
-void         smm_cli_print_json       (JsonBuilder  *builder);
-void         smm_cli_json_add_string  (JsonBuilder  *builder,
-                                       const char   *name,
-                                       const char   *value);
-void         smm_cli_json_add_int     (JsonBuilder  *builder,
-                                       const char   *name,
-                                       gint64        value);
-void         smm_cli_json_add_boolean (JsonBuilder  *builder,
-                                       const char   *name,
-                                       gboolean      value);
-void         smm_cli_json_add_money   (JsonBuilder  *builder,
-                                       const char   *name,
-                                       SmmMoney      money);
-void         smm_cli_json_add_error   (JsonBuilder  *builder,
-                                       const GError *error);
-const char  *smm_cli_yes_no           (gboolean      value);
-char        *smm_cli_count_text       (gint64        value);
-char        *smm_cli_money_text       (SmmMoney      money,
-                                       const char   *currency);
-GHashTable  *smm_cli_account_names    (SmmCli       *cli);
-const char  *smm_cli_account_name_of  (GHashTable   *names,
-                                       gint64        account_id);
+SmmCliTable *smm_cli_table_new          (const char   *first,
+                                         ...);
+void         smm_cli_table_add          (SmmCliTable  *table,
+                                         ...);
+void         smm_cli_table_print_free   (SmmCliTable  *table);
+char        *smm_cli_shorten            (const char   *text,
+                                         guint         max_chars);
+void         smm_cli_print_json         (JsonBuilder  *builder);
+void         smm_cli_json_add_string    (JsonBuilder  *builder,
+                                         const char   *name,
+                                         const char   *value);
+void         smm_cli_json_add_int       (JsonBuilder  *builder,
+                                         const char   *name,
+                                         gint64        value);
+void         smm_cli_json_add_boolean   (JsonBuilder  *builder,
+                                         const char   *name,
+                                         gboolean      value);
+void         smm_cli_json_add_money     (JsonBuilder  *builder,
+                                         const char   *name,
+                                         SmmMoney      money);
+void         smm_cli_json_add_error     (JsonBuilder  *builder,
+                                         const GError *error);
+const char  *smm_cli_yes_no             (gboolean      value);
+const char  *smm_cli_order_status_label (SmmOrder     *order);
+char        *smm_cli_count_text         (gint64        value);
+char        *smm_cli_money_text         (SmmMoney      money,
+                                         const char   *currency);
+GHashTable  *smm_cli_account_names      (SmmCli       *cli);
+const char  *smm_cli_account_name_of    (GHashTable   *names,
+                                         gint64        account_id);
 
 /* smm-cli-panel.c: the actions on one panel */
 GPtrArray  *smm_cli_fetch_services    (SmmCli      *cli,
