@@ -39,6 +39,7 @@ main (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("- time a full refresh");
   g_autoptr(GError) error = NULL;
   g_autoptr(SmmStore) store = NULL;
+  g_autoptr(SmmClientPool) pool = smm_client_pool_new (NULL);
   g_autoptr(SmmTracker) tracker = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
   g_autofree char *path = NULL;
@@ -64,7 +65,7 @@ main (int    argc,
   store = smm_store_open (path, &error);
   if (store == NULL || (accounts = smm_store_list_accounts (store, &error)) == NULL)
     g_error ("%s", error->message);
-  tracker = smm_tracker_new (store);
+  tracker = smm_tracker_new (store, pool);
   for (guint i = 0; i < accounts->len; i++)
     {
       g_autoptr(SmmClient) client = smm_client_new (smm_account_get_endpoint (accounts->pdata[i]), &error);
@@ -72,7 +73,7 @@ main (int    argc,
       if (client == NULL)
         g_error ("%s", error->message);
       smm_client_set_key (client, key);
-      smm_tracker_set_client (tracker, smm_account_get_id (accounts->pdata[i]), client);
+      smm_client_pool_set_client (pool, smm_account_get_id (accounts->pdata[i]), client);
     }
 
   start = g_get_monotonic_time ();
@@ -82,8 +83,8 @@ main (int    argc,
   end = g_get_monotonic_time ();
 
   for (guint i = 0; i < accounts->len; i++)
-    n_requests += smm_client_get_request_count (smm_tracker_get_client (tracker,
-                                                                        smm_account_get_id (accounts->pdata[i])));
+    n_requests += smm_client_get_request_count (smm_client_pool_get_client (pool,
+                                                                            smm_account_get_id (accounts->pdata[i])));
   g_print ("{\"checked\": %u, \"changed\": %u, \"failed\": %u, \"requests\": %u, \"seconds\": %.4f}\n",
            report->n_checked, report->n_changed, report->n_failed, n_requests, (end - start) / 1e6);
   return report->n_failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

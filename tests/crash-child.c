@@ -3,7 +3,7 @@
 
 #include <unistd.h>
 
-#include "smm-tracker.h"
+#include "smm-placement.h"
 
 static void
 result_cb (GObject      *object,
@@ -20,7 +20,8 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SmmStore) store = NULL;
   g_autoptr(SmmClient) client = NULL;
-  g_autoptr(SmmTracker) tracker = NULL;
+  g_autoptr(SmmClientPool) pool = smm_client_pool_new (NULL);
+  g_autoptr(SmmOrderActions) actions = NULL;
   g_autoptr(SmmAccount) account = NULL;
   g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
 
@@ -37,8 +38,8 @@ main (int    argc,
 
   client = smm_client_new (argv[2], &error);
   smm_client_set_key (client, g_getenv ("SMM_API_KEY"));
-  tracker = smm_tracker_new (store);
-  smm_tracker_set_client (tracker, smm_account_get_id (account), client);
+  smm_client_pool_set_client (pool, smm_account_get_id (account), client);
+  actions = smm_order_actions_new (store, pool);
   smm_service_set_rate (service, (SmmMoney) { 90000000 });
 
   for (guint n = 0;; n++)
@@ -46,15 +47,16 @@ main (int    argc,
       g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
       g_autofree char *link = g_strdup_printf ("https://instagram.com/crash-%d-%u", getpid (), n);
       g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(SmmOrder) order = NULL;
+      g_autoptr(SmmPlacement) placement = NULL;
       g_autoptr(GError) place_error = NULL;
 
       smm_order_request_set (request, SMM_FIELD_LINK, link);
       smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
-      smm_tracker_place_async (tracker, smm_account_get_id (account), service, request, NULL, result_cb, &result);
+      placement = smm_placement_new (actions, smm_account_get_id (account), service, request);
+      smm_placement_run_async (placement, NULL, result_cb, &result);
       while (result == NULL)
         g_main_context_iteration (NULL, TRUE);
-      order = smm_tracker_place_finish (tracker, result, &place_error);
+      smm_placement_run_finish (placement, result, &place_error);
     }
   return 0;
 }

@@ -58,6 +58,7 @@ test_load_with_faults (void)
   g_autoptr(SmmStore) store = NULL;
   g_autoptr(SmmAccount) account = NULL;
   g_autoptr(SmmClient) client = NULL;
+  g_autoptr(SmmClientPool) pool = smm_client_pool_new (NULL);
   g_autoptr(SmmTracker) tracker = NULL;
   g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
@@ -75,8 +76,8 @@ test_load_with_faults (void)
   client = smm_client_new (smm_sim_get_url (sim), &error);
   smm_client_set_key (client, "load");
   smm_client_set_retry (client, 3, 50, 200);
-  tracker = smm_tracker_new (store);
-  smm_tracker_set_client (tracker, smm_account_get_id (account), client);
+  smm_client_pool_set_client (pool, smm_account_get_id (account), client);
+  tracker = smm_tracker_new (store, pool);
   smm_service_set_rate (service, (SmmMoney) { 90000000 });
 
   /* 10,000 orders on the panel, recorded as placed */

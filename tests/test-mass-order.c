@@ -5,6 +5,7 @@
 
 #include "smm-csv.h"
 #include "smm-mass-order.h"
+#include "smm-order-actions.h"
 #include "smm-sim.h"
 
 static SmmMassOrder *
@@ -312,7 +313,8 @@ test_check (void)
 typedef struct {
   SmmSim       *sim;
   SmmStore     *store;
-  SmmTracker   *tracker;
+  SmmClientPool *pool;
+  SmmOrderActions *actions;
   SmmClient    *client;
   GPtrArray    *services;
   gint64        account_id;
@@ -341,8 +343,9 @@ fixture_set_up (Fixture       *f,
   f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
   smm_client_set_key (f->client, "key");
   smm_client_set_retry (f->client, 1, 10, 10);
-  f->tracker = smm_tracker_new (f->store);
-  smm_tracker_set_client (f->tracker, f->account_id, f->client);
+  f->pool = smm_client_pool_new (NULL);
+  smm_client_pool_set_client (f->pool, f->account_id, f->client);
+  f->actions = smm_order_actions_new (f->store, f->pool);
   f->services = catalogue_new ();
   f->cancellable = g_cancellable_new ();
 }
@@ -354,7 +357,8 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->result);
   g_clear_object (&f->cancellable);
   g_clear_pointer (&f->services, g_ptr_array_unref);
-  g_clear_object (&f->tracker);
+  g_clear_object (&f->actions);
+  g_clear_object (&f->pool);
   g_clear_object (&f->client);
   while (g_main_context_iteration (NULL, FALSE));
   g_clear_object (&f->store);
@@ -389,10 +393,10 @@ place (Fixture            *f,
        GError            **error)
 {
   g_clear_object (&f->result);
-  smm_mass_order_place_async (mass, f->tracker, f->account_id, f->cancellable, result_cb, f);
+  smm_order_actions_place_many_async (f->actions, mass, f->account_id, f->cancellable, result_cb, f);
   while (f->result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return smm_mass_order_place_finish (mass, f->result, report, error);
+  return smm_order_actions_place_many_finish (f->actions, f->result, report, error);
 }
 
 static SmmMassOrder *

@@ -4,12 +4,15 @@
 #include <string.h>
 
 #include "smm-sim.h"
+#include "smm-placement.h"
 #include "smm-tracker.h"
 
 typedef struct {
   SmmSim       *sim;
   SmmStore     *store;
+  SmmClientPool *pool;
   SmmTracker   *tracker;
+  SmmOrderActions *actions;
   SmmClient    *client;
   SmmService   *followers;
   gint64        account_id;
@@ -83,8 +86,10 @@ fixture_set_up (Fixture       *f,
   f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
   smm_client_set_key (f->client, "key");
   smm_client_set_retry (f->client, 1, 10, 10);
-  f->tracker = smm_tracker_new (f->store);
-  smm_tracker_set_client (f->tracker, f->account_id, f->client);
+  f->pool = smm_client_pool_new (NULL);
+  smm_client_pool_set_client (f->pool, f->account_id, f->client);
+  f->tracker = smm_tracker_new (f->store, f->pool);
+  f->actions = smm_order_actions_new (f->store, f->pool);
   g_signal_connect (f->tracker, "order-changed", G_CALLBACK (changed_cb), f);
   g_signal_connect (f->tracker, "order-finished", G_CALLBACK (finished_cb), f);
   g_signal_connect (f->tracker, "refill-finished", G_CALLBACK (refill_finished_cb), f);
@@ -102,6 +107,8 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->result);
   g_clear_object (&f->followers);
   g_clear_object (&f->tracker);
+  g_clear_object (&f->actions);
+  g_clear_object (&f->pool);
   g_clear_object (&f->client);
   /* let the client's last callbacks run before the panel goes */
   while (g_main_context_iteration (NULL, FALSE));
@@ -117,11 +124,15 @@ place (Fixture     *f,
        GError     **error)
 {
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
+  g_autoptr(SmmPlacement) placement = NULL;
 
   smm_order_request_set (request, SMM_FIELD_LINK, link);
   smm_order_request_set (request, SMM_FIELD_QUANTITY, quantity);
-  smm_tracker_place_async (f->tracker, f->account_id, f->followers, request, NULL, result_cb, f);
-  return smm_tracker_place_finish (f->tracker, wait_result (f), error);
+  placement = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  smm_placement_run_async (placement, NULL, result_cb, f);
+  if (!smm_placement_run_finish (placement, wait_result (f), error))
+    return NULL;
+  return g_object_ref (smm_placement_get_order (placement));
 }
 
 static gboolean
@@ -198,16 +209,19 @@ test_place_cancelled (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
+  g_autoptr(SmmPlacement) placement = NULL;
   g_autoptr(SmmOrder) order = NULL;
   g_autoptr(SmmOrder) stored = NULL;
 
   smm_sim_set_latency (f->sim, 500);
   smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
   smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
-  smm_tracker_place_async (f->tracker, f->account_id, f->followers, request, cancellable, result_cb, f);
+  placement = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  smm_placement_run_async (placement, cancellable, result_cb, f);
   g_timeout_add (200, cancel_cb, cancellable);
-  order = smm_tracker_place_finish (f->tracker, wait_result (f), &error);
+  g_assert_true (smm_placement_run_finish (placement, wait_result (f), &error));
   g_assert_no_error (error);
+  order = g_object_ref (smm_placement_get_order (placement));
   g_assert_cmpint (smm_order_get_id (order), ==, 23501);
   g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 1);
   stored = smm_store_find_order (f->store, f->account_id, 23501, &error);
@@ -219,9 +233,9 @@ test_place_cancelled (Fixture       *f,
     g_autoptr(GPtrArray) results = NULL;
     gint64 id = 23501;
 
-    smm_tracker_cancel_async (f->tracker, f->account_id, &id, 1, again, result_cb, f);
+    smm_order_actions_cancel_async (f->actions, f->account_id, &id, 1, again, result_cb, f);
     g_timeout_add (200, cancel_cb, again);
-    results = smm_tracker_cancel_finish (f->tracker, wait_result (f), &error);
+    results = smm_order_actions_cancel_finish (f->actions, wait_result (f), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (results->len, ==, 1);
     g_assert_true (((SmmCancelResult *) results->pdata[0])->accepted);
@@ -387,8 +401,8 @@ test_refill_cancel_import (Fixture       *f,
 
   {
     gint64 ids[] = { done_id, running_id };
-    smm_tracker_refill_async (f->tracker, f->account_id, ids, 2, NULL, result_cb, f);
-    refills = smm_tracker_refill_finish (f->tracker, wait_result (f), &error);
+    smm_order_actions_refill_async (f->actions, f->account_id, ids, 2, NULL, result_cb, f);
+    refills = smm_order_actions_refill_finish (f->actions, wait_result (f), &error);
   }
   g_assert_no_error (error);
   g_assert_cmpuint (refills->len, ==, 2);
@@ -402,8 +416,8 @@ test_refill_cancel_import (Fixture       *f,
 
   {
     gint64 ids[] = { running_id, 424242 };
-    smm_tracker_cancel_async (f->tracker, f->account_id, ids, 2, NULL, result_cb, f);
-    cancels = smm_tracker_cancel_finish (f->tracker, wait_result (f), &error);
+    smm_order_actions_cancel_async (f->actions, f->account_id, ids, 2, NULL, result_cb, f);
+    cancels = smm_order_actions_cancel_finish (f->actions, wait_result (f), &error);
   }
   g_assert_no_error (error);
   g_assert_cmpuint (smm_store_count_cancels (f->store, f->account_id, TRUE, NULL), ==, 1);
@@ -435,8 +449,8 @@ test_refill_cancel_import (Fixture       *f,
 
     ids[0] = web_id;
     ids[1] = 31337;
-    smm_tracker_import_async (f->tracker, f->account_id, ids, 2, NULL, result_cb, f);
-    imported = smm_tracker_import_finish (f->tracker, wait_result (f), &n_added, &error);
+    smm_order_actions_import_async (f->actions, f->account_id, ids, 2, NULL, result_cb, f);
+    imported = smm_order_actions_import_finish (f->actions, wait_result (f), &n_added, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (imported->len, ==, 2);
     g_assert_cmpuint (n_added, ==, 1);
@@ -446,6 +460,140 @@ test_refill_cancel_import (Fixture       *f,
       g_assert_cmpint (smm_order_get_status (web), ==, SMM_ORDER_STATUS_PENDING);
     }
   }
+}
+
+/* The placement holds its order: recorded before `add` leaves, settled after, whatever the outcome. */
+static void
+test_placement_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
+  g_autoptr(SmmPlacement) placement = NULL;
+  g_autoptr(SmmPlacement) lost = NULL;
+  g_autoptr(SmmPlacement) invalid = NULL;
+  g_autoptr(SmmOrder) stored = NULL;
+  SmmOrder *order;
+
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "1000");
+  placement = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  g_assert_null (smm_placement_get_order (placement));
+  smm_placement_run_async (placement, NULL, result_cb, f);
+
+  /* in the history before the request has left */
+  order = smm_placement_get_order (placement);
+  g_assert_nonnull (order);
+  g_assert_cmpint (smm_order_get_status (order), ==, SMM_ORDER_STATUS_SUBMITTING);
+  g_assert_cmpint (smm_order_get_id (order), ==, 0);
+  stored = smm_store_get_order (f->store, smm_order_get_local_id (order), &error);
+  g_assert_cmpint (smm_order_get_status (stored), ==, SMM_ORDER_STATUS_SUBMITTING);
+
+  g_assert_true (smm_placement_run_finish (placement, wait_result (f), &error));
+  g_assert_no_error (error);
+  order = smm_placement_get_order (placement);
+  g_assert_cmpint (smm_order_get_id (order), ==, 23501);
+  g_assert_cmpint (smm_order_get_status (order), ==, SMM_ORDER_STATUS_PENDING);
+  g_assert_cmpint (smm_order_get_quantity (order), ==, 1000);
+  g_assert_cmpint (smm_placement_get_account_id (placement), ==, f->account_id);
+
+  /* the answer is lost: the order is there, unconfirmed, for the user to settle */
+  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/esa");
+  lost = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  smm_placement_run_async (lost, NULL, result_cb, f);
+  g_assert_false (smm_placement_run_finish (lost, wait_result (f), &error));
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN);
+  g_clear_error (&error);
+  g_assert_cmpint (smm_order_get_status (smm_placement_get_order (lost)), ==, SMM_ORDER_STATUS_UNCONFIRMED);
+  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_NONE, 0);
+
+  /* refused before anything was written: no order */
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "20");
+  invalid = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  smm_placement_run_async (invalid, NULL, result_cb, f);
+  g_assert_false (smm_placement_run_finish (invalid, wait_result (f), &error));
+  g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_INVALID_INPUT);
+  g_assert_null (smm_placement_get_order (invalid));
+}
+
+/* Without a history (the command-line tool's --url), the same actions record nothing. */
+static void
+test_actions_without_store (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SmmOrderActions) bare = smm_order_actions_new (NULL, f->pool);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
+  g_autoptr(SmmPlacement) placement = NULL;
+  g_autoptr(GPtrArray) refills = NULL;
+  g_autoptr(GPtrArray) imported = NULL;
+  SmmOrderQuery all = { 0 };
+  SmmOrder *order;
+  gint64 id;
+
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "500");
+  placement = smm_placement_new (bare, f->account_id, f->followers, request);
+  smm_placement_run_async (placement, NULL, result_cb, f);
+  g_assert_null (smm_placement_get_order (placement));
+  g_assert_true (smm_placement_run_finish (placement, wait_result (f), &error));
+  g_assert_no_error (error);
+  order = smm_placement_get_order (placement);
+  g_assert_cmpint (smm_order_get_id (order), ==, 23501);
+  g_assert_cmpint (smm_order_get_quantity (order), ==, 500);
+  g_assert_cmpstr (smm_order_get_link (order), ==, "https://instagram.com/nasa");
+  g_assert_cmpint (smm_order_get_local_id (order), ==, 0);
+  g_assert_cmpuint (smm_store_count_orders (f->store, &all, NULL), ==, 0);
+
+  id = smm_order_get_id (order);
+  smm_order_actions_refill_async (bare, f->account_id, &id, 1, NULL, result_cb, f);
+  refills = smm_order_actions_refill_finish (bare, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refills->len, ==, 1);
+  g_clear_pointer (&refills, g_ptr_array_unref);
+  refills = smm_store_list_refills (f->store, f->account_id, FALSE, &error);
+  g_assert_cmpuint (refills->len, ==, 0);
+
+  /* importing is adding to the history: there is none */
+  smm_order_actions_import_async (bare, f->account_id, &id, 1, NULL, result_cb, f);
+  imported = smm_order_actions_import_finish (bare, wait_result (f), NULL, &error);
+  g_assert_null (imported);
+  g_assert_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE);
+}
+
+static void
+refreshing_cb (SmmTracker *tracker,
+               GParamSpec *pspec,
+               GString    *seen)
+{
+  g_string_append_c (seen, smm_tracker_get_refreshing (tracker) ? 'T' : 'F');
+}
+
+/* "refreshing" tells when a refresh begins and ends, once each, however many panels it asks. */
+static void
+test_refreshing (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(SmmOrder) order = place (f, "https://instagram.com/nasa", "1000", &error);
+  gboolean refreshing = TRUE;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->tracker, "notify::refreshing", G_CALLBACK (refreshing_cb), seen);
+  g_assert_false (smm_tracker_get_refreshing (f->tracker));
+  smm_tracker_refresh_async (f->tracker, NULL, result_cb, f);
+  g_assert_true (smm_tracker_get_refreshing (f->tracker));
+  /* two at once: still one begin and one end */
+  smm_tracker_refresh_async (f->tracker, NULL, result_cb, f);
+  g_clear_object (&f->result);
+  while (smm_tracker_get_refreshing (f->tracker))
+    g_main_context_iteration (NULL, TRUE);
+  g_object_get (f->tracker, "refreshing", &refreshing, NULL);
+  g_assert_false (refreshing);
+  g_assert_cmpstr (seen->str, ==, "TF");
+  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 2);
 }
 
 static void
@@ -480,6 +628,9 @@ main (int    argc,
   ADD ("refresh-failure", test_refresh_failure);
   ADD ("refill-cancel-import", test_refill_cancel_import);
   ADD ("timer", test_timer);
+  ADD ("placement-order", test_placement_order);
+  ADD ("actions-without-store", test_actions_without_store);
+  ADD ("refreshing", test_refreshing);
 
   return g_test_run ();
 }

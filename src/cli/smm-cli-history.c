@@ -233,9 +233,9 @@ smm_cli_run_import (SmmCli  *cli,
   if (cli->account == NULL)
     return smm_cli_usage_error (_("“import” needs --account NAME"));
 
-  smm_tracker_import_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
-                            NULL, smm_cli_result_cb, cli);
-  replies = smm_tracker_import_finish (cli->tracker, smm_cli_wait_result (cli), &n_added, &error);
+  smm_order_actions_import_async (cli->actions, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
+                                  NULL, smm_cli_result_cb, cli);
+  replies = smm_order_actions_import_finish (cli->actions, smm_cli_wait_result (cli), &n_added, &error);
   smm_cli_clear_result (cli);
   if (replies == NULL)
     return smm_cli_api_error (error);

@@ -210,9 +210,9 @@ smm_cli_run_mass_order (SmmCli  *cli,
       guint sigint = g_unix_signal_add (SIGINT, stop_mass_order_cb, cancellable);
 
       g_signal_connect (mass, "line-finished", G_CALLBACK (print_mass_line_cb), cli);
-      smm_mass_order_place_async (mass, cli->tracker, smm_account_get_id (cli->account), cancellable,
-                                  smm_cli_result_cb, cli);
-      placed = smm_mass_order_place_finish (mass, smm_cli_wait_result (cli), &report, &error);
+      smm_order_actions_place_many_async (cli->actions, mass, smm_account_get_id (cli->account), cancellable,
+                                          smm_cli_result_cb, cli);
+      placed = smm_order_actions_place_many_finish (cli->actions, smm_cli_wait_result (cli), &report, &error);
       smm_cli_clear_result (cli);
       g_source_remove (sigint);
       if (!placed)

@@ -252,12 +252,12 @@ smm_cli_run_add (SmmCli  *cli,
   if (cli->account)
     {
       /* recorded before it is sent, settled by the answer */
-      g_autoptr(SmmOrder) order = NULL;
+      g_autoptr(SmmPlacement) placement = smm_placement_new (cli->actions, smm_account_get_id (cli->account),
+                                                             service, request);
 
-      smm_tracker_place_async (cli->tracker, smm_account_get_id (cli->account), service, request, NULL,
-                               smm_cli_result_cb, cli);
-      order = smm_tracker_place_finish (cli->tracker, smm_cli_wait_result (cli), &error);
-      order_id = order ? smm_order_get_id (order) : 0;
+      smm_placement_run_async (placement, NULL, smm_cli_result_cb, cli);
+      order_id = smm_placement_run_finish (placement, smm_cli_wait_result (cli), &error)
+                 ? smm_order_get_id (smm_placement_get_order (placement)) : 0;
     }
   else
     {
@@ -503,9 +503,9 @@ run_refills (SmmCli    *cli,
     }
   else if (cli->account)
     {
-      smm_tracker_refill_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
-                                NULL, smm_cli_result_cb, cli);
-      refills = smm_tracker_refill_finish (cli->tracker, smm_cli_wait_result (cli), &error);
+      smm_order_actions_refill_async (cli->actions, smm_account_get_id (cli->account), (gint64 *) ids->data,
+                                      ids->len, NULL, smm_cli_result_cb, cli);
+      refills = smm_order_actions_refill_finish (cli->actions, smm_cli_wait_result (cli), &error);
     }
   else
     {
@@ -550,9 +550,9 @@ smm_cli_run_cancel (SmmCli  *cli,
 
   if (cli->account)
     {
-      smm_tracker_cancel_async (cli->tracker, smm_account_get_id (cli->account), (gint64 *) ids->data, ids->len,
-                                NULL, smm_cli_result_cb, cli);
-      results = smm_tracker_cancel_finish (cli->tracker, smm_cli_wait_result (cli), &error);
+      smm_order_actions_cancel_async (cli->actions, smm_account_get_id (cli->account), (gint64 *) ids->data,
+                                      ids->len, NULL, smm_cli_result_cb, cli);
+      results = smm_order_actions_cancel_finish (cli->actions, smm_cli_wait_result (cli), &error);
     }
   else
     {

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "smm-client.h"
+#include "smm-placement.h"
 #include "smm-secrets.h"
 #include "smm-sim.h"
 #include "smm-store.h"
@@ -21,22 +22,24 @@ enum {
 };
 
 typedef struct {
-  SmmClient    *client;
-  SmmSim       *sim;
-  SmmStore     *store;
-  SmmTracker   *tracker;
-  SmmSecrets   *secrets;
-  SmmAccount   *account;   /* with --account: every action is written into the history */
-  GAsyncResult *result;
-  int           action;    /* in smm-cli.c's table of actions */
+  SmmClient       *client;
+  SmmSim          *sim;
+  SmmStore        *store;
+  SmmTracker      *tracker;
+  SmmClientPool   *pool;
+  SmmOrderActions *actions;
+  SmmSecrets      *secrets;
+  SmmAccount      *account;   /* with --account: every action is written into the history */
+  GAsyncResult    *result;
+  int              action;    /* in smm-cli.c's table of actions */
 
   /* the global options, before the action or among its own */
-  char         *url;
-  char         *account_name;
-  gboolean      demo;
-  gboolean      json;
-  gboolean      key_stdin;
-  gboolean      version;
+  char            *url;
+  char            *account_name;
+  gboolean         demo;
+  gboolean         json;
+  gboolean         key_stdin;
+  gboolean         version;
 } SmmCli;
 
 typedef struct {

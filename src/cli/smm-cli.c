@@ -182,7 +182,9 @@ open_history (SmmCli  *cli,
   if (cli->store == NULL)
     return FALSE;
   cli->secrets = smm_secrets_new_keyring (APP_ID);
-  cli->tracker = smm_tracker_new (cli->store);
+  cli->pool = smm_client_pool_new (cli->secrets);
+  cli->tracker = smm_tracker_new (cli->store, cli->pool);
+  cli->actions = smm_order_actions_new (cli->store, cli->pool);
 
   if (cli->account_name)
     {
@@ -193,9 +195,9 @@ open_history (SmmCli  *cli,
   return TRUE;
 }
 
-/* The clients the action talks to: with the history, one for every usable account (its key from
- * the keyring); without, the one panel of --url (key from SMM_API_KEY or --key-stdin) or --demo.
- * The one place where keys are looked up and clients made. Returns: an exit status */
+/* The clients the action talks to: with the history, the pool's, one for every usable account (its
+ * key from the keyring); without, the one panel of --url (key from SMM_API_KEY or --key-stdin) or
+ * --demo. The one place where clients are made or connected. Returns: an exit status */
 static int
 make_clients (SmmCli   *cli,
               gboolean  with_history)
@@ -243,29 +245,19 @@ make_clients (SmmCli   *cli,
   for (guint i = 0; i < accounts->len; i++)
     {
       SmmAccount *account = accounts->pdata[i];
-      g_autoptr(SmmClient) client = NULL;
+      g_autoptr(GError) connect_error = NULL;
 
       if (cli->account && smm_account_get_id (account) != smm_account_get_id (cli->account))
         continue;
-      key = smm_secrets_lookup (cli->secrets, smm_account_get_id (account), NULL, &error);
-      if (key == NULL)
+      if (!smm_client_pool_connect (cli->pool, account, NULL, &connect_error))
         {
-          if (error)
-            return smm_cli_api_error (error);
+          if (!g_error_matches (connect_error, SMM_CLIENT_POOL_ERROR, SMM_CLIENT_POOL_ERROR_NO_KEY))
+            return smm_cli_api_error (connect_error);
           g_printerr (_("smm-desk-cli: account “%s” has no API key in the keyring\n"), smm_account_get_name (account));
           continue;
         }
-      client = smm_client_new (smm_account_get_endpoint (account), &error);
-      if (client == NULL)
-        {
-          smm_secrets_free_key (key);
-          return smm_cli_api_error (error);
-        }
-      smm_client_set_key (client, key);
-      smm_secrets_free_key (key);
-      smm_tracker_set_client (cli->tracker, smm_account_get_id (account), client);
       if (cli->account)
-        cli->client = g_object_ref (client);
+        cli->client = g_object_ref (smm_client_pool_get_client (cli->pool, smm_account_get_id (account)));
     }
   if (cli->account && cli->client == NULL)
     {
@@ -405,6 +397,8 @@ main (int    argc,
   g_clear_object (&cli.client);
   g_clear_object (&cli.account);
   g_clear_object (&cli.tracker);
+  g_clear_object (&cli.actions);
+  g_clear_object (&cli.pool);
   g_clear_object (&cli.secrets);
   g_clear_object (&cli.store);
   if (cli.sim)

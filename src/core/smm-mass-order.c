@@ -8,7 +8,7 @@
  * Checking: against the account's catalogue, with the same SmmOrderRequest checks
  * and the same charge estimate as a single order.
  *
- * Placing: each ready line through smm_tracker_place_async(), the path of a single
+ * Placing (smm-order-actions-many.c): each ready line as one SmmPlacement, the path of a single
  * order (recorded before `add` leaves, never sent twice), one after the other. The
  * caller's GCancellable is looked at between lines only: an `add` that has left is
  * always waited for and recorded. Placing also stops by itself when an answer says
@@ -31,6 +31,7 @@
 #include "smm-csv.h"
 #include "smm-mass-order.h"
 #include "smm-mass-order-line-private.h"
+#include "smm-mass-order-private.h"
 #include "smm-search.h"
 
 G_DEFINE_QUARK (smm-mass-order-error-quark, smm_mass_order_error)
@@ -714,224 +715,17 @@ smm_mass_order_is_placing (SmmMassOrder *self)
   return self->placing;
 }
 
-/* ---------------------------------------------------------------------------------------------
- * Placing
- */
-
-typedef struct {
-  SmmTracker         *tracker;
-  gint64              account_id;
-  guint               next;
-  gboolean            stop;
-  SmmMassOrderReport  report;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_clear_object (&run->tracker);
-  g_free (run);
-}
-
-/* Would the next lines fare any better? Only when the panel refused this one for itself. */
-static gboolean
-is_about_line (const GError *error)
-{
-  if (error->domain != SMM_API_ERROR)
-    return FALSE;
-  switch (error->code)
-    {
-    case SMM_API_ERROR_BAD_LINK:
-    case SMM_API_ERROR_QUANTITY_TOO_LOW:
-    case SMM_API_ERROR_QUANTITY_TOO_HIGH:
-    case SMM_API_ERROR_INCORRECT_SERVICE:
-    case SMM_API_ERROR_DUPLICATE_ORDER:
-    case SMM_API_ERROR_INCORRECT_REQUEST:
-    case SMM_API_ERROR_PANEL:
-    case SMM_API_ERROR_INVALID_INPUT:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static void place_next (GTask *task);
-
-static void
-place_line_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  SmmMassOrder *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  SmmMassOrderLine *line = self->lines->pdata[run->next];
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmmOrder) order = smm_tracker_place_finish (SMM_TRACKER (object), result, &error);
-  g_autoptr(SmmOrder) recorded = order ? NULL : smm_tracker_place_dup_order (SMM_TRACKER (object), result);
-
-  smm_mass_order_line_set_order (line, order ? order : recorded);
-  if (order)
-    {
-      run->report.n_placed++;
-      smm_mass_order_line_set_state (line, SMM_MASS_ORDER_STATE_PLACED, NULL);
-    }
-  else if (g_error_matches (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN))
-    {
-      run->report.n_unconfirmed++;
-      run->stop = TRUE;
-      smm_mass_order_line_set_state (line, SMM_MASS_ORDER_STATE_UNCONFIRMED, error);
-    }
-  else if (error->domain == SMM_API_ERROR)
-    {
-      /* what the tracker records as rejected: nothing was charged */
-      run->report.n_rejected++;
-      run->stop = !is_about_line (error);
-      smm_mass_order_line_set_state (line, SMM_MASS_ORDER_STATE_REJECTED, error);
-    }
-  else
-    {
-      /* the history could not be written, or the account has no client: stop at once */
-      run->report.n_failed++;
-      run->stop = TRUE;
-      smm_mass_order_line_set_state (line, SMM_MASS_ORDER_STATE_FAILED, error);
-    }
-  if (run->stop)
-    run->report.stopped_at = smm_mass_order_line_get_line (line);
-
-  g_signal_emit (self, signals[LINE_FINISHED], 0, line);
-  run->next++;
-  place_next (g_steal_pointer (&task));
-}
-
-/* Takes @task. */
-static void
-place_next (GTask *task)
-{
-  SmmMassOrder *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  SmmMassOrderLine *line = NULL;
-
-  if (g_cancellable_is_cancelled (cancellable) && !run->stop)
-    {
-      run->report.cancelled = TRUE;
-      run->stop = TRUE;
-    }
-
-  for (; run->next < self->lines->len; run->next++)
-    {
-      SmmMassOrderLine *candidate = self->lines->pdata[run->next];
-      SmmMassOrderState state = smm_mass_order_line_get_state (candidate);
-
-      if (state != SMM_MASS_ORDER_STATE_READY && state != SMM_MASS_ORDER_STATE_SKIPPED)
-        continue;
-      if (run->stop)
-        {
-          run->report.n_skipped++;
-          smm_mass_order_line_set_state (candidate, SMM_MASS_ORDER_STATE_SKIPPED, NULL);
-          continue;
-        }
-      line = candidate;
-      break;
-    }
-
-  if (line == NULL)
-    {
-      self->placing = FALSE;
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-
-  smm_mass_order_line_set_state (line, SMM_MASS_ORDER_STATE_SENDING, NULL);
-  /* no cancellable: an `add` that has left is waited for and recorded */
-  smm_tracker_place_async (run->tracker, run->account_id, smm_mass_order_line_get_service (line),
-                           smm_mass_order_line_get_request (line), NULL, place_line_cb, task);
-}
-
-/**
- * smm_mass_order_place_async:
- * @tracker: the tracker that has @account_id's client and records into the history
- * @account_id: the account whose catalogue the lines were checked against
- * @cancellable: (nullable): stops placing between two lines, never during one
- *
- * Places every ready line (and every line a stop left unsent) in file order,
- * each as a single order would be placed. Each line's state says how it went;
- * #SmmMassOrder::line-finished follows each answer.
- */
+/* Placing (smm-order-actions-many.c) holds the lines until it is done. */
 void
-smm_mass_order_place_async (SmmMassOrder        *self,
-                            SmmTracker          *tracker,
-                            gint64               account_id,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+smm_mass_order_set_placing (SmmMassOrder *self,
+                            gboolean      placing)
 {
-  GTask *task;
-  Run *run;
-  guint n_ready = 0;
-
-  g_return_if_fail (SMM_IS_MASS_ORDER (self));
-  g_return_if_fail (SMM_IS_TRACKER (tracker));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, smm_mass_order_place_async);
-  /* the outcome of what was sent is returned even when the caller stopped it */
-  g_task_set_check_cancellable (task, FALSE);
-
-  if (self->placing)
-    {
-      g_task_return_new_error (task, SMM_MASS_ORDER_ERROR, SMM_MASS_ORDER_ERROR_BUSY,
-                               _("These orders are being placed already."));
-      g_object_unref (task);
-      return;
-    }
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      SmmMassOrderState state = smm_mass_order_line_get_state (self->lines->pdata[i]);
-      n_ready += state == SMM_MASS_ORDER_STATE_READY || state == SMM_MASS_ORDER_STATE_SKIPPED;
-    }
-  if (n_ready == 0)
-    {
-      g_task_return_new_error (task, SMM_MASS_ORDER_ERROR, SMM_MASS_ORDER_ERROR_NOTHING_READY,
-                               _("No order is ready to be placed."));
-      g_object_unref (task);
-      return;
-    }
-
-  run = g_new0 (Run, 1);
-  run->tracker = g_object_ref (tracker);
-  run->account_id = account_id;
-  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-  self->placing = TRUE;
-  place_next (task);
+  self->placing = placing;
 }
 
-/**
- * smm_mass_order_place_finish:
- * @report: (out) (optional): how many were placed, rejected, unconfirmed, not sent
- *
- * Returns: %TRUE when placing ran (each line tells how it went); %FALSE when it
- * could not start
- */
-gboolean
-smm_mass_order_place_finish (SmmMassOrder        *self,
-                             GAsyncResult        *result,
-                             SmmMassOrderReport  *report,
-                             GError             **error)
+void
+smm_mass_order_emit_line_finished (SmmMassOrder     *self,
+                                   SmmMassOrderLine *line)
 {
-  Run *run;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  run = g_task_get_task_data (G_TASK (result));
-  if (report)
-    {
-      if (run)
-        *report = run->report;
-      else
-        memset (report, 0, sizeof *report);
-    }
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_signal_emit (self, signals[LINE_FINISHED], 0, line);
 }

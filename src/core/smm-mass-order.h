@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "smm-mass-order-line.h"
-#include "smm-tracker.h"
+#include "smm-money.h"
 
 G_BEGIN_DECLS
 
@@ -75,15 +75,5 @@ void              smm_mass_order_get_summary    (SmmMassOrder        *self,
                                                  SmmMassOrderSummary *summary);
 gboolean          smm_mass_order_is_placing     (SmmMassOrder        *self);
 
-void              smm_mass_order_place_async    (SmmMassOrder        *self,
-                                                 SmmTracker          *tracker,
-                                                 gint64               account_id,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-gboolean          smm_mass_order_place_finish   (SmmMassOrder        *self,
-                                                 GAsyncResult        *result,
-                                                 SmmMassOrderReport  *report,
-                                                 GError             **error);
 
 G_END_DECLS

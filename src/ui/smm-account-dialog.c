@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "smm-account-dialog.h"
+#include "smm-question.h"
 
 struct _SmmAccountDialog
 {
@@ -210,14 +211,9 @@ remove_clicked_cb (SmmAccountDialog *self)
 {
   g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), smm_account_get_name (self->account));
   AdwAlertDialog *dialog =
-    ADW_ALERT_DIALOG (adw_alert_dialog_new (heading,
-                                            _("Its API key leaves the keyring. Its orders stay in the history.")));
+    smm_question_new (heading, _("Its API key leaves the keyring. Its orders stay in the history."),
+                      "cancel", _("_Cancel"), "remove", _("_Remove"), ADW_RESPONSE_DESTRUCTIVE);
 
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  /* Enter keeps the account, as the focus on Cancel did in the message dialog */
-  adw_alert_dialog_set_default_response (dialog, "cancel");
-  adw_alert_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }

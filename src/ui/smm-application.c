@@ -1,7 +1,7 @@
 /* smm-application.c: SMM Desk, the application
  *
- * It owns what outlives a window: the order history, the keyring, the tracker
- * and the demo panel, which runs in-process on a loopback port and is reached
+ * It owns what outlives a window: the order history, the panels' clients, the
+ * tracker, the order actions and the demo panel, which runs in-process on a loopback port and is reached
  * through the ordinary client, like any panel.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,11 +25,12 @@ struct _SmmApplication
   GSettings      *settings;
   SmmStore       *store;
   SmmSecrets     *secrets;
+  SmmClientPool  *pool;
   SmmTracker     *tracker;
+  SmmOrderActions *actions;
   GListStore     *accounts;
   SmmSim         *demo_sim;
   gboolean        open_demo;
-  GHashTable     *connecting;   /* account ids whose key is being looked up */
 };
 
 enum {
@@ -75,54 +76,13 @@ ensure_demo_sim (SmmApplication  *self,
   return self->demo_sim;
 }
 
-static gboolean
-connect_with_key (SmmApplication  *self,
-                  SmmAccount      *account,
-                  const char      *endpoint,
-                  const char      *key,
-                  GError         **error)
-{
-  g_autoptr(SmmClient) client = smm_client_new (endpoint, error);
-
-  if (client == NULL)
-    return FALSE;
-  smm_client_set_key (client, key);
-  smm_tracker_set_client (self->tracker, smm_account_get_id (account), client);
-  return TRUE;
-}
-
-typedef struct {
-  SmmApplication *self;
-  SmmAccount     *account;
-} Lookup;
-
+/* The keyring answered for an account (see smm_client_pool_connect_async()) */
 static void
-key_looked_up_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      data)
+account_ready_cb (SmmClientPool  *pool,
+                  SmmAccount     *account,
+                  const GError   *error,
+                  SmmApplication *self)
 {
-  Lookup *lookup = data;
-  g_autoptr(SmmApplication) self = lookup->self;
-  g_autoptr(SmmAccount) account = lookup->account;
-  g_autoptr(GError) error = NULL;
-  char *key = smm_secrets_lookup_finish (SMM_SECRETS (object), result, &error);
-  gint64 id = smm_account_get_id (account);
-
-  g_free (lookup);
-  if (!g_hash_table_remove (self->connecting, &id))
-    {
-      /* a key was given meanwhile (the account was edited): it stands */
-      smm_secrets_free_key (key);
-      return;
-    }
-  if (key == NULL && error == NULL)
-    g_set_error (&error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
-                 _("The API key of “%s” is not in the keyring. Edit the account to enter it again."),
-                 smm_account_get_name (account));
-  if (key != NULL)
-    connect_with_key (self, account, smm_account_get_endpoint (account), key, &error);
-  /* the client keeps its own copy: this one is wiped */
-  smm_secrets_free_key (key);
   if (error)
     g_warning ("%s", error->message);
   g_signal_emit (self, signals[ACCOUNT_READY], 0, account);
@@ -132,8 +92,8 @@ key_looked_up_cb (GObject      *object,
  * smm_application_connect_account:
  * @key: (nullable): the API key; %NULL to read it from the keyring
  *
- * Gives the tracker a client for @account. The keyring is asked without blocking: until it
- * answers, smm_application_is_connecting() is %TRUE, and "account-ready" is emitted when it has.
+ * Gives @account a client. The keyring is asked without blocking: until it answers,
+ * smm_application_is_connecting() is %TRUE, and "account-ready" is emitted when it has.
  */
 gboolean
 smm_application_connect_account (SmmApplication  *self,
@@ -141,32 +101,16 @@ smm_application_connect_account (SmmApplication  *self,
                                  const char      *key,
                                  GError         **error)
 {
-  gint64 id = smm_account_get_id (account);
-  Lookup *lookup;
-
   if (smm_account_is_demo (account))
     {
       SmmSim *sim = ensure_demo_sim (self, error);
 
-      return sim != NULL && connect_with_key (self, account, smm_sim_get_url (sim), smm_sim_get_key (sim), error);
+      return sim != NULL && smm_client_pool_add (self->pool, account, smm_sim_get_url (sim), smm_sim_get_key (sim),
+                                                 error);
     }
   if (key != NULL)
-    {
-      gboolean was_waiting = g_hash_table_remove (self->connecting, &id);
-      gboolean connected = connect_with_key (self, account, smm_account_get_endpoint (account), key, error);
-
-      if (was_waiting)
-        g_signal_emit (self, signals[ACCOUNT_READY], 0, account);
-      return connected;
-    }
-
-  if (g_hash_table_contains (self->connecting, &id))
-    return TRUE;
-  g_hash_table_add (self->connecting, g_memdup2 (&id, sizeof id));
-  lookup = g_new0 (Lookup, 1);
-  lookup->self = g_object_ref (self);
-  lookup->account = g_object_ref (account);
-  smm_secrets_lookup_async (self->secrets, id, NULL, key_looked_up_cb, lookup);
+    return smm_client_pool_add (self->pool, account, NULL, key, error);
+  smm_client_pool_connect_async (self->pool, account);
   return TRUE;
 }
 
@@ -175,9 +119,7 @@ gboolean
 smm_application_is_connecting (SmmApplication *self,
                                SmmAccount     *account)
 {
-  gint64 id = smm_account_get_id (account);
-
-  return g_hash_table_contains (self->connecting, &id);
+  return smm_client_pool_is_connecting (self->pool, smm_account_get_id (account));
 }
 
 /* Returns: (transfer full): the demo account, made if there was none */
@@ -213,7 +155,7 @@ smm_application_remove_account (SmmApplication  *self,
     return FALSE;
   if (!smm_store_archive_account (self->store, smm_account_get_id (account), error))
     return FALSE;
-  smm_tracker_set_client (self->tracker, smm_account_get_id (account), NULL);
+  smm_client_pool_remove (self->pool, smm_account_get_id (account));
   if (g_list_store_find (self->accounts, account, &position))
     g_list_store_remove (self->accounts, position);
   return TRUE;
@@ -365,7 +307,10 @@ smm_application_startup (GApplication *application)
       g_critical ("%s", error->message);
       return;
     }
-  self->tracker = smm_tracker_new (self->store);
+  self->pool = smm_client_pool_new (self->secrets);
+  g_signal_connect_object (self->pool, "account-ready", G_CALLBACK (account_ready_cb), self, 0);
+  self->actions = smm_order_actions_new (self->store, self->pool);
+  self->tracker = smm_tracker_new (self->store, self->pool);
   g_signal_connect (self->tracker, "order-finished", G_CALLBACK (order_finished_cb), self);
   g_signal_connect (self->tracker, "refill-finished", G_CALLBACK (refill_finished_cb), self);
   smm_tracker_set_interval (self->tracker, g_settings_get_uint (self->settings, "refresh-interval"));
@@ -423,6 +368,8 @@ smm_application_shutdown (GApplication *application)
   SmmApplication *self = SMM_APPLICATION (application);
 
   g_clear_object (&self->tracker);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->pool);
   if (self->demo_sim)
     smm_sim_stop (self->demo_sim);
   g_clear_object (&self->demo_sim);
@@ -436,7 +383,6 @@ smm_application_finalize (GObject *object)
   SmmApplication *self = SMM_APPLICATION (object);
 
   g_clear_object (&self->accounts);
-  g_clear_pointer (&self->connecting, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
@@ -469,7 +415,6 @@ smm_application_class_init (SmmApplicationClass *klass)
 static void
 smm_application_init (SmmApplication *self)
 {
-  self->connecting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_application_add_main_option (G_APPLICATION (self), "demo", 0, 0, G_OPTION_ARG_NONE,
                                  _("Open the demo panel"), NULL);
 }
@@ -484,6 +429,18 @@ SmmTracker *
 smm_application_get_tracker (SmmApplication *self)
 {
   return self->tracker;
+}
+
+SmmClientPool *
+smm_application_get_pool (SmmApplication *self)
+{
+  return self->pool;
+}
+
+SmmOrderActions *
+smm_application_get_actions (SmmApplication *self)
+{
+  return self->actions;
 }
 
 SmmSecrets *

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "smm-client-pool.h"
+#include "smm-order-actions.h"
 #include "smm-secrets.h"
 #include "smm-store.h"
 #include "smm-tracker.h"
@@ -20,6 +22,8 @@ G_DECLARE_FINAL_TYPE (SmmApplication, smm_application, SMM, APPLICATION, AdwAppl
 SmmApplication *smm_application_new             (void);
 SmmStore       *smm_application_get_store       (SmmApplication  *self);
 SmmTracker     *smm_application_get_tracker     (SmmApplication  *self);
+SmmClientPool  *smm_application_get_pool        (SmmApplication  *self);
+SmmOrderActions *smm_application_get_actions    (SmmApplication  *self);
 SmmSecrets     *smm_application_get_secrets     (SmmApplication  *self);
 GSettings      *smm_application_get_settings    (SmmApplication  *self);
 GListStore     *smm_application_get_accounts    (SmmApplication  *self);

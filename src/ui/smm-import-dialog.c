@@ -81,7 +81,7 @@ import_cb (GObject      *object,
   g_autoptr(SmmImportDialog) self = data;
   g_autoptr(GError) error = NULL;
   guint n_added = 0, n_unknown = 0;
-  g_autoptr(GPtrArray) replies = smm_tracker_import_finish (SMM_TRACKER (object), result, &n_added, &error);
+  g_autoptr(GPtrArray) replies = smm_order_actions_import_finish (SMM_ORDER_ACTIONS (object), result, &n_added, &error);
   g_autofree char *text = NULL;
 
   self->importing = FALSE;
@@ -122,7 +122,7 @@ import_clicked_cb (SmmImportDialog *self)
 {
   guint n_bad;
   g_autoptr(GArray) ids = read_ids (self, &n_bad);
-  SmmTracker *tracker = smm_application_get_tracker (smm_window_get_app (self->window));
+  SmmOrderActions *actions = smm_application_get_actions (smm_window_get_app (self->window));
 
   if (ids->len == 0 || n_bad || self->importing)
     return;
@@ -130,7 +130,7 @@ import_clicked_cb (SmmImportDialog *self)
   g_application_hold (g_application_get_default ());
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  smm_tracker_import_async (tracker, smm_account_get_id (self->account), (gint64 *) ids->data, ids->len, NULL,
+  smm_order_actions_import_async (actions, smm_account_get_id (self->account), (gint64 *) ids->data, ids->len, NULL,
                             import_cb, g_object_ref (self));
 }
 

@@ -2,7 +2,7 @@
  *
  * The text is read and checked against the account's catalogue as the user
  * types; the table shows each line's service, charge and problem, the summary
- * the total against the balance. Placing goes line by line through the tracker,
+ * the total against the balance. Placing goes line by line through the order actions,
  * the path of a single order (recorded before it is sent, never sent twice),
  * and can be stopped between two lines. Once placing has begun the text is
  * frozen: the same lines are never placed again from here.
@@ -18,6 +18,7 @@
 
 #include "smm-column.h"
 #include "smm-mass-order-dialog.h"
+#include "smm-question.h"
 
 #define CHECK_DELAY_MS 250
 
@@ -411,7 +412,7 @@ place_done_cb (GObject      *object,
 
   self->placing = FALSE;
   g_application_release (g_application_get_default ());
-  if (!smm_mass_order_place_finish (SMM_MASS_ORDER (object), result, &report, &error))
+  if (!smm_order_actions_place_many_finish (SMM_ORDER_ACTIONS (object), result, &report, &error))
     {
       gtk_label_set_label (self->summary_label, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
@@ -467,8 +468,9 @@ confirm_response_cb (AdwAlertDialog     *dialog,
   g_signal_connect_object (self->mass, "line-finished", G_CALLBACK (line_finished_cb), self, 0);
   gtk_label_set_label (self->summary_label, _("Placing the orders…"));
   update_buttons (self);
-  smm_mass_order_place_async (self->mass, smm_application_get_tracker (app), smm_account_get_id (self->account),
-                              self->cancellable, place_done_cb, g_object_ref (self));
+  smm_order_actions_place_many_async (smm_application_get_actions (app), self->mass,
+                                      smm_account_get_id (self->account), self->cancellable, place_done_cb,
+                                      g_object_ref (self));
 }
 
 static void
@@ -495,11 +497,8 @@ place_clicked_cb (SmmMassOrderDialog *self)
                                                  "%u lines with problems are left out.", self->summary.n_invalid),
                               self->summary.n_invalid);
     }
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body->str));
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "place", _("_Place Orders"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (dialog, "place");
-  adw_alert_dialog_set_close_response (dialog, "cancel");
+  dialog = smm_question_new (heading, body->str, "cancel", _("_Cancel"), "place", _("_Place Orders"),
+                            ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   self->confirmation = dialog;
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));

@@ -2,7 +2,7 @@
  *
  * The charge follows the input as the user types; "Place Order" is sensitive
  * only when the order is valid; a confirmation names the amount; the order is
- * sent once (the tracker records it before it leaves).
+ * sent once (SmmPlacement records it before it leaves).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,8 @@
 #include <inttypes.h>
 
 #include "smm-order-dialog.h"
+#include "smm-question.h"
+#include "smm-placement.h"
 #include "smm-timing.h"
 
 struct _SmmOrderDialog
@@ -359,8 +361,9 @@ placed_cb (GObject      *object,
            gpointer      data)
 {
   g_autoptr(SmmOrderDialog) self = data;
+  SmmPlacement *placement = SMM_PLACEMENT (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmmOrder) order = smm_tracker_place_finish (SMM_TRACKER (object), result, &error);
+  SmmOrder *order = smm_placement_run_finish (placement, result, &error) ? smm_placement_get_order (placement) : NULL;
   g_autofree char *text = NULL;
 
   self->placing = FALSE;
@@ -403,6 +406,7 @@ confirm_response_cb (AdwAlertDialog *dialog,
                      SmmOrderDialog *self)
 {
   SmmApplication *app = SMM_APPLICATION (g_application_get_default ());
+  g_autoptr(SmmPlacement) placement = NULL;
 
   self->confirmation = NULL;
   if (g_strcmp0 (response, "place") != 0 || self->request == NULL || self->placing)
@@ -414,8 +418,9 @@ confirm_response_cb (AdwAlertDialog *dialog,
   gtk_widget_set_sensitive (GTK_WIDGET (self->place_button), FALSE);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_label_set_label (self->problem_label, _("Placing the order…"));
-  smm_tracker_place_async (smm_application_get_tracker (app), smm_account_get_id (self->account), self->service,
-                           self->request, NULL, placed_cb, g_object_ref (self));
+  placement = smm_placement_new (smm_application_get_actions (app), smm_account_get_id (self->account),
+                                 self->service, self->request);
+  smm_placement_run_async (placement, NULL, placed_cb, g_object_ref (self));
 }
 
 static void
@@ -432,11 +437,8 @@ place_clicked_cb (SmmOrderDialog *self)
     link = smm_order_request_get (self->request, SMM_FIELD_USERNAME);
   body = g_strdup_printf (_("“%s” for %s.\nThe panel will charge %s."), smm_service_get_name (self->service),
                           link ? link : "", self->charge_text ? self->charge_text : "–");
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Place This Order?"), body));
-  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), "place", _("_Place Order"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "place", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (dialog, "place");
-  adw_alert_dialog_set_close_response (dialog, "cancel");
+  dialog = smm_question_new (_("Place This Order?"), body, "cancel", _("_Cancel"), "place", _("_Place Order"),
+                            ADW_RESPONSE_SUGGESTED);
   /* the question lives in this window, and goes with it */
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   self->confirmation = dialog;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "smm-orders-page-private.h"
+#include "smm-question.h"
 #include "smm-window.h"
 
 GPtrArray *
@@ -106,7 +107,7 @@ refill_cb (GObject      *object,
 {
   Bulk *bulk = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) refills = smm_tracker_refill_finish (SMM_TRACKER (object), result, &error);
+  g_autoptr(GPtrArray) refills = smm_order_actions_refill_finish (SMM_ORDER_ACTIONS (object), result, &error);
 
   if (refills == NULL)
     g_string_append_printf (bulk->body, "%s\n", error->message);
@@ -132,7 +133,7 @@ cancel_cb (GObject      *object,
 {
   Bulk *bulk = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = smm_tracker_cancel_finish (SMM_TRACKER (object), result, &error);
+  g_autoptr(GPtrArray) results = smm_order_actions_cancel_finish (SMM_ORDER_ACTIONS (object), result, &error);
 
   if (results == NULL)
     g_string_append_printf (bulk->body, "%s\n", error->message);
@@ -156,7 +157,7 @@ bulk_start (SmmOrdersPage *self,
 {
   guint n_ids = 0;
   g_autoptr(GHashTable) by_account = chosen ? g_hash_table_ref (chosen) : selected_panel_ids (self, &n_ids);
-  SmmTracker *tracker = smm_application_get_tracker (self->app);
+  SmmOrderActions *actions = smm_application_get_actions (self->app);
   GHashTableIter iter;
   gpointer key, value;
   Bulk *bulk;
@@ -174,9 +175,9 @@ bulk_start (SmmOrdersPage *self,
       GArray *ids = value;
 
       if (refill)
-        smm_tracker_refill_async (tracker, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, refill_cb, bulk);
+        smm_order_actions_refill_async (actions, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, refill_cb, bulk);
       else
-        smm_tracker_cancel_async (tracker, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, cancel_cb, bulk);
+        smm_order_actions_cancel_async (actions, *(gint64 *) key, (gint64 *) ids->data, ids->len, NULL, cancel_cb, bulk);
     }
 }
 
@@ -212,13 +213,9 @@ smm_orders_page_cancel_action (GtkWidget  *widget,
   if (n_ids == 0)
     return;
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancel %u Order?", "Cancel %u Orders?", n_ids), n_ids);
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, _("The panel cancels what it has not delivered yet and "
-                                                              "refunds it. Some services cannot be canceled.")));
-  adw_alert_dialog_add_responses (dialog, "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "cancel-orders", ADW_RESPONSE_DESTRUCTIVE);
-  /* Enter keeps the orders, as the focus on Keep did in the message dialog */
-  adw_alert_dialog_set_default_response (dialog, "keep");
-  adw_alert_dialog_set_close_response (dialog, "keep");
+  dialog = smm_question_new (heading, _("The panel cancels what it has not delivered yet and refunds it. "
+                                       "Some services cannot be canceled."),
+                            "keep", _("_Keep"), "cancel-orders", _("_Cancel Orders"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "orders", g_steal_pointer (&by_account),
                           (GDestroyNotify) g_hash_table_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);

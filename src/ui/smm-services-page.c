@@ -251,7 +251,7 @@ smm_services_page_reload (SmmServicesPage *self)
 
   if (self->account == NULL)
     return;
-  client = smm_tracker_get_client (smm_application_get_tracker (self->app), smm_account_get_id (self->account));
+  client = smm_client_pool_get_client (smm_application_get_pool (self->app), smm_account_get_id (self->account));
   if (client == NULL && smm_application_is_connecting (self->app, self->account))
     {
       /* the keyring has not answered yet: the window asks again when it has */

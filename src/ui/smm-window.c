@@ -8,47 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "smm-account-dialog.h"
 #include "smm-application-catalogue.h"
-#include "smm-changes-page.h"
-#include "smm-compat.h"
-#include "smm-compare-dialog.h"
-#include "smm-csv.h"
-#include "smm-import-dialog.h"
-#include "smm-mass-order-dialog.h"
 #include "smm-order-dialog.h"
-#include "smm-orders-page.h"
-#include "smm-preferences-dialog.h"
-#include "smm-refills-page.h"
-#include "smm-services-page.h"
-#include "smm-spending-page.h"
-#include "smm-window.h"
-
-struct _SmmWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkDropDown          *account_dropdown;
-  GtkButton            *balance_button;
-  GtkWidget            *refresh_button;
-  GtkStack             *title_stack;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkStack             *main_stack;
-  AdwViewStack         *view_stack;
-  SmmServicesPage      *services_page;
-  SmmOrdersPage        *orders_page;
-  SmmRefillsPage       *refills_page;
-  SmmChangesPage       *changes_page;
-  SmmSpendingPage      *spending_page;
-
-  SmmApplication       *app;
-  SmmAccount           *account;
-  GCancellable         *cancellable;
-  guint                 reload_idle;
-  guint                 soon_refresh;
-  gboolean              exporting;     /* the file to export to is being chosen */
-};
+#include "smm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SmmWindow, smm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -184,14 +146,14 @@ balance_cb (GObject      *object,
     update_balance (self);
 }
 
-static void
-refresh_balance (SmmWindow *self)
+void
+smm_window_refresh_balance (SmmWindow *self)
 {
   SmmClient *client;
 
   if (self->account == NULL)
     return;
-  client = smm_tracker_get_client (smm_application_get_tracker (self->app), smm_account_get_id (self->account));
+  client = smm_client_pool_get_client (smm_application_get_pool (self->app), smm_account_get_id (self->account));
   if (client == NULL)
     return;
   {
@@ -207,8 +169,8 @@ refresh_balance (SmmWindow *self)
  * Accounts
  */
 
-static void
-set_account (SmmWindow  *self,
+void
+smm_window_set_account (SmmWindow  *self,
              SmmAccount *account)
 {
   if (self->account == account)
@@ -223,7 +185,7 @@ set_account (SmmWindow  *self,
   smm_changes_page_set_account (self->changes_page, self->app, account);
   smm_spending_page_set_account (self->spending_page, self->app, account);
   update_balance (self);
-  refresh_balance (self);
+  smm_window_refresh_balance (self);
 }
 
 static gboolean soon_refresh_cb (gpointer data);
@@ -236,7 +198,7 @@ account_ready_cb (SmmWindow  *self,
   if (account == self->account)
     {
       smm_services_page_reload (self->services_page);
-      refresh_balance (self);
+      smm_window_refresh_balance (self);
     }
   /* what happened while SMM Desk was closed: one refresh once the keys are in */
   g_clear_handle_id (&self->soon_refresh, g_source_remove);
@@ -246,7 +208,7 @@ account_ready_cb (SmmWindow  *self,
 static void
 account_selected_cb (SmmWindow *self)
 {
-  set_account (self, gtk_drop_down_get_selected_item (self->account_dropdown));
+  smm_window_set_account (self, gtk_drop_down_get_selected_item (self->account_dropdown));
 }
 
 static void
@@ -270,314 +232,6 @@ accounts_changed_cb (SmmWindow *self)
   account_selected_cb (self);
 }
 
-static void
-select_account (SmmWindow  *self,
-                SmmAccount *account)
-{
-  guint position;
-
-  if (g_list_store_find (smm_application_get_accounts (self->app), account, &position))
-    gtk_drop_down_set_selected (self->account_dropdown, position);
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Actions
- */
-
-static void
-demo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmmAccount) account = smm_application_add_demo (self->app, &error);
-
-  if (account == NULL)
-    {
-      smm_window_toast (self, error->message);
-      return;
-    }
-  select_account (self, account);
-  adw_view_stack_set_visible_child_name (self->view_stack, "services");
-}
-
-static void
-account_saved_cb (SmmAccountDialog *dialog,
-                  SmmAccount       *account,
-                  SmmWindow        *self)
-{
-  GListStore *accounts = smm_application_get_accounts (self->app);
-  guint position;
-
-  /* put the item back in place, so the drop-down shows a new name */
-  if (g_list_store_find (accounts, account, &position))
-    g_list_store_splice (accounts, position, 1, (gpointer *) &account, 1);
-  select_account (self, account);
-  set_account (self, NULL);
-  set_account (self, account);
-}
-
-static void
-add_account_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-  SmmAccountDialog *dialog = smm_account_dialog_new (GTK_WINDOW (self), self->app, NULL);
-
-  g_signal_connect (dialog, "saved", G_CALLBACK (account_saved_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-edit_account_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-  SmmAccountDialog *dialog;
-
-  if (self->account == NULL)
-    return;
-  if (smm_account_is_demo (self->account))
-    {
-      smm_window_toast (self, _("The demo panel has nothing to edit."));
-      return;
-    }
-  dialog = smm_account_dialog_new (GTK_WINDOW (self), self->app, self->account);
-  g_signal_connect (dialog, "saved", G_CALLBACK (account_saved_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  g_autoptr(SmmWindow) self = data;
-  g_autoptr(GError) error = NULL;
-  SmmTrackerReport report;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", TRUE);
-  if (!smm_tracker_refresh_finish (SMM_TRACKER (object), result, &report, &error))
-    {
-      smm_window_toast (self, error->message);
-      return;
-    }
-  smm_window_orders_changed (self);
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-
-  if (self->account == NULL)
-    return;
-  gtk_widget_action_set_enabled (widget, "win.refresh", FALSE);
-  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
-                             g_object_ref (self));
-  refresh_balance (self);
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "services") == 0)
-    smm_services_page_reload (self->services_page);
-}
-
-static void
-refresh_balance_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *parameter)
-{
-  refresh_balance (SMM_WINDOW (widget));
-}
-
-static void
-new_order_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-  SmmService *service = smm_services_page_get_selected (self->services_page);
-
-  if (service == NULL)
-    {
-      adw_view_stack_set_visible_child_name (self->view_stack, "services");
-      smm_window_toast (self, _("Choose a service first, then press Ctrl+N or double-click it."));
-      return;
-    }
-  smm_window_new_order (self, NULL, service, NULL);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "orders") == 0)
-    smm_orders_page_focus_search (self->orders_page);
-  else
-    {
-      adw_view_stack_set_visible_child_name (self->view_stack, "services");
-      smm_services_page_focus_search (self->services_page);
-    }
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-
-  if (self->account == NULL)
-    return;
-  gtk_window_present (GTK_WINDOW (smm_import_dialog_new (self, self->account)));
-}
-
-static void
-preferences_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-
-  adw_dialog_present (ADW_DIALOG (smm_preferences_dialog_new (self->app)), widget);
-}
-
-static void
-show_shortcuts_action (GtkWidget  *widget,
-                       const char *name,
-                       GVariant   *parameter)
-{
-  smm_compat_show_shortcuts (GTK_WINDOW (widget));
-}
-
-static void
-mass_order_placed_cb (SmmMassOrderDialog *dialog,
-                      SmmWindow          *self)
-{
-  smm_window_orders_changed (self);
-  refresh_balance (self);
-}
-
-static void
-mass_order_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-  SmmMassOrderDialog *dialog;
-
-  if (self->account == NULL)
-    return;
-  dialog = smm_mass_order_dialog_new (self, self->account, NULL);
-  g_signal_connect_object (dialog, "placed", G_CALLBACK (mass_order_placed_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-compare_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-  SmmService *service = smm_services_page_get_selected (self->services_page);
-
-  if (self->account == NULL)
-    return;
-  if (service == NULL)
-    {
-      adw_view_stack_set_visible_child_name (self->view_stack, "services");
-      smm_window_toast (self, _("Choose a service first, then press Ctrl+K to compare it."));
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (smm_compare_dialog_new (self, self->account, service)));
-}
-
-static void
-export_chosen_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      data)
-{
-  g_autoptr(SmmWindow) self = data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  SmmOrderQuery query;
-  guint n = 0;
-
-  self->exporting = FALSE;
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file == NULL)
-    {
-      /* dismissed by the user, or the window closed */
-      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_FAILED))
-        smm_window_toast (self, error->message);
-      return;
-    }
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      smm_window_toast (self, _("SMM Desk can only write the file to a folder of this computer."));
-      return;
-    }
-  /* the orders as the Orders page filters them now */
-  smm_orders_page_get_query (self->orders_page, &query);
-  if (!smm_csv_export_orders (smm_application_get_store (self->app), &query, path, &n, &error))
-    {
-      smm_window_toast (self, error->message);
-      return;
-    }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order exported", "%u orders exported", n), n);
-  smm_window_toast (self, text);
-}
-
-static void
-export_orders_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = NULL;
-  g_autoptr(GListStore) filters = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
-
-  if (self->exporting)
-    return;
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_list_store_append (filters, filter);
-
-  dialog = gtk_file_dialog_new ();
-  gtk_file_dialog_set_title (dialog, _("Export Orders"));
-  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
-  /* Translators: the suggested name of the exported file */
-  gtk_file_dialog_set_initial_name (dialog, _("orders.csv"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, filter);
-  self->exporting = TRUE;
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, export_chosen_cb, g_object_ref (self));
-}
-
-static void
-show_changes_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *parameter)
-{
-  SmmWindow *self = SMM_WINDOW (widget);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (smm_application_get_accounts (self->app))) > 0)
-    adw_view_stack_set_visible_child_name (self->view_stack, "changes");
-}
-
 /* ---------------------------------------------------------------------------------------------
  * For the pages and dialogs
  */
@@ -596,12 +250,12 @@ soon_refresh_cb (gpointer data)
 
   self->soon_refresh = 0;
   /* a refresh under way may have begun before the order existed: come back after it */
-  if (smm_tracker_is_refreshing (smm_application_get_tracker (self->app)))
+  if (smm_tracker_get_refreshing (smm_application_get_tracker (self->app)))
     {
       self->soon_refresh = g_timeout_add_seconds (5, soon_refresh_cb, self);
       return G_SOURCE_REMOVE;
     }
-  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, refresh_cb,
+  smm_tracker_refresh_async (smm_application_get_tracker (self->app), self->cancellable, smm_window_refresh_cb,
                              g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -612,7 +266,7 @@ order_placed_cb (SmmOrderDialog *dialog,
                  SmmWindow      *self)
 {
   smm_window_orders_changed (self);
-  refresh_balance (self);
+  smm_window_refresh_balance (self);
   /* panels start orders within seconds: look again soon rather than at the next timed refresh */
   if (order != NULL && self->soon_refresh == 0)
     self->soon_refresh = g_timeout_add_seconds (20, soon_refresh_cb, self);
@@ -657,7 +311,7 @@ smm_window_show_order (SmmWindow *self,
     {
       g_autoptr(SmmAccount) account = g_list_model_get_item (accounts, i);
       if (smm_account_get_id (account) == smm_order_get_account_id (order))
-        select_account (self, account);
+        smm_window_select_account (self, account);
     }
   adw_view_stack_set_visible_child_name (self->view_stack, "orders");
   smm_orders_page_show_order (self->orders_page, local_id);
@@ -671,6 +325,15 @@ reload_idle_cb (gpointer data)
   self->reload_idle = 0;
   smm_window_orders_changed (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Refresh is offered again once the refresh under way, whoever started it, is over. */
+static void
+refreshing_changed_cb (SmmWindow *self)
+{
+  gboolean refreshing = smm_tracker_get_refreshing (smm_application_get_tracker (self->app));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !refreshing);
 }
 
 /* many orders may change in one refresh: the pages reload once */
@@ -751,20 +414,8 @@ smm_window_class_init (SmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, changes_page);
   gtk_widget_class_bind_template_child (widget_class, SmmWindow, spending_page);
 
-  gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
-  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-account", NULL, edit_account_action);
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.refresh-balance", NULL, refresh_balance_action);
-  gtk_widget_class_install_action (widget_class, "win.new-order", NULL, new_order_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.mass-order", NULL, mass_order_action);
-  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
-  gtk_widget_class_install_action (widget_class, "win.export-orders", NULL, export_orders_action);
-  gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
+  smm_window_class_add_actions (widget_class);
+
 }
 
 static void
@@ -810,6 +461,8 @@ smm_window_new (SmmApplication *application)
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
   g_signal_connect_swapped (smm_application_get_tracker (application), "order-changed",
                             G_CALLBACK (tracker_changed_cb), self);
+  g_signal_connect_swapped (smm_application_get_tracker (application), "notify::refreshing",
+                            G_CALLBACK (refreshing_changed_cb), self);
   g_signal_connect_object (application, "account-ready", G_CALLBACK (account_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::low-balance-threshold", G_CALLBACK (update_balance), self,
                            G_CONNECT_SWAPPED);
@@ -817,7 +470,7 @@ smm_window_new (SmmApplication *application)
 
   /* what happened while SMM Desk was closed */
   if (g_list_model_get_n_items (accounts) > 0)
-    smm_tracker_refresh_async (smm_application_get_tracker (application), self->cancellable, refresh_cb,
+    smm_tracker_refresh_async (smm_application_get_tracker (application), self->cancellable, smm_window_refresh_cb,
                                g_object_ref (self));
   return self;
 }
