@@ -3,15 +3,7 @@
 
 #include <unistd.h>
 
-#include "smm-placement.h"
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
+#include "smm-test-fixture.h"
 
 int
 main (int    argc,
@@ -44,19 +36,14 @@ main (int    argc,
 
   for (guint n = 0;; n++)
     {
-      g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
       g_autofree char *link = g_strdup_printf ("https://instagram.com/crash-%d-%u", getpid (), n);
+      g_autoptr(SmmOrderRequest) request = smm_test_request_new (service, link, "100");
       g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(SmmPlacement) placement = NULL;
+      g_autoptr(SmmPlacement) placement = smm_placement_new (actions, smm_account_get_id (account), service, request);
       g_autoptr(GError) place_error = NULL;
 
-      smm_order_request_set (request, SMM_FIELD_LINK, link);
-      smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
-      placement = smm_placement_new (actions, smm_account_get_id (account), service, request);
-      smm_placement_run_async (placement, NULL, result_cb, &result);
-      while (result == NULL)
-        g_main_context_iteration (NULL, TRUE);
-      smm_placement_run_finish (placement, result, &place_error);
+      smm_placement_run_async (placement, NULL, smm_test_result_cb, &result);
+      smm_placement_run_finish (placement, smm_test_wait_result (&result), &place_error);
     }
   return 0;
 }

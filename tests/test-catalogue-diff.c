@@ -4,21 +4,14 @@
 #include <sqlite3.h>
 
 #include "smm-catalogue-change.h"
-#include "smm-store.h"
+#include "smm-test-fixture.h"
 
 static SmmService *
 make (gint64      id,
       const char *name,
       const char *rate)
 {
-  SmmService *service = smm_service_new (id, name);
-  SmmMoney money;
-
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_category (service, "Instagram Followers");
-  smm_service_set_type_name (service, "Default");
-  smm_service_set_rate (service, money);
-  return service;
+  return smm_test_service_new (id, "Instagram Followers", name, "Default", rate, 0, 0);
 }
 
 static GPtrArray *
@@ -131,9 +124,9 @@ static void
 test_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmmStore) store = smm_store_open (NULL, &error);
-  g_autoptr(SmmAccount) account = smm_store_add_account (store, "Demo", "https://demo.example/api/v2", &error);
-  g_autoptr(SmmAccount) other = smm_store_add_account (store, "Other", "https://other.example/api/v2", &error);
+  g_autoptr(SmmStore) store = smm_test_store_open (NULL);
+  g_autoptr(SmmAccount) account = smm_test_account_add (store, "Demo", "https://demo.example/api/v2");
+  g_autoptr(SmmAccount) other = smm_test_account_add (store, "Other", "https://other.example/api/v2");
   gint64 id = smm_account_get_id (account);
   g_autoptr(GPtrArray) first = catalogue (make (1, "Instagram Followers", "0.90"),
                                           make (2, "Instagram Likes", "0.12"),
@@ -158,9 +151,7 @@ test_store (void)
   g_clear_pointer (&changes, g_ptr_array_unref);
 
   /* the user orders service 1, and (on another account) service 3 */
-  request = smm_order_request_new_for_service (first->pdata[0]);
-  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
-  smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
+  request = smm_test_request_new (first->pdata[0], "https://instagram.com/nasa", "100");
   order = smm_store_begin_order (store, id, first->pdata[0], request, &error);
   g_assert_no_error (error);
   g_clear_object (&order);
@@ -214,6 +205,7 @@ test_store (void)
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = smm_store_list_changes (store, id, future, &error);
   g_assert_cmpuint (listed->len, ==, 0);
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 /* A history of schema 3 gains the changes table and the category of orders. */
@@ -250,6 +242,7 @@ test_migration (void)
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_true (smm_catalogue_change_is_notable (change_at (changes, 0, SMM_CHANGE_PRICE, 1)));
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 int

@@ -5,9 +5,8 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 
-#include "smm-store.h"
+#include "smm-test-fixture.h"
 
 #define KEY "TEST-SECRET-KEY-4242"
 
@@ -20,23 +19,16 @@ typedef struct {
   char        *url;
 } Fixture;
 
-/* The panel goes when the test goes, even when an assertion aborts it. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* the panel goes when the test goes, even when an assertion aborts it */
+  g_autoptr(GSubprocessLauncher) launcher = smm_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, SIGTERM);
   const char *extra = data;
 
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   f->sim = g_subprocess_launcher_spawn (launcher, &error,
                                         sim_path, "--key", KEY, "--balance", "100.00",
                                         extra ? extra : "--speed=1", NULL);
@@ -313,26 +305,6 @@ test_demo (void)
   g_assert_true (g_str_has_prefix (out, "Order "));
 }
 
-static SmmService *
-make_service (gint64      id,
-              const char *category,
-              const char *name,
-              const char *rate,
-              gboolean    refill)
-{
-  SmmService *service = smm_service_new (id, name);
-  SmmMoney money;
-
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_category (service, category);
-  smm_service_set_type_name (service, "Default");
-  smm_service_set_rate (service, money);
-  smm_service_set_refill (service, refill);
-  smm_service_set_min (service, 10);
-  smm_service_set_max (service, 10000);
-  return service;
-}
-
 /* A history with two panels, written by the core, read by the CLI. */
 static void
 prepare_history (void)
@@ -344,7 +316,6 @@ prepare_history (void)
   g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(SmmOrderRequest) request = NULL;
   g_autoptr(SmmOrder) order = NULL;
   g_autoptr(SmmOrder) reply = smm_order_new (4242);
   g_autoptr(GPtrArray) replies = g_ptr_array_new ();
@@ -352,27 +323,28 @@ prepare_history (void)
   SmmMoney zero = { 0 }, charge = { 90000000 };
 
   store_path = g_build_filename (g_get_user_data_dir (), "history", "smm-desk.db", NULL);
-  store = smm_store_open (store_path, &error);
-  g_assert_no_error (error);
-  a = smm_store_add_account (store, "Panel A", "https://a.example/api/v2", &error);
-  b = smm_store_add_account (store, "Panel B", "https://b.example/api/v2", &error);
+  store = smm_test_store_open (store_path);
+  a = smm_test_account_add (store, "Panel A", "https://a.example/api/v2");
+  b = smm_test_account_add (store, "Panel B", "https://b.example/api/v2");
   g_assert_true (smm_store_set_balance (store, smm_account_get_id (a), zero, "USD", &error));
   g_assert_true (smm_store_set_balance (store, smm_account_get_id (b), zero, "EUR", &error));
 
-  g_ptr_array_add (first, make_service (1, "Instagram Followers", "Instagram Followers [30 days refill]", "0.90", TRUE));
-  g_ptr_array_add (first, make_service (2, "Instagram Likes", "Instagram Likes", "0.12", FALSE));
-  g_ptr_array_add (second, make_service (1, "Instagram Followers", "Instagram Followers [30 days refill]", "1.08", TRUE));
-  g_ptr_array_add (other, make_service (201, "Instagram Takipçi", "IG Takipçi [Gerçek] [30 Gün Telafi]", "0.80", TRUE));
-  g_ptr_array_add (other, make_service (202, "Instagram Takipçi", "IG Takipçi [Ucuz] [Telafisiz]", "0.30", FALSE));
-  g_ptr_array_add (other, make_service (205, "Instagram Beğeni", "Instagram Beğeni [Anlık]", "0.10", FALSE));
+  g_ptr_array_add (first, smm_test_listed_service_new (1, "Instagram Followers",
+                                                       "Instagram Followers [30 days refill]", "0.90", TRUE));
+  g_ptr_array_add (first, smm_test_listed_service_new (2, "Instagram Likes", "Instagram Likes", "0.12", FALSE));
+  g_ptr_array_add (second, smm_test_listed_service_new (1, "Instagram Followers",
+                                                        "Instagram Followers [30 days refill]", "1.08", TRUE));
+  g_ptr_array_add (other, smm_test_listed_service_new (201, "Instagram Takipçi",
+                                                       "IG Takipçi [Gerçek] [30 Gün Telafi]", "0.80", TRUE));
+  g_ptr_array_add (other, smm_test_listed_service_new (202, "Instagram Takipçi",
+                                                       "IG Takipçi [Ucuz] [Telafisiz]", "0.30", FALSE));
+  g_ptr_array_add (other, smm_test_listed_service_new (205, "Instagram Beğeni", "Instagram Beğeni [Anlık]",
+                                                       "0.10", FALSE));
   g_assert_true (smm_store_save_services (store, smm_account_get_id (a), first, &error));
   g_assert_true (smm_store_save_services (store, smm_account_get_id (b), other, &error));
 
-  request = smm_order_request_new_for_service (first->pdata[0]);
-  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
-  smm_order_request_set (request, SMM_FIELD_QUANTITY, "1000");
-  order = smm_store_begin_order (store, smm_account_get_id (a), first->pdata[0], request, &error);
-  g_assert_no_error (error);
+  order = smm_test_order_begin (store, smm_account_get_id (a), first->pdata[0], "https://instagram.com/nasa",
+                                "1000");
   g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 4242, &error));
   smm_order_set_status_text (reply, "Partial");
   smm_order_set_charge (reply, &charge);
@@ -383,6 +355,7 @@ prepare_history (void)
 
   /* the price of the ordered service goes up by 20 % */
   g_assert_true (smm_store_save_services (store, smm_account_get_id (a), second, &error));
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 static void

@@ -28,7 +28,8 @@ fixture_set_up (Fixture       *f,
   g_assert_true (smm_sim_start (f->sim, 0, &error));
   g_assert_no_error (error);
 
-  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
+  g_autofree char *url = smm_sim_dup_url (f->sim);
+  f->client = smm_client_new (url, &error);
   g_assert_no_error (error);
   smm_client_set_key (f->client, SECRET_KEY);
   smm_client_set_retry (f->client, 3, 10, 50);
@@ -350,7 +351,8 @@ test_not_enough_funds (void)
   smm_sim_set_balance (f.sim, "0.01");
   g_assert_true (smm_sim_start (f.sim, 0, NULL));
   g_clear_object (&f.client);
-  f.client = smm_client_new (smm_sim_get_url (f.sim), NULL);
+  g_autofree char *url = smm_sim_dup_url (f.sim);
+  f.client = smm_client_new (url, NULL);
   smm_client_set_key (f.client, SECRET_KEY);
   g_assert_cmpint (add (&f, 1, "https://instagram.com/a", "1000", &error), ==, 0);
   g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_NOT_ENOUGH_FUNDS);
@@ -825,7 +827,8 @@ test_sim_get (void)
   /* a blocking request: the panel answers from its own thread */
   smm_sim_set_key (sim, SECRET_KEY);
   g_assert_true (smm_sim_start_threaded (sim, 0, &error));
-  url = g_strdup_printf ("%s?key=%s&action=balance", smm_sim_get_url (sim), SECRET_KEY);
+  g_autofree char *sim_url = smm_sim_dup_url (sim);
+  url = g_strdup_printf ("%s?key=%s&action=balance", sim_url, SECRET_KEY);
   message = soup_message_new ("GET", url);
   body = soup_session_send_and_read (session, message, NULL, &error);
   g_assert_no_error (error);

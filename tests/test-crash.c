@@ -4,25 +4,17 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sqlite3.h>
-#include <sys/prctl.h>
 
-#include "smm-sim.h"
-#include "smm-store.h"
+#include "smm-test-fixture.h"
 
 static const char *child_path;
-
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
 
 static void
 test_sigkill (void)
 {
   guint rounds = g_getenv ("SMM_CRASH_ROUNDS") ? atoi (g_getenv ("SMM_CRASH_ROUNDS")) : 50;
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crash", "smm-desk.db", NULL);
-  g_autoptr(SmmSim) sim = smm_sim_new ();
+  g_autoptr(SmmSim) sim = smm_test_sim_new ("crash-key", "1000000.00");
   g_autoptr(GError) error = NULL;
   g_autoptr(SmmStore) store = NULL;
   g_autoptr(GPtrArray) orders = NULL;
@@ -30,22 +22,21 @@ test_sigkill (void)
   guint n_placed = 0;
   SmmOrderQuery all = { 0 };
   guint n_sim_orders, n_unconfirmed = 0, n_rejected = 0, n_missing = 0, n_adds;
+  g_autofree char *url = NULL;
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
-  smm_sim_set_key (sim, "crash-key");
-  smm_sim_set_balance (sim, "1000000.00");
   smm_sim_set_latency (sim, 5);
-  g_assert_true (smm_sim_start_threaded (sim, 0, &error));
+  smm_test_sim_start (sim, TRUE);
+  url = smm_sim_dup_url (sim);
   g_setenv ("SMM_API_KEY", "crash-key", TRUE);
 
   for (guint round = 0; round < rounds; round++)
     {
-      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+      g_autoptr(GSubprocessLauncher) launcher = smm_test_launcher_new (G_SUBPROCESS_FLAGS_NONE, SIGKILL);
       g_autoptr(GSubprocess) child = NULL;
 
-      g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-      child = g_subprocess_launcher_spawn (launcher, &error, child_path, path, smm_sim_get_url (sim), NULL);
+      child = g_subprocess_launcher_spawn (launcher, &error, child_path, path, url, NULL);
       g_assert_no_error (error);
       g_usleep (g_test_rand_int_range (30, 150) * 1000);
       g_subprocess_force_exit (child);
@@ -59,8 +50,7 @@ test_sigkill (void)
   n_adds = smm_sim_get_request_count (sim, "add");
   g_assert_cmpuint (n_sim_orders, >, 0);
 
-  store = smm_store_open (path, &error);
-  g_assert_no_error (error);
+  store = smm_test_store_open (path);
   orders = smm_store_list_orders (store, &all, &error);
   for (guint i = 0; i < orders->len; i++)
     {
@@ -104,7 +94,8 @@ test_sigkill (void)
   g_test_message ("%u rounds: the panel accepted %u orders (%u add requests); the history has %u orders: "
                   "%u placed, %u unconfirmed (%u of them placed on the panel), %u rejected",
                   rounds, n_sim_orders, n_adds, orders->len, n_placed, n_unconfirmed, n_missing, n_rejected);
-  smm_sim_stop (sim);
+  smm_test_assert_finalized (g_steal_pointer (&store));
+  smm_test_sim_stop (g_steal_pointer (&sim));
 }
 
 int

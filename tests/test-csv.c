@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "smm-csv.h"
+#include "smm-test-fixture.h"
 
 static GPtrArray *
 parse_ok (const char *text,
@@ -208,20 +209,18 @@ static void
 test_export (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmmStore) store = smm_store_open (NULL, &error);
-  g_autoptr(SmmAccount) account = smm_store_add_account (store, "Demo", "https://demo.example/api/v2", &error);
+  g_autoptr(SmmStore) store = smm_test_store_open (NULL);
+  g_autoptr(SmmAccount) account = smm_test_account_add (store, "Demo", "https://demo.example/api/v2");
   g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
-  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
+  g_autoptr(SmmOrderRequest) request = NULL;
   g_autoptr(SmmOrder) order = NULL;
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "export.csv", NULL);
   g_autofree char *text = NULL;
   SmmOrderQuery query = { 0, SMM_ORDER_FILTER_ALL, 0, "nasa", 0 };
   guint n = 0;
 
-  g_assert_no_error (error);
   smm_service_set_rate (service, (SmmMoney) { 90000000 });
-  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
-  smm_order_request_set (request, SMM_FIELD_QUANTITY, "1000");
+  request = smm_test_request_new (service, "https://instagram.com/nasa", "1000");
   order = smm_store_begin_order (store, smm_account_get_id (account), service, request, &error);
   g_assert_no_error (error);
   g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 777, &error));
@@ -238,6 +237,7 @@ test_export (void)
   g_assert_true (g_str_has_prefix (text, "local_id,"));
   g_assert_nonnull (strstr (text, "\r\n1,777,Demo,1,Instagram Followers,https://instagram.com/nasa,1000,0.9,,Pending,"));
   g_assert_null (strstr (text, "esa"));
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 int

@@ -3,30 +3,11 @@
 
 #include <sqlite3.h>
 
-#include "smm-sim.h"
-#include "smm-tracker.h"
+#include "smm-test-fixture.h"
 
 #define N_ORDERS 10000
 
-static GAsyncResult *result;
 static guint ticks;
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *res,
-           gpointer      data)
-{
-  result = g_object_ref (res);
-}
-
-static GAsyncResult *
-wait_result (void)
-{
-  g_clear_object (&result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return result;
-}
 
 static gboolean
 tick_cb (gpointer data)
@@ -53,27 +34,28 @@ add_cb (GObject      *object,
 static void
 test_load_with_faults (void)
 {
-  g_autoptr(SmmSim) sim = smm_sim_new ();
+  g_autoptr(SmmSim) sim = smm_test_sim_new ("load", "1000000.00");
   g_autoptr(GError) error = NULL;
   g_autoptr(SmmStore) store = NULL;
   g_autoptr(SmmAccount) account = NULL;
   g_autoptr(SmmClient) client = NULL;
   g_autoptr(SmmClientPool) pool = smm_client_pool_new (NULL);
   g_autoptr(SmmTracker) tracker = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   const SmmSimFault faults[] = { SMM_SIM_FAULT_500, SMM_SIM_FAULT_429, SMM_SIM_FAULT_HTML };
+  g_autofree char *url = NULL;
   SmmOrderQuery all = { 0 };
   guint tick_id;
 
-  smm_sim_set_key (sim, "load");
-  smm_sim_set_balance (sim, "1000000.00");
   /* time moves only when the test says: the orders are in progress for two rounds */
   smm_sim_set_speed (sim, 0.0001);
-  g_assert_true (smm_sim_start_threaded (sim, 0, &error));
-  store = smm_store_open (NULL, &error);
-  account = smm_store_add_account (store, "Load", smm_sim_get_url (sim), &error);
-  client = smm_client_new (smm_sim_get_url (sim), &error);
+  smm_test_sim_start (sim, TRUE);
+  store = smm_test_store_open (NULL);
+  url = smm_sim_dup_url (sim);
+  account = smm_test_account_add (store, "Load", url);
+  client = smm_client_new (url, &error);
   smm_client_set_key (client, "load");
   smm_client_set_retry (client, 3, 50, 200);
   smm_client_pool_set_client (pool, smm_account_get_id (account), client);
@@ -84,11 +66,9 @@ test_load_with_faults (void)
   g_array_set_size (ids, N_ORDERS);
   for (guint i = 0; i < N_ORDERS; i++)
     {
-      g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
       g_autofree char *link = g_strdup_printf ("https://instagram.com/load%u", i);
+      g_autoptr(SmmOrderRequest) request = smm_test_request_new (service, link, "1000");
 
-      smm_order_request_set (request, SMM_FIELD_LINK, link);
-      smm_order_request_set (request, SMM_FIELD_QUANTITY, "1000");
       smm_client_add_async (client, request, NULL, add_cb, &g_array_index (ids, gint64, i));
       /* a few at a time: libsoup's queue is not made for ten thousand waiting messages */
       while (i + 1 - n_added >= 32)
@@ -133,8 +113,9 @@ test_load_with_faults (void)
 
       smm_sim_advance (sim, round == 2 ? 24 * 3600 : 8);   /* pending → in progress → delivered */
       smm_sim_set_fault (sim, faults[round], 0.1);
-      smm_tracker_refresh_async (tracker, NULL, result_cb, NULL);
-      smm_tracker_refresh_finish (tracker, wait_result (), &report, &error);
+      g_clear_object (&result);
+      smm_tracker_refresh_async (tracker, NULL, smm_test_result_cb, &result);
+      smm_tracker_refresh_finish (tracker, smm_test_wait_result (&result), &report, &error);
       g_assert_no_error (error);
       smm_sim_set_fault (sim, SMM_SIM_FAULT_NONE, 0);
 
@@ -157,8 +138,9 @@ test_load_with_faults (void)
     g_autoptr(GPtrArray) orders = NULL;
     g_autoptr(GArray) active = NULL;
 
-    smm_tracker_refresh_async (tracker, NULL, result_cb, NULL);
-    smm_tracker_refresh_finish (tracker, wait_result (), &report, &error);
+    g_clear_object (&result);
+    smm_tracker_refresh_async (tracker, NULL, smm_test_result_cb, &result);
+    smm_tracker_refresh_finish (tracker, smm_test_wait_result (&result), &report, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (report.n_failed, ==, 0);
     active = smm_store_list_active_ids (store, smm_account_get_id (account), &error);
@@ -170,10 +152,12 @@ test_load_with_faults (void)
   }
   g_source_remove (tick_id);
   g_clear_object (&result);
-  g_clear_object (&tracker);
-  g_clear_object (&client);
-  while (g_main_context_iteration (NULL, FALSE));
-  smm_sim_stop (sim);
+  g_assert_finalize_object (g_steal_pointer (&tracker));
+  g_assert_finalize_object (g_steal_pointer (&pool));
+  smm_test_drain_main_context ();
+  smm_test_assert_finalized (g_steal_pointer (&client));
+  smm_test_assert_finalized (g_steal_pointer (&store));
+  smm_test_sim_stop (g_steal_pointer (&sim));
 }
 
 int

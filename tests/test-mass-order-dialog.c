@@ -6,42 +6,26 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "smm-application.h"
 #include "smm-mass-order-dialog.h"
-#include "smm-window.h"
+#include "smm-test-fixture.h"
+#include "smm-test-ui-fixture.h"
 #include "test-ui-util.h"
 
 static SmmApplication *app;
 static SmmWindow *window;
 static SmmAccount *account;
 
-static SmmService *
-make_service (gint64      id,
-              const char *type,
-              const char *rate,
-              gint64      min,
-              gint64      max)
-{
-  SmmService *service = smm_service_new (id, "Instagram Followers");
-  SmmMoney money;
-
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_type_name (service, type);
-  smm_service_set_category (service, "Instagram");
-  smm_service_set_rate (service, money);
-  smm_service_set_min (service, min);
-  smm_service_set_max (service, max);
-  return service;
-}
-
 static GPtrArray *
 make_catalogue (void)
 {
   GPtrArray *services = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (services, make_service (1, "Default", "0.90", 50, 10000));
-  g_ptr_array_add (services, make_service (2, "Default", "2.00", 100, 5000));
-  g_ptr_array_add (services, make_service (3, "Custom Comments", "8", 10, 100));
+  g_ptr_array_add (services, smm_test_service_new (1, "Instagram", "Instagram Followers", "Default",
+                                                   "0.90", 50, 10000));
+  g_ptr_array_add (services, smm_test_service_new (2, "Instagram", "Instagram Followers", "Default",
+                                                   "2.00", 100, 5000));
+  g_ptr_array_add (services, smm_test_service_new (3, "Instagram", "Instagram Followers", "Custom Comments",
+                                                   "8", 10, 100));
   return services;
 }
 
@@ -192,18 +176,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = smm_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = smm_window_new (app);
-  account = smm_account_new (1, "Test", "https://panel.example/api/v2");
-  smm_account_set_currency (account, "USD");
+  window = smm_test_window_new (&app, &account);
 
   g_test_add_func ("/ui/mass-order-dialog/preview", test_preview);
   g_test_add_func ("/ui/mass-order-dialog/balance", test_balance);
@@ -211,8 +189,6 @@ main (int    argc,
   g_test_add_func ("/ui/mass-order-dialog/confirm", test_confirm);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (account);
-  g_object_unref (app);
+  smm_test_window_destroy (window, app, account);
   return status;
 }

@@ -5,8 +5,7 @@
 
 #include "smm-csv.h"
 #include "smm-mass-order.h"
-#include "smm-order-actions.h"
-#include "smm-sim.h"
+#include "smm-test-fixture.h"
 
 static SmmMassOrder *
 read_ok (const char         *text,
@@ -202,38 +201,21 @@ test_csv (void)
   g_assert_error (error, SMM_CSV_ERROR, SMM_CSV_ERROR_SYNTAX);
 }
 
-static SmmService *
-service_new (gint64      id,
-             const char *name,
-             const char *type,
-             const char *rate,
-             gint64      min,
-             gint64      max)
-{
-  SmmService *service = smm_service_new (id, name);
-  SmmMoney money;
-
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_type_name (service, type);
-  smm_service_set_category (service, "Instagram");
-  smm_service_set_rate (service, money);
-  smm_service_set_min (service, min);
-  smm_service_set_max (service, max);
-  return service;
-}
-
 static GPtrArray *
 catalogue_new (void)
 {
   GPtrArray *services = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (services, service_new (1, "Instagram Followers", "Default", "0.90", 50, 10000));
-  g_ptr_array_add (services, service_new (6, "Instagram Likes Package", "Package", "1.50", 1, 1));
-  g_ptr_array_add (services, service_new (7, "Instagram Custom Comments", "Custom Comments", "8", 10, 1500));
-  g_ptr_array_add (services, service_new (21, "Instagram Auto Likes", "Subscriptions", "0.30", 50, 10000));
-  g_ptr_array_add (services, service_new (30, "Some New Kind", "Brand New Type", "2", 10, 1000));
+#define ADD(id, name, type, rate, min, max) \
+  g_ptr_array_add (services, smm_test_service_new (id, "Instagram", name, type, rate, min, max))
+  ADD (1, "Instagram Followers", "Default", "0.90", 50, 10000);
+  ADD (6, "Instagram Likes Package", "Package", "1.50", 1, 1);
+  ADD (7, "Instagram Custom Comments", "Custom Comments", "8", 10, 1500);
+  ADD (21, "Instagram Auto Likes", "Subscriptions", "0.30", 50, 10000);
+  ADD (30, "Some New Kind", "Brand New Type", "2", 10, 1000);
   /* in this catalogue, not on the simulated panel: the panel refuses it */
-  g_ptr_array_add (services, service_new (999, "Gone Followers", "Default", "0.10", 10, 1000));
+  ADD (999, "Gone Followers", "Default", "0.10", 10, 1000);
+#undef ADD
   return services;
 }
 
@@ -311,13 +293,8 @@ test_check (void)
  */
 
 typedef struct {
-  SmmSim       *sim;
-  SmmStore     *store;
-  SmmClientPool *pool;
-  SmmOrderActions *actions;
-  SmmClient    *client;
+  SmmTestPanel  panel;
   GPtrArray    *services;
-  gint64        account_id;
   GAsyncResult *result;
   GCancellable *cancellable;
   guint         n_finished;
@@ -328,24 +305,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmmAccount) account = NULL;
-
-  f->sim = smm_sim_new ();
-  smm_sim_set_key (f->sim, "key");
-  smm_sim_set_balance (f->sim, data ? data : "1000.00");
-  g_assert_true (smm_sim_start (f->sim, 0, &error));
-
-  f->store = smm_store_open (NULL, &error);
-  g_assert_no_error (error);
-  account = smm_store_add_account (f->store, "Demo", smm_sim_get_url (f->sim), &error);
-  f->account_id = smm_account_get_id (account);
-  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
-  smm_client_set_key (f->client, "key");
-  smm_client_set_retry (f->client, 1, 10, 10);
-  f->pool = smm_client_pool_new (NULL);
-  smm_client_pool_set_client (f->pool, f->account_id, f->client);
-  f->actions = smm_order_actions_new (f->store, f->pool);
+  smm_test_panel_set_up (&f->panel, data ? data : "1000.00");
   f->services = catalogue_new ();
   f->cancellable = g_cancellable_new ();
 }
@@ -357,23 +317,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->result);
   g_clear_object (&f->cancellable);
   g_clear_pointer (&f->services, g_ptr_array_unref);
-  g_clear_object (&f->actions);
-  g_clear_object (&f->pool);
-  g_clear_object (&f->client);
-  while (g_main_context_iteration (NULL, FALSE));
-  g_clear_object (&f->store);
-  smm_sim_stop (f->sim);
-  g_clear_object (&f->sim);
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  Fixture *f = data;
-
-  f->result = g_object_ref (result);
+  smm_test_panel_tear_down (&f->panel);
 }
 
 static void
@@ -393,10 +337,9 @@ place (Fixture            *f,
        GError            **error)
 {
   g_clear_object (&f->result);
-  smm_order_actions_place_many_async (f->actions, mass, f->account_id, f->cancellable, result_cb, f);
-  while (f->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return smm_order_actions_place_many_finish (f->actions, f->result, report, error);
+  smm_order_actions_place_many_async (f->panel.actions, mass, f->panel.account_id, f->cancellable,
+                                      smm_test_result_cb, &f->result);
+  return smm_order_actions_place_many_finish (f->panel.actions, smm_test_wait_result (&f->result), report, error);
 }
 
 static SmmMassOrder *
@@ -417,15 +360,7 @@ state_of (SmmMassOrder *mass,
   return smm_mass_order_line_get_state (smm_mass_order_get_line (mass, position));
 }
 
-static guint
-count_status (Fixture        *f,
-              SmmOrderStatus  status)
-{
-  SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_STATUS, status, NULL, 0 };
-  g_autoptr(GPtrArray) orders = smm_store_list_orders (f->store, &query, NULL);
-
-  return orders->len;
-}
+#define count_status(f, status) smm_test_count_orders ((f)->panel.store, (f)->panel.account_id, (status))
 
 static void
 test_place (Fixture       *f,
@@ -463,15 +398,15 @@ test_place (Fixture       *f,
   g_assert_cmpstr (smm_order_get_link (order), ==, "https://instagram.com/nasa");
   order = smm_mass_order_line_get_order (smm_mass_order_get_line (mass, 2));
   g_assert_cmpint (smm_order_get_status (order), ==, SMM_ORDER_STATUS_REJECTED);
-  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 2);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 3);
+  g_assert_cmpuint (smm_sim_get_order_count (f->panel.sim), ==, 2);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "add"), ==, 3);
   g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_PENDING), ==, 2);
   g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_REJECTED), ==, 1);
 
   /* nothing is sent twice */
   g_assert_false (place (f, mass, &report, &error));
   g_assert_error (error, SMM_MASS_ORDER_ERROR, SMM_MASS_ORDER_ERROR_NOTHING_READY);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 3);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "add"), ==, 3);
 }
 
 static void
@@ -491,7 +426,7 @@ test_stop_no_funds (Fixture       *f,
   g_assert_error ((GError *) smm_mass_order_line_get_error (smm_mass_order_get_line (mass, 1)),
                   SMM_API_ERROR, SMM_API_ERROR_NOT_ENOUGH_FUNDS);
   g_assert_cmpint (state_of (mass, 2), ==, SMM_MASS_ORDER_STATE_SKIPPED);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 2);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "add"), ==, 2);
 }
 
 static void
@@ -511,13 +446,13 @@ test_cancel (Fixture       *f,
   g_assert_cmpuint (report.n_skipped, ==, 2);
   g_assert_cmpint (state_of (mass, 0), ==, SMM_MASS_ORDER_STATE_PLACED);
   g_assert_cmpint (state_of (mass, 1), ==, SMM_MASS_ORDER_STATE_SKIPPED);
-  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 1);
+  g_assert_cmpuint (smm_sim_get_order_count (f->panel.sim), ==, 1);
 
   /* cancelled before it starts: nothing leaves */
   g_assert_true (place (f, mass, &report, NULL));
   g_assert_true (report.cancelled);
   g_assert_cmpuint (report.n_placed, ==, 0);
-  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 1);
+  g_assert_cmpuint (smm_sim_get_order_count (f->panel.sim), ==, 1);
 
   /* resumed: only the lines never sent */
   g_clear_object (&f->cancellable);
@@ -525,8 +460,8 @@ test_cancel (Fixture       *f,
   g_assert_true (place (f, mass, &report, NULL));
   g_assert_false (report.cancelled);
   g_assert_cmpuint (report.n_placed, ==, 2);
-  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 3);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 3);
+  g_assert_cmpuint (smm_sim_get_order_count (f->panel.sim), ==, 3);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "add"), ==, 3);
 }
 
 static void
@@ -538,15 +473,15 @@ test_unconfirmed (Fixture       *f,
   SmmMassOrderReport report;
   SmmOrder *order;
 
-  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
   g_assert_true (place (f, mass, &report, NULL));
   g_assert_cmpuint (report.n_unconfirmed, ==, 1);
   g_assert_cmpuint (report.n_skipped, ==, 1);
   g_assert_cmpuint (report.stopped_at, ==, 1);
   g_assert_cmpint (state_of (mass, 0), ==, SMM_MASS_ORDER_STATE_UNCONFIRMED);
   /* the order exists on the panel, was sent once, and is in the history to be settled */
-  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 1);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 1);
+  g_assert_cmpuint (smm_sim_get_order_count (f->panel.sim), ==, 1);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "add"), ==, 1);
   order = smm_mass_order_line_get_order (smm_mass_order_get_line (mass, 0));
   g_assert_nonnull (order);
   g_assert_cmpint (smm_order_get_status (order), ==, SMM_ORDER_STATUS_UNCONFIRMED);

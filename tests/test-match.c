@@ -4,26 +4,7 @@
 #include <gio/gio.h>
 
 #include "smm-match.h"
-
-static SmmService *
-make (gint64      id,
-      const char *category,
-      const char *name,
-      const char *rate,
-      gboolean    refill)
-{
-  SmmService *service = smm_service_new (id, name);
-  SmmMoney money;
-
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_category (service, category);
-  smm_service_set_type_name (service, "Default");
-  smm_service_set_rate (service, money);
-  smm_service_set_refill (service, refill);
-  smm_service_set_min (service, 10);
-  smm_service_set_max (service, 10000);
-  return service;
-}
+#include "smm-test-fixture.h"
 
 static gboolean
 similar (const char *category_a,
@@ -31,8 +12,8 @@ similar (const char *category_a,
          const char *category_b,
          const char *name_b)
 {
-  g_autoptr(SmmService) a = make (1, category_a, name_a, "1", TRUE);
-  g_autoptr(SmmService) b = make (2, category_b, name_b, "1", TRUE);
+  g_autoptr(SmmService) a = smm_test_listed_service_new (1, category_a, name_a, "1", TRUE);
+  g_autoptr(SmmService) b = smm_test_listed_service_new (2, category_b, name_b, "1", TRUE);
   gboolean ab = smm_service_is_similar (a, b);
 
   /* the same both ways */
@@ -79,7 +60,8 @@ test_traits (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(SmmService) service = make (1, cases[i].category, cases[i].name, "1", FALSE);
+      g_autoptr(SmmService) service = smm_test_listed_service_new (1, cases[i].category, cases[i].name, "1",
+                                                                   FALSE);
       SmmServiceTraits traits;
 
       smm_service_get_traits (service, &traits);
@@ -93,9 +75,12 @@ test_traits (void)
 static void
 test_refill_flag (void)
 {
-  g_autoptr(SmmService) flagged = make (1, "Instagram Followers", "Instagram Followers [No Refill]", "1", TRUE);
-  g_autoptr(SmmService) plain = make (2, "Instagram Followers", "Instagram Followers [30 days refill]", "1", TRUE);
-  g_autoptr(SmmService) off = make (3, "Instagram Followers", "Instagram Followers [30 days refill]", "1", FALSE);
+  g_autoptr(SmmService) flagged = smm_test_listed_service_new (1, "Instagram Followers",
+                                                               "Instagram Followers [No Refill]", "1", TRUE);
+  g_autoptr(SmmService) plain = smm_test_listed_service_new (2, "Instagram Followers",
+                                                             "Instagram Followers [30 days refill]", "1", TRUE);
+  g_autoptr(SmmService) off = smm_test_listed_service_new (3, "Instagram Followers",
+                                                           "Instagram Followers [30 days refill]", "1", FALSE);
   SmmServiceTraits traits;
 
   /* the name saying "no refill" wins over a panel's careless flag */
@@ -141,11 +126,16 @@ test_pairs (void)
 
   /* a different type, or a package, is another product */
   {
-    g_autoptr(SmmService) likes = make (1, "Instagram Likes", "Instagram Likes [Instant]", "0.12", FALSE);
-    g_autoptr(SmmService) package = make (2, "Instagram Likes", "Instagram Likes Package [500 Likes]", "1.50", FALSE);
-    g_autoptr(SmmService) comments = make (3, "Instagram Comments", "Instagram Random Comments", "5", FALSE);
-    g_autoptr(SmmService) custom = make (4, "Instagram Comments", "Instagram Custom Comments", "8", FALSE);
-    g_autoptr(SmmService) unknown = make (5, "Instagram Likes", "Instagram Likes [New]", "0.2", FALSE);
+    g_autoptr(SmmService) likes = smm_test_listed_service_new (1, "Instagram Likes",
+                                                               "Instagram Likes [Instant]", "0.12", FALSE);
+    g_autoptr(SmmService) package = smm_test_listed_service_new (2, "Instagram Likes",
+                                                                 "Instagram Likes Package [500 Likes]", "1.50", FALSE);
+    g_autoptr(SmmService) comments = smm_test_listed_service_new (3, "Instagram Comments",
+                                                                  "Instagram Random Comments", "5", FALSE);
+    g_autoptr(SmmService) custom = smm_test_listed_service_new (4, "Instagram Comments",
+                                                                "Instagram Custom Comments", "8", FALSE);
+    g_autoptr(SmmService) unknown = smm_test_listed_service_new (5, "Instagram Likes", "Instagram Likes [New]",
+                                                                 "0.2", FALSE);
 
     smm_service_set_type_name (package, "Package");
     smm_service_set_type_name (custom, "Custom Comments");
@@ -213,15 +203,22 @@ test_find (void)
   smm_account_set_currency (account, "RUB");
   g_ptr_array_add (accounts, account);
 
-  looked_at = make (1, "Instagram Followers", "Instagram Followers [Real, 30 days refill]", "0.90", TRUE);
+  looked_at = smm_test_listed_service_new (1, "Instagram Followers",
+                                           "Instagram Followers [Real, 30 days refill]", "0.90", TRUE);
   g_ptr_array_add (usd, looked_at);
-  g_ptr_array_add (usd, make (2, "Instagram Followers", "Instagram Followers [HQ, No refill]", "0.45", FALSE));
-  g_ptr_array_add (usd, make (3, "Instagram Likes", "Instagram Likes", "0.12", FALSE));
-  g_ptr_array_add (eur, make (101, "Instagram Takipçi", "IG Takipçi [Refill 30 Gün]", "0.80", TRUE));   /* 0.864 $ */
-  g_ptr_array_add (eur, make (102, "Instagram Takipçi", "IG Takipçi [Ucuz]", "0.30", FALSE));           /* 0.324 $ */
-  g_ptr_array_add (eur, make (103, "Instagram Followers", "Instagram Followers [Lifetime]", "0.70", TRUE)); /* 0.756 $ */
-  g_ptr_array_add (eur, make (104, "TikTok Followers", "TikTok Followers", "0.10", TRUE));
-  g_ptr_array_add (rub, make (7, "Instagram", "Instagram Подписчики Followers", "50", TRUE));
+  g_ptr_array_add (usd, smm_test_listed_service_new (2, "Instagram Followers",
+                                                     "Instagram Followers [HQ, No refill]", "0.45", FALSE));
+  g_ptr_array_add (usd, smm_test_listed_service_new (3, "Instagram Likes", "Instagram Likes", "0.12", FALSE));
+  g_ptr_array_add (eur, smm_test_listed_service_new (101, "Instagram Takipçi", "IG Takipçi [Refill 30 Gün]",
+                                                     "0.80", TRUE));   /* 0.864 $ */
+  g_ptr_array_add (eur, smm_test_listed_service_new (102, "Instagram Takipçi", "IG Takipçi [Ucuz]", "0.30",
+                                                     FALSE));           /* 0.324 $ */
+  g_ptr_array_add (eur, smm_test_listed_service_new (103, "Instagram Followers",
+                                                     "Instagram Followers [Lifetime]", "0.70", TRUE)); /* 0.756 $ */
+  g_ptr_array_add (eur, smm_test_listed_service_new (104, "TikTok Followers", "TikTok Followers", "0.10",
+                                                     TRUE));
+  g_ptr_array_add (rub, smm_test_listed_service_new (7, "Instagram", "Instagram Подписчики Followers", "50",
+                                                     TRUE));
   g_ptr_array_add (catalogues, g_ptr_array_ref (usd));
   g_ptr_array_add (catalogues, g_ptr_array_ref (eur));
   g_ptr_array_add (catalogues, g_ptr_array_ref (rub));

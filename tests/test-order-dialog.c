@@ -3,43 +3,23 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "smm-application.h"
 #include "smm-order-dialog.h"
-#include "smm-window.h"
+#include "smm-test-fixture.h"
+#include "smm-test-ui-fixture.h"
 #include "test-ui-util.h"
 
 static SmmApplication *app;
 static SmmWindow *window;
 static SmmAccount *account;
 
-static SmmService *
-make_service (SmmServiceType type,
-              const char    *rate,
-              gint64         min,
-              gint64         max)
-{
-  SmmService *service = smm_service_new (7, "Test service");
-  SmmMoney money;
-
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_type_name (service, type == SMM_SERVICE_TYPE_UNKNOWN ? "Story Poll Votes"
-                                                                       : smm_service_type_to_string (type));
-  smm_service_set_category (service, "Instagram");
-  smm_service_set_rate (service, money);
-  smm_service_set_min (service, min);
-  smm_service_set_max (service, max);
-  return service;
-}
-
 static void
 test_fields_of_every_type (void)
 {
   for (guint t = 0; t < SMM_N_SERVICE_TYPES; t++)
     {
-      g_autoptr(SmmService) service = make_service (t, "1", 0, 0);
+      g_autoptr(SmmService) service = smm_test_typed_service_new (t, "1", 0, 0);
       SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
       guint fields = smm_service_type_required_fields (t) | smm_service_type_optional_fields (t);
 
@@ -55,7 +35,7 @@ test_fields_of_every_type (void)
 static void
 test_default_charge (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
   SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
 
   smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/nasa");
@@ -93,7 +73,7 @@ test_default_charge (void)
 static void
 test_comments_count (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_CUSTOM_COMMENTS, "8", 2, 5);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_CUSTOM_COMMENTS, "8", 2, 5);
   SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
   GString *huge = g_string_new (NULL);
 
@@ -116,7 +96,7 @@ test_comments_count (void)
 static void
 test_subscriptions (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_SUBSCRIPTIONS, "2", 100, 1000);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_SUBSCRIPTIONS, "2", 100, 1000);
   SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
 
   g_assert_null (smm_order_dialog_get_field (dialog, SMM_FIELD_LINK));
@@ -133,7 +113,7 @@ test_subscriptions (void)
 static void
 test_prefill (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
   g_autoptr(SmmOrderRequest) prefill = smm_order_request_new_for_service (service);
   SmmOrderDialog *dialog;
 
@@ -149,7 +129,7 @@ test_prefill (void)
 static void
 test_confirm (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
   SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
   AdwAlertDialog *question;
 
@@ -189,10 +169,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_autofree char *dir = g_dir_make_tmp ("smm-order-dialog-XXXXXX", NULL);
+  g_autofree char *dir = smm_test_dir_new ("smm-order-dialog-XXXXXX");
   g_autofree char *store = g_build_filename (dir, "orders.db", NULL);
 
   /* a history of its own, never the user's */
@@ -200,12 +179,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = smm_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = smm_window_new (app);
-  account = smm_account_new (1, "Test", "https://panel.example/api/v2");
-  smm_account_set_currency (account, "USD");
+  window = smm_test_window_new (&app, &account);
 
   g_test_add_func ("/ui/order-dialog/fields-of-every-type", test_fields_of_every_type);
   g_test_add_func ("/ui/order-dialog/default-charge", test_default_charge);
@@ -215,27 +189,7 @@ main (int    argc,
   g_test_add_func ("/ui/order-dialog/confirm", test_confirm);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (account);
-  g_object_unref (app);
-  {
-    g_autofree char *locks = g_build_filename (dir, "locks", NULL);
-    g_autoptr(GDir) entries = g_dir_open (locks, 0, NULL);
-    const char *name;
-
-    while (entries && (name = g_dir_read_name (entries)))
-      {
-        g_autofree char *path = g_build_filename (locks, name, NULL);
-        g_remove (path);
-      }
-    g_rmdir (locks);
-    for (guint i = 0; i < 3; i++)
-      {
-        const char *suffixes[] = { "", "-wal", "-shm" };
-        g_autofree char *path = g_strconcat (store, suffixes[i], NULL);
-        g_remove (path);
-      }
-    g_rmdir (dir);
-  }
+  smm_test_window_destroy (window, app, account);
+  smm_test_dir_remove (dir);
   return status;
 }

@@ -87,6 +87,7 @@ test_memory (void)
   g_autoptr(SmmSecrets) secrets = smm_secrets_new_memory ();
 
   exercise (secrets);
+  g_assert_finalize_object (g_steal_pointer (&secrets));
 }
 
 /* Run by tests/with-keyring, inside a private D-Bus session with gnome-keyring unlocked. */
@@ -102,6 +103,7 @@ test_keyring (void)
     }
   secrets = smm_secrets_new_keyring ("io.github.smmdesk.SmmDesk.Test");
   exercise (secrets);
+  g_assert_finalize_object (g_steal_pointer (&secrets));
 }
 
 int

@@ -6,6 +6,7 @@
 #include "smm-api-error.h"
 #include "smm-order-request.h"
 #include "smm-search.h"
+#include "smm-test-fixture.h"
 
 #define B(f) SMM_FIELD_BIT (SMM_FIELD_##f)
 
@@ -96,23 +97,6 @@ test_fields (void)
     }
 }
 
-static SmmService *
-make_service (SmmServiceType type,
-              const char    *rate,
-              gint64         min,
-              gint64         max)
-{
-  SmmService *service = smm_service_new (7, "Test service");
-  SmmMoney money;
-
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_type_name (service, smm_service_type_to_string (type));
-  smm_service_set_rate (service, money);
-  smm_service_set_min (service, min);
-  smm_service_set_max (service, max);
-  return service;
-}
-
 static char *
 charge_of (SmmOrderRequest *request,
            SmmService      *service)
@@ -150,7 +134,7 @@ assert_valid (SmmOrderRequest *request,
 static void
 test_request_default (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
   g_autoptr(GPtrArray) form = NULL;
   g_autofree char *charge = NULL;
@@ -203,7 +187,7 @@ test_request_default (void)
 static void
 test_request_custom_comments (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_CUSTOM_COMMENTS, "8", 2, 5);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_CUSTOM_COMMENTS, "8", 2, 5);
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
   g_autofree char *charge = NULL;
 
@@ -226,7 +210,7 @@ test_request_custom_comments (void)
 static void
 test_request_huge_comments (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_CUSTOM_COMMENTS, "8", 1, 0);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_CUSTOM_COMMENTS, "8", 1, 0);
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
   GString *big = g_string_new (NULL);
 
@@ -241,7 +225,7 @@ test_request_huge_comments (void)
 static void
 test_request_package (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_PACKAGE, "1.50", 1, 1);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_PACKAGE, "1.50", 1, 1);
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
   g_autofree char *charge = NULL;
 
@@ -254,7 +238,7 @@ test_request_package (void)
 static void
 test_request_subscriptions (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_SUBSCRIPTIONS, "2", 100, 1000);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_SUBSCRIPTIONS, "2", 100, 1000);
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
   g_autofree char *charge = NULL;
 
@@ -282,7 +266,8 @@ test_request_subscriptions (void)
 static void
 test_request_web_traffic (void)
 {
-  g_autoptr(SmmService) service = make_service (SMM_SERVICE_TYPE_WEB_TRAFFIC, "0.05", 100, 1000000);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_WEB_TRAFFIC, "0.05", 100,
+                                                              1000000);
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
 
   smm_order_request_set (request, SMM_FIELD_LINK, "https://example.com/landing");
@@ -303,7 +288,7 @@ test_request_every_type (void)
   /* For each type, filling exactly its required fields with plausible values is valid. */
   for (guint t = 0; t < SMM_N_SERVICE_TYPES; t++)
     {
-      g_autoptr(SmmService) service = make_service (t, "1", 0, 0);
+      g_autoptr(SmmService) service = smm_test_typed_service_new (t, "1", 0, 0);
       g_autoptr(SmmOrderRequest) request = smm_order_request_new (7, t);
       guint required = smm_service_type_required_fields (t);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "smm-spending.h"
+#include "smm-test-fixture.h"
 
 static GTimeZone *istanbul;
 
@@ -173,21 +174,12 @@ test_by_category (void)
 
 /* From the store: the panel's charge, the refund of a partial order, the category. */
 static void
-store_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static void
 test_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmmStore) store = smm_store_open (NULL, &error);
-  g_autoptr(SmmAccount) account = smm_store_add_account (store, "Demo", "https://demo.example/api/v2", &error);
+  g_autoptr(SmmStore) store = smm_test_store_open (NULL);
+  g_autoptr(SmmAccount) account = smm_test_account_add (store, "Demo", "https://demo.example/api/v2");
   g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
-  g_autoptr(SmmOrderRequest) request = NULL;
   g_autoptr(SmmOrder) order = NULL;
   g_autoptr(SmmOrder) reply = smm_order_new (4242);
   g_autoptr(GPtrArray) replies = g_ptr_array_new ();
@@ -201,11 +193,7 @@ test_store (void)
   g_assert_true (smm_store_set_balance (store, id, balance, "TRY", &error));
   smm_service_set_category (service, "Instagram Takipçi");
   smm_service_set_rate (service, rate);
-  request = smm_order_request_new_for_service (service);
-  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
-  smm_order_request_set (request, SMM_FIELD_QUANTITY, "1000");
-  order = smm_store_begin_order (store, id, service, request, &error);
-  g_assert_no_error (error);
+  order = smm_test_order_begin (store, id, service, "https://instagram.com/nasa", "1000");
   g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 4242, &error));
 
   /* the panel charged 0.85, not the estimated 0.90, and delivered 800 of 1000 */
@@ -231,15 +219,14 @@ test_store (void)
     g_autoptr(GPtrArray) from_worker = NULL;
     g_autoptr(GPtrArray) worker_rows = NULL;
 
-    smm_store_list_spending_async (store, 0, NULL, NULL, store_done_cb, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    from_worker = smm_store_list_spending_finish (store, result, &error);
+    smm_store_list_spending_async (store, 0, NULL, NULL, smm_test_result_cb, &result);
+    from_worker = smm_store_list_spending_finish (store, smm_test_wait_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (from_worker->len, ==, 1);
     worker_rows = smm_spending_by_category (from_worker);
     assert_row (worker_rows->pdata[0], id, NULL, "Instagram Takipçi", 68000000, 17000000, 0, 1);
   }
+  smm_test_assert_finalized (g_steal_pointer (&store));
 }
 
 int

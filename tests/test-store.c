@@ -4,25 +4,14 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "smm-store.h"
+#include "smm-test-fixture.h"
 
-static char *
-store_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "test", "smm-desk.db", NULL);
-}
-
-static SmmStore *
-open_store (void)
-{
-  g_autofree char *path = store_path ();
-  g_autoptr(GError) error = NULL;
-  SmmStore *store = smm_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
+/* the tests below call the fixture's helpers by these names */
+#define store_path smm_test_store_path
+#define open_store smm_test_store_new
+#define begin_order smm_test_order_begin
+#define async_done_cb smm_test_result_cb
+#define wait_for smm_test_wait_result
 
 static SmmService *
 make_service (gint64      id,
@@ -32,35 +21,10 @@ make_service (gint64      id,
               gint64      min,
               gint64      max)
 {
-  SmmService *service = smm_service_new (id, name);
-  SmmMoney money;
+  SmmService *service = smm_test_service_new (id, "Instagram Followers", name, type, rate, min, max);
 
-  g_assert_true (smm_money_parse (rate, &money, NULL));
-  smm_service_set_type_name (service, type);
-  smm_service_set_category (service, "Instagram Followers");
-  smm_service_set_rate (service, money);
-  smm_service_set_min (service, min);
-  smm_service_set_max (service, max);
   smm_service_set_refill (service, TRUE);
   return service;
-}
-
-static SmmOrder *
-begin_order (SmmStore   *store,
-             gint64      account_id,
-             SmmService *service,
-             const char *link,
-             const char *quantity)
-{
-  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
-  g_autoptr(GError) error = NULL;
-  SmmOrder *order;
-
-  smm_order_request_set (request, SMM_FIELD_LINK, link);
-  smm_order_request_set (request, SMM_FIELD_QUANTITY, quantity);
-  order = smm_store_begin_order (store, account_id, service, request, &error);
-  g_assert_no_error (error);
-  return order;
 }
 
 static void
@@ -484,22 +448,6 @@ test_import (void)
 /* A database of the first schema, with data, opens migrated and whole. */
 /* The history as the orders page reads it: ids in any order, orders a page at a time, and the
  * same in a worker */
-static void
-async_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static void
 test_ids_and_pages (void)
 {

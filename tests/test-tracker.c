@@ -3,19 +3,11 @@
 
 #include <string.h>
 
-#include "smm-sim.h"
-#include "smm-placement.h"
-#include "smm-tracker.h"
+#include "smm-test-fixture.h"
 
 typedef struct {
-  SmmSim       *sim;
-  SmmStore     *store;
-  SmmClientPool *pool;
-  SmmTracker   *tracker;
-  SmmOrderActions *actions;
-  SmmClient    *client;
+  SmmTestPanel  panel;
   SmmService   *followers;
-  gint64        account_id;
   GAsyncResult *result;
   guint         n_changed;
   guint         n_finished;
@@ -52,47 +44,24 @@ result_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      data)
 {
-  Fixture *f = data;
-
-  f->result = g_object_ref (result);
+  smm_test_result_cb (object, result, &((Fixture *) data)->result);
 }
 
 static GAsyncResult *
 wait_result (Fixture *f)
 {
   g_clear_object (&f->result);
-  while (f->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return f->result;
+  return smm_test_wait_result (&f->result);
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmmAccount) account = NULL;
-
-  f->sim = smm_sim_new ();
-  smm_sim_set_key (f->sim, "key");
-  smm_sim_set_balance (f->sim, "100000.00");
-  g_assert_true (smm_sim_start (f->sim, 0, &error));
-
-  f->store = smm_store_open (NULL, &error);
-  g_assert_no_error (error);
-  account = smm_store_add_account (f->store, "Demo", smm_sim_get_url (f->sim), &error);
-  f->account_id = smm_account_get_id (account);
-
-  f->client = smm_client_new (smm_sim_get_url (f->sim), &error);
-  smm_client_set_key (f->client, "key");
-  smm_client_set_retry (f->client, 1, 10, 10);
-  f->pool = smm_client_pool_new (NULL);
-  smm_client_pool_set_client (f->pool, f->account_id, f->client);
-  f->tracker = smm_tracker_new (f->store, f->pool);
-  f->actions = smm_order_actions_new (f->store, f->pool);
-  g_signal_connect (f->tracker, "order-changed", G_CALLBACK (changed_cb), f);
-  g_signal_connect (f->tracker, "order-finished", G_CALLBACK (finished_cb), f);
-  g_signal_connect (f->tracker, "refill-finished", G_CALLBACK (refill_finished_cb), f);
+  smm_test_panel_set_up (&f->panel, "100000.00");
+  g_signal_connect (f->panel.tracker, "order-changed", G_CALLBACK (changed_cb), f);
+  g_signal_connect (f->panel.tracker, "order-finished", G_CALLBACK (finished_cb), f);
+  g_signal_connect (f->panel.tracker, "refill-finished", G_CALLBACK (refill_finished_cb), f);
 
   f->followers = smm_service_new (1, "Instagram Followers");
   smm_service_set_rate (f->followers, (SmmMoney) { 90000000 });
@@ -106,15 +75,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->result);
   g_clear_object (&f->followers);
-  g_clear_object (&f->tracker);
-  g_clear_object (&f->actions);
-  g_clear_object (&f->pool);
-  g_clear_object (&f->client);
-  /* let the client's last callbacks run before the panel goes */
-  while (g_main_context_iteration (NULL, FALSE));
-  g_clear_object (&f->store);
-  smm_sim_stop (f->sim);
-  g_clear_object (&f->sim);
+  smm_test_panel_tear_down (&f->panel);
 }
 
 static SmmOrder *
@@ -128,7 +89,7 @@ place (Fixture     *f,
 
   smm_order_request_set (request, SMM_FIELD_LINK, link);
   smm_order_request_set (request, SMM_FIELD_QUANTITY, quantity);
-  placement = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  placement = smm_placement_new (f->panel.actions, f->panel.account_id, f->followers, request);
   smm_placement_run_async (placement, NULL, result_cb, f);
   if (!smm_placement_run_finish (placement, wait_result (f), error))
     return NULL;
@@ -140,19 +101,11 @@ refresh (Fixture          *f,
          SmmTrackerReport *report,
          GError          **error)
 {
-  smm_tracker_refresh_async (f->tracker, NULL, result_cb, f);
-  return smm_tracker_refresh_finish (f->tracker, wait_result (f), report, error);
+  smm_tracker_refresh_async (f->panel.tracker, NULL, result_cb, f);
+  return smm_tracker_refresh_finish (f->panel.tracker, wait_result (f), report, error);
 }
 
-static guint
-count_status (Fixture        *f,
-              SmmOrderStatus  status)
-{
-  SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_STATUS, status, NULL, 0 };
-  g_autoptr(GPtrArray) list = smm_store_list_orders (f->store, &query, NULL);
-
-  return list->len;
-}
+#define count_status(f, status) smm_test_count_orders ((f)->panel.store, (f)->panel.account_id, (status))
 
 static void
 test_place (Fixture       *f,
@@ -163,7 +116,7 @@ test_place (Fixture       *f,
   g_autoptr(SmmOrder) rejected = NULL;
   g_autoptr(SmmOrder) invalid = NULL;
   g_autoptr(SmmOrder) lost = NULL;
-  SmmOrderQuery all = { f->account_id, SMM_ORDER_FILTER_ALL, 0, NULL, 0 };
+  SmmOrderQuery all = { f->panel.account_id, SMM_ORDER_FILTER_ALL, 0, NULL, 0 };
   g_autoptr(GPtrArray) list = NULL;
 
   g_assert_no_error (error);
@@ -183,14 +136,14 @@ test_place (Fixture       *f,
   g_clear_error (&error);
 
   /* the answer is lost: unconfirmed, sent once */
-  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
   lost = place (f, "https://instagram.com/esa", "100", &error);
   g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN);
   g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_UNCONFIRMED), ==, 1);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add"), ==, 3);
-  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 2);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "add"), ==, 3);
+  g_assert_cmpuint (smm_sim_get_order_count (f->panel.sim), ==, 2);
 
-  list = smm_store_list_orders (f->store, &all, NULL);
+  list = smm_store_list_orders (f->panel.store, &all, NULL);
   g_assert_cmpuint (list->len, ==, 3);
 }
 
@@ -213,18 +166,18 @@ test_place_cancelled (Fixture       *f,
   g_autoptr(SmmOrder) order = NULL;
   g_autoptr(SmmOrder) stored = NULL;
 
-  smm_sim_set_latency (f->sim, 500);
+  smm_sim_set_latency (f->panel.sim, 500);
   smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
   smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
-  placement = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  placement = smm_placement_new (f->panel.actions, f->panel.account_id, f->followers, request);
   smm_placement_run_async (placement, cancellable, result_cb, f);
   g_timeout_add (200, cancel_cb, cancellable);
   g_assert_true (smm_placement_run_finish (placement, wait_result (f), &error));
   g_assert_no_error (error);
   order = g_object_ref (smm_placement_get_order (placement));
   g_assert_cmpint (smm_order_get_id (order), ==, 23501);
-  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 1);
-  stored = smm_store_find_order (f->store, f->account_id, 23501, &error);
+  g_assert_cmpuint (smm_sim_get_order_count (f->panel.sim), ==, 1);
+  stored = smm_store_find_order (f->panel.store, f->panel.account_id, 23501, &error);
   g_assert_cmpint (smm_order_get_status (stored), ==, SMM_ORDER_STATUS_PENDING);
 
   /* a refill or cancel that has left is answered and recorded as well */
@@ -233,13 +186,13 @@ test_place_cancelled (Fixture       *f,
     g_autoptr(GPtrArray) results = NULL;
     gint64 id = 23501;
 
-    smm_order_actions_cancel_async (f->actions, f->account_id, &id, 1, again, result_cb, f);
+    smm_order_actions_cancel_async (f->panel.actions, f->panel.account_id, &id, 1, again, result_cb, f);
     g_timeout_add (200, cancel_cb, again);
-    results = smm_order_actions_cancel_finish (f->actions, wait_result (f), &error);
+    results = smm_order_actions_cancel_finish (f->panel.actions, wait_result (f), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (results->len, ==, 1);
     g_assert_true (((SmmCancelResult *) results->pdata[0])->accepted);
-    g_assert_cmpuint (smm_store_count_cancels (f->store, f->account_id, TRUE, NULL), ==, 1);
+    g_assert_cmpuint (smm_store_count_cancels (f->panel.store, f->panel.account_id, TRUE, NULL), ==, 1);
   }
 }
 
@@ -263,27 +216,27 @@ test_place_faults (Fixture       *f,
     { SMM_SIM_FAULT_REDIRECT, SMM_API_ERROR_REDIRECT, SMM_ORDER_STATUS_REJECTED, FALSE },
   };
 
-  smm_client_set_timeout (f->client, 1);
-  smm_sim_set_slow_ms (f->sim, 2500);
+  smm_client_set_timeout (f->panel.client, 1);
+  smm_sim_set_slow_ms (f->panel.sim, 2500);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *link = g_strdup_printf ("https://instagram.com/fault%u", i);
       g_autoptr(SmmOrder) order = NULL;
-      guint adds = smm_sim_get_request_count (f->sim, "add");
-      guint placed = smm_sim_get_order_count (f->sim);
-      SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_ALL, 0, link, 0 };
+      guint adds = smm_sim_get_request_count (f->panel.sim, "add");
+      guint placed = smm_sim_get_order_count (f->panel.sim);
+      SmmOrderQuery query = { f->panel.account_id, SMM_ORDER_FILTER_ALL, 0, link, 0 };
       g_autoptr(GPtrArray) stored = NULL;
 
-      smm_sim_set_fault (f->sim, cases[i].fault, 1.0);
+      smm_sim_set_fault (f->panel.sim, cases[i].fault, 1.0);
       order = place (f, link, "100", &error);
-      smm_sim_set_fault (f->sim, SMM_SIM_FAULT_NONE, 0);
+      smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_NONE, 0);
       g_test_message ("fault %u: %s", cases[i].fault, error ? error->message : "placed");
       g_assert_null (order);
       g_assert_error (error, SMM_API_ERROR, cases[i].code);
-      g_assert_cmpuint (smm_sim_get_request_count (f->sim, "add") - adds, ==, 1);
-      g_assert_cmpuint (smm_sim_get_order_count (f->sim) - placed, ==, cases[i].placed_on_panel ? 1 : 0);
-      stored = smm_store_list_orders (f->store, &query, NULL);
+      g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "add") - adds, ==, 1);
+      g_assert_cmpuint (smm_sim_get_order_count (f->panel.sim) - placed, ==, cases[i].placed_on_panel ? 1 : 0);
+      stored = smm_store_list_orders (f->panel.store, &query, NULL);
       g_assert_cmpuint (stored->len, ==, 1);
       g_assert_cmpint (smm_order_get_status (stored->pdata[0]), ==, cases[i].stored);
     }
@@ -306,13 +259,13 @@ test_refresh_batches (Fixture       *f,
     }
   g_assert_true (refresh (f, &report, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 3);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "status"), ==, 3);
   g_assert_cmpuint (report.n_checked, ==, 250);
   g_assert_cmpuint (report.n_failed, ==, 0);
 
-  smm_sim_advance (f->sim, 24 * 3600);
+  smm_sim_advance (f->panel.sim, 24 * 3600);
   g_assert_true (refresh (f, &report, &error));
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 6);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "status"), ==, 6);
   g_assert_cmpuint (report.n_finished, ==, 250);
   g_assert_cmpuint (f->n_finished, ==, 250);
   g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_COMPLETED) + count_status (f, SMM_ORDER_STATUS_PARTIAL),
@@ -320,10 +273,10 @@ test_refresh_batches (Fixture       *f,
   g_assert_cmpuint (count_status (f, SMM_ORDER_STATUS_PARTIAL), ==, 50);   /* the panel's every 5th */
 
   /* nothing left to ask */
-  active = smm_store_list_active_ids (f->store, f->account_id, &error);
+  active = smm_store_list_active_ids (f->panel.store, f->panel.account_id, &error);
   g_assert_cmpuint (active->len, ==, 0);
   g_assert_true (refresh (f, &report, &error));
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 6);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "status"), ==, 6);
   g_assert_cmpuint (report.n_checked, ==, 0);
 }
 
@@ -339,24 +292,24 @@ test_item_errors (Fixture       *f,
   SmmTrackerReport report;
 
   /* an order the user resolved with a wrong id */
-  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
   g_assert_null (place (f, "https://instagram.com/esa", "100", &error));
   g_clear_error (&error);
-  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_NONE, 0);
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_NONE, 0);
   {
-    SmmOrderQuery query = { f->account_id, SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_UNCONFIRMED, NULL, 0 };
-    g_autoptr(GPtrArray) list = smm_store_list_orders (f->store, &query, NULL);
+    SmmOrderQuery query = { f->panel.account_id, SMM_ORDER_FILTER_STATUS, SMM_ORDER_STATUS_UNCONFIRMED, NULL, 0 };
+    g_autoptr(GPtrArray) list = smm_store_list_orders (f->panel.store, &query, NULL);
     g_assert_cmpuint (list->len, ==, 1);
-    g_assert_true (smm_store_resolve_order (f->store, smm_order_get_local_id (list->pdata[0]), 999999, &error));
+    g_assert_true (smm_store_resolve_order (f->panel.store, smm_order_get_local_id (list->pdata[0]), 999999, &error));
   }
 
-  smm_sim_advance (f->sim, 24 * 3600);
+  smm_sim_advance (f->panel.sim, 24 * 3600);
   g_assert_true (refresh (f, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_finished, ==, 1);
-  reread = smm_store_find_order (f->store, f->account_id, 23501, &error);
+  reread = smm_store_find_order (f->panel.store, f->panel.account_id, 23501, &error);
   g_assert_true (smm_order_status_is_final (smm_order_get_status (reread)));
-  stranger = smm_store_find_order (f->store, f->account_id, 999999, &error);
+  stranger = smm_store_find_order (f->panel.store, f->panel.account_id, 999999, &error);
   g_assert_nonnull (smm_order_get_error (stranger));
   g_assert_cmpint (smm_order_get_status (stranger), ==, SMM_ORDER_STATUS_PENDING);
 }
@@ -371,11 +324,11 @@ test_refresh_failure (Fixture       *f,
   g_autoptr(SmmOrder) reread = NULL;
   SmmTrackerReport report;
 
-  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_500, 1.0);
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_500, 1.0);
   g_assert_false (refresh (f, &report, &error));
   g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_HTTP);
   g_assert_cmpuint (report.n_failed, ==, 1);
-  reread = smm_store_find_order (f->store, f->account_id, 23501, NULL);
+  reread = smm_store_find_order (f->panel.store, f->panel.account_id, 23501, NULL);
   g_assert_cmpint (smm_order_get_status (reread), ==, SMM_ORDER_STATUS_PENDING);
   g_assert_null (smm_order_get_error (reread));
 }
@@ -395,20 +348,20 @@ test_refill_cancel_import (Fixture       *f,
   gint64 running_id;
   guint n_added = 0;
 
-  smm_sim_advance (f->sim, 24 * 3600);
+  smm_sim_advance (f->panel.sim, 24 * 3600);
   running = place (f, "https://instagram.com/esa", "100", &error);
   running_id = smm_order_get_id (running);
 
   {
     gint64 ids[] = { done_id, running_id };
-    smm_order_actions_refill_async (f->actions, f->account_id, ids, 2, NULL, result_cb, f);
-    refills = smm_order_actions_refill_finish (f->actions, wait_result (f), &error);
+    smm_order_actions_refill_async (f->panel.actions, f->panel.account_id, ids, 2, NULL, result_cb, f);
+    refills = smm_order_actions_refill_finish (f->panel.actions, wait_result (f), &error);
   }
   g_assert_no_error (error);
   g_assert_cmpuint (refills->len, ==, 2);
   {
-    g_autoptr(GPtrArray) stored = smm_store_list_refills (f->store, f->account_id, FALSE, NULL);
-    g_autoptr(GPtrArray) active = smm_store_list_refills (f->store, f->account_id, TRUE, NULL);
+    g_autoptr(GPtrArray) stored = smm_store_list_refills (f->panel.store, f->panel.account_id, FALSE, NULL);
+    g_autoptr(GPtrArray) active = smm_store_list_refills (f->panel.store, f->panel.account_id, TRUE, NULL);
     g_assert_cmpuint (stored->len, ==, 2);
     g_assert_cmpuint (active->len, ==, 1);      /* the running order's refill was refused */
     g_assert_cmpint (smm_refill_get_order_id (active->pdata[0]), ==, done_id);
@@ -416,26 +369,27 @@ test_refill_cancel_import (Fixture       *f,
 
   {
     gint64 ids[] = { running_id, 424242 };
-    smm_order_actions_cancel_async (f->actions, f->account_id, ids, 2, NULL, result_cb, f);
-    cancels = smm_order_actions_cancel_finish (f->actions, wait_result (f), &error);
+    smm_order_actions_cancel_async (f->panel.actions, f->panel.account_id, ids, 2, NULL, result_cb, f);
+    cancels = smm_order_actions_cancel_finish (f->panel.actions, wait_result (f), &error);
   }
   g_assert_no_error (error);
-  g_assert_cmpuint (smm_store_count_cancels (f->store, f->account_id, TRUE, NULL), ==, 1);
-  g_assert_cmpuint (smm_store_count_cancels (f->store, f->account_id, FALSE, NULL), ==, 1);
+  g_assert_cmpuint (smm_store_count_cancels (f->panel.store, f->panel.account_id, TRUE, NULL), ==, 1);
+  g_assert_cmpuint (smm_store_count_cancels (f->panel.store, f->panel.account_id, FALSE, NULL), ==, 1);
 
   /* the tracker brings the cancel and the refill to their end */
-  smm_sim_advance (f->sim, 24 * 3600);
+  smm_sim_advance (f->panel.sim, 24 * 3600);
   g_assert_true (refresh (f, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->n_refills_finished, ==, 1);
   {
-    g_autoptr(SmmOrder) canceled = smm_store_find_order (f->store, f->account_id, running_id, NULL);
+    g_autoptr(SmmOrder) canceled = smm_store_find_order (f->panel.store, f->panel.account_id, running_id, NULL);
     g_assert_cmpint (smm_order_get_status (canceled), ==, SMM_ORDER_STATUS_CANCELED);
   }
 
   /* an order placed on the panel's web site joins the history; an unknown id does not */
   {
-    g_autoptr(SmmClient) other = smm_client_new (smm_sim_get_url (f->sim), NULL);
+    g_autofree char *url = smm_sim_dup_url (f->panel.sim);
+    g_autoptr(SmmClient) other = smm_client_new (url, NULL);
     g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
     gint64 web_id;
     gint64 ids[2];
@@ -449,13 +403,13 @@ test_refill_cancel_import (Fixture       *f,
 
     ids[0] = web_id;
     ids[1] = 31337;
-    smm_order_actions_import_async (f->actions, f->account_id, ids, 2, NULL, result_cb, f);
-    imported = smm_order_actions_import_finish (f->actions, wait_result (f), &n_added, &error);
+    smm_order_actions_import_async (f->panel.actions, f->panel.account_id, ids, 2, NULL, result_cb, f);
+    imported = smm_order_actions_import_finish (f->panel.actions, wait_result (f), &n_added, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (imported->len, ==, 2);
     g_assert_cmpuint (n_added, ==, 1);
     {
-      g_autoptr(SmmOrder) web = smm_store_find_order (f->store, f->account_id, web_id, &error);
+      g_autoptr(SmmOrder) web = smm_store_find_order (f->panel.store, f->panel.account_id, web_id, &error);
       g_assert_no_error (error);
       g_assert_cmpint (smm_order_get_status (web), ==, SMM_ORDER_STATUS_PENDING);
     }
@@ -477,7 +431,7 @@ test_placement_order (Fixture       *f,
 
   smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
   smm_order_request_set (request, SMM_FIELD_QUANTITY, "1000");
-  placement = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  placement = smm_placement_new (f->panel.actions, f->panel.account_id, f->followers, request);
   g_assert_null (smm_placement_get_order (placement));
   smm_placement_run_async (placement, NULL, result_cb, f);
 
@@ -486,7 +440,7 @@ test_placement_order (Fixture       *f,
   g_assert_nonnull (order);
   g_assert_cmpint (smm_order_get_status (order), ==, SMM_ORDER_STATUS_SUBMITTING);
   g_assert_cmpint (smm_order_get_id (order), ==, 0);
-  stored = smm_store_get_order (f->store, smm_order_get_local_id (order), &error);
+  stored = smm_store_get_order (f->panel.store, smm_order_get_local_id (order), &error);
   g_assert_cmpint (smm_order_get_status (stored), ==, SMM_ORDER_STATUS_SUBMITTING);
 
   g_assert_true (smm_placement_run_finish (placement, wait_result (f), &error));
@@ -495,22 +449,22 @@ test_placement_order (Fixture       *f,
   g_assert_cmpint (smm_order_get_id (order), ==, 23501);
   g_assert_cmpint (smm_order_get_status (order), ==, SMM_ORDER_STATUS_PENDING);
   g_assert_cmpint (smm_order_get_quantity (order), ==, 1000);
-  g_assert_cmpint (smm_placement_get_account_id (placement), ==, f->account_id);
+  g_assert_cmpint (smm_placement_get_account_id (placement), ==, f->panel.account_id);
 
   /* the answer is lost: the order is there, unconfirmed, for the user to settle */
-  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_DROP_AFTER_ADD, 1.0);
   smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/esa");
-  lost = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  lost = smm_placement_new (f->panel.actions, f->panel.account_id, f->followers, request);
   smm_placement_run_async (lost, NULL, result_cb, f);
   g_assert_false (smm_placement_run_finish (lost, wait_result (f), &error));
   g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN);
   g_clear_error (&error);
   g_assert_cmpint (smm_order_get_status (smm_placement_get_order (lost)), ==, SMM_ORDER_STATUS_UNCONFIRMED);
-  smm_sim_set_fault (f->sim, SMM_SIM_FAULT_NONE, 0);
+  smm_sim_set_fault (f->panel.sim, SMM_SIM_FAULT_NONE, 0);
 
   /* refused before anything was written: no order */
   smm_order_request_set (request, SMM_FIELD_QUANTITY, "20");
-  invalid = smm_placement_new (f->actions, f->account_id, f->followers, request);
+  invalid = smm_placement_new (f->panel.actions, f->panel.account_id, f->followers, request);
   smm_placement_run_async (invalid, NULL, result_cb, f);
   g_assert_false (smm_placement_run_finish (invalid, wait_result (f), &error));
   g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_INVALID_INPUT);
@@ -522,7 +476,7 @@ static void
 test_actions_without_store (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(SmmOrderActions) bare = smm_order_actions_new (NULL, f->pool);
+  g_autoptr(SmmOrderActions) bare = smm_order_actions_new (NULL, f->panel.pool);
   g_autoptr(GError) error = NULL;
   g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
   g_autoptr(SmmPlacement) placement = NULL;
@@ -534,7 +488,7 @@ test_actions_without_store (Fixture       *f,
 
   smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
   smm_order_request_set (request, SMM_FIELD_QUANTITY, "500");
-  placement = smm_placement_new (bare, f->account_id, f->followers, request);
+  placement = smm_placement_new (bare, f->panel.account_id, f->followers, request);
   smm_placement_run_async (placement, NULL, result_cb, f);
   g_assert_null (smm_placement_get_order (placement));
   g_assert_true (smm_placement_run_finish (placement, wait_result (f), &error));
@@ -544,19 +498,19 @@ test_actions_without_store (Fixture       *f,
   g_assert_cmpint (smm_order_get_quantity (order), ==, 500);
   g_assert_cmpstr (smm_order_get_link (order), ==, "https://instagram.com/nasa");
   g_assert_cmpint (smm_order_get_local_id (order), ==, 0);
-  g_assert_cmpuint (smm_store_count_orders (f->store, &all, NULL), ==, 0);
+  g_assert_cmpuint (smm_store_count_orders (f->panel.store, &all, NULL), ==, 0);
 
   id = smm_order_get_id (order);
-  smm_order_actions_refill_async (bare, f->account_id, &id, 1, NULL, result_cb, f);
+  smm_order_actions_refill_async (bare, f->panel.account_id, &id, 1, NULL, result_cb, f);
   refills = smm_order_actions_refill_finish (bare, wait_result (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (refills->len, ==, 1);
   g_clear_pointer (&refills, g_ptr_array_unref);
-  refills = smm_store_list_refills (f->store, f->account_id, FALSE, &error);
+  refills = smm_store_list_refills (f->panel.store, f->panel.account_id, FALSE, &error);
   g_assert_cmpuint (refills->len, ==, 0);
 
   /* importing is adding to the history: there is none */
-  smm_order_actions_import_async (bare, f->account_id, &id, 1, NULL, result_cb, f);
+  smm_order_actions_import_async (bare, f->panel.account_id, &id, 1, NULL, result_cb, f);
   imported = smm_order_actions_import_finish (bare, wait_result (f), NULL, &error);
   g_assert_null (imported);
   g_assert_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE);
@@ -578,22 +532,24 @@ test_refreshing (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) seen = g_string_new (NULL);
   g_autoptr(SmmOrder) order = place (f, "https://instagram.com/nasa", "1000", &error);
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
   gboolean refreshing = TRUE;
 
   g_assert_no_error (error);
-  g_signal_connect (f->tracker, "notify::refreshing", G_CALLBACK (refreshing_cb), seen);
-  g_assert_false (smm_tracker_get_refreshing (f->tracker));
-  smm_tracker_refresh_async (f->tracker, NULL, result_cb, f);
-  g_assert_true (smm_tracker_get_refreshing (f->tracker));
+  g_signal_connect (f->panel.tracker, "notify::refreshing", G_CALLBACK (refreshing_cb), seen);
+  g_assert_false (smm_tracker_get_refreshing (f->panel.tracker));
+  smm_tracker_refresh_async (f->panel.tracker, NULL, smm_test_result_cb, &first);
+  g_assert_true (smm_tracker_get_refreshing (f->panel.tracker));
   /* two at once: still one begin and one end */
-  smm_tracker_refresh_async (f->tracker, NULL, result_cb, f);
-  g_clear_object (&f->result);
-  while (smm_tracker_get_refreshing (f->tracker))
-    g_main_context_iteration (NULL, TRUE);
-  g_object_get (f->tracker, "refreshing", &refreshing, NULL);
+  smm_tracker_refresh_async (f->panel.tracker, NULL, smm_test_result_cb, &second);
+  g_assert_true (smm_tracker_refresh_finish (f->panel.tracker, smm_test_wait_result (&first), NULL, &error));
+  g_assert_true (smm_tracker_refresh_finish (f->panel.tracker, smm_test_wait_result (&second), NULL, &error));
+  g_assert_no_error (error);
+  g_object_get (f->panel.tracker, "refreshing", &refreshing, NULL);
   g_assert_false (refreshing);
   g_assert_cmpstr (seen->str, ==, "TF");
-  g_assert_cmpuint (smm_sim_get_request_count (f->sim, "status"), ==, 2);
+  g_assert_cmpuint (smm_sim_get_request_count (f->panel.sim, "status"), ==, 2);
 }
 
 static void
@@ -604,13 +560,13 @@ test_timer (Fixture       *f,
   g_autoptr(SmmOrder) order = place (f, "https://instagram.com/nasa", "100", &error);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  g_assert_cmpuint (smm_tracker_get_interval (f->tracker), ==, 300);
-  smm_sim_advance (f->sim, 24 * 3600);
-  smm_tracker_set_interval (f->tracker, 1);
+  g_assert_cmpuint (smm_tracker_get_interval (f->panel.tracker), ==, 300);
+  smm_sim_advance (f->panel.sim, 24 * 3600);
+  smm_tracker_set_interval (f->panel.tracker, 1);
   while (f->n_finished == 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (f->n_finished, ==, 1);
-  smm_tracker_set_interval (f->tracker, 0);
+  smm_tracker_set_interval (f->panel.tracker, 0);
 }
 
 int

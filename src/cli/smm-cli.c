@@ -214,8 +214,8 @@ make_clients (SmmCli   *cli,
           cli->sim = smm_sim_new ();
           if (!smm_sim_start_threaded (cli->sim, 0, &error))
             return smm_cli_api_error (error);
-          url = g_strdup (smm_sim_get_url (cli->sim));
-          key = g_strdup (smm_sim_get_key (cli->sim));
+          url = smm_sim_dup_url (cli->sim);
+          key = smm_sim_dup_key (cli->sim);
         }
       else
         {

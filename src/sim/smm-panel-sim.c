@@ -36,6 +36,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SmmSim) sim = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *url = NULL;
   g_autofree char *key = NULL;
   g_autofree char *balance = NULL;
   g_autofree char *currency = NULL;
@@ -179,7 +180,8 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
-  g_print ("%s\n", smm_sim_get_url (sim));
+  url = smm_sim_dup_url (sim);
+  g_print ("%s\n", url);
   fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);

@@ -66,13 +66,15 @@ gboolean    smm_sim_start_threaded        (SmmSim      *self,
                                            GError     **error);
 void        smm_sim_stop                  (SmmSim      *self);
 
-/* Everything below is thread-safe. */
-const char *smm_sim_get_url               (SmmSim      *self);  /* http://127.0.0.1:PORT/api/v2 */
-const char *smm_sim_get_key               (SmmSim      *self);
+/* Everything below is thread-safe. A string is a copy taken under the lock (transfer full: free
+ * it with g_free()), so it stays valid whatever the server's thread or a setter does next. */
+char       *smm_sim_dup_url               (SmmSim      *self);  /* http://127.0.0.1:PORT/api/v2,
+                                                                 * NULL before the first start */
+char       *smm_sim_dup_key               (SmmSim      *self);
 guint       smm_sim_get_request_count     (SmmSim      *self,
                                            const char  *action); /* NULL: all requests */
 guint       smm_sim_get_order_count       (SmmSim      *self);
-char       *smm_sim_dup_balance           (SmmSim      *self);   /* "987.65000" */
+char       *smm_sim_dup_balance           (SmmSim      *self);  /* "987.65000" */
 /* Moves the simulated clock forward, so orders and refills progress without waiting. */
 void        smm_sim_advance               (SmmSim      *self,
                                            guint        seconds);

@@ -104,9 +104,10 @@ smm_application_connect_account (SmmApplication  *self,
   if (smm_account_is_demo (account))
     {
       SmmSim *sim = ensure_demo_sim (self, error);
+      g_autofree char *sim_url = sim != NULL ? smm_sim_dup_url (sim) : NULL;
+      g_autofree char *sim_key = sim != NULL ? smm_sim_dup_key (sim) : NULL;
 
-      return sim != NULL && smm_client_pool_add (self->pool, account, smm_sim_get_url (sim), smm_sim_get_key (sim),
-                                                 error);
+      return sim != NULL && smm_client_pool_add (self->pool, account, sim_url, sim_key, error);
     }
   if (key != NULL)
     return smm_client_pool_add (self->pool, account, NULL, key, error);

@@ -1,0 +1,278 @@
+/* smm-sim-book.c: the simulated panel's book: balance, orders, refills, and their progress over
+ * time
+ *
+ * Money is kept as a count of 1e-5 units (gint64), never as a double. Time is a simulated clock:
+ * real monotonic time multiplied by the speed, plus what smm_sim_advance() added. Orders and refills
+ * keep only their creation time; their status is computed from the clock when it is asked for, and
+ * the refund of a Partial order is booked the first time it is seen final (or when the balance is
+ * read). All but the fixed point helper are called with the mutex held.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "smm-sim"
+
+#include "config.h"
+
+#include "smm-sim-private.h"
+
+#define ORDER_PENDING_SECONDS  5.0
+#define REFILL_PENDING_SECONDS 5.0
+#define REFILL_DONE_SECONDS    30.0
+
+/* Fixed point helpers */
+
+/* a * b / c, rounded half up; a >= 0, c > 0. */
+gint64
+smm_sim_mul_div_round (gint64  a,
+                       guint64 b,
+                       guint64 c)
+{
+#ifdef __SIZEOF_INT128__
+  __extension__ unsigned __int128 p = (unsigned __int128) (guint64) MAX (a, 0) * b;
+  __extension__ unsigned __int128 q = (2 * p + c) / (2 * (unsigned __int128) c);
+
+  return q > (unsigned __int128) G_MAXINT64 ? G_MAXINT64 : (gint64) q;
+#else
+  long double q = (long double) MAX (a, 0) * (long double) b / (long double) c + 0.5L;
+
+  return q >= (long double) G_MAXINT64 ? G_MAXINT64 : (gint64) q;
+#endif
+}
+
+/* The model, all called with the mutex held */
+
+double
+smm_sim_now_locked (SmmSim *self)
+{
+  gint64 elapsed_us = g_get_monotonic_time () - self->t0_us;
+
+  return (double) elapsed_us / G_USEC_PER_SEC * self->speed + self->offset;
+}
+
+SmmSimService *
+smm_sim_lookup_service_locked (SmmSim *self,
+                               guint   id)
+{
+  SmmSimService *service;
+
+  if (id == 0)
+    return NULL;
+  /* the demo and generated catalogues hold id i + 1 at index i; the second demo has gaps */
+  if (id <= self->services->len && (service = g_ptr_array_index (self->services, id - 1))->id == id)
+    return service;
+  for (guint i = 0; i < self->services->len; i++)
+    if ((service = g_ptr_array_index (self->services, i))->id == id)
+      return service;
+  return NULL;
+}
+
+guint64
+smm_sim_order_final_remains (SimOrder *order)
+{
+  return order->id % 5 == 0 ? order->quantity / 10 : 0;
+}
+
+static void
+order_settle_locked (SmmSim   *self,
+                     SimOrder *order)
+{
+  guint64 remains;
+
+  if (order->settled)
+    return;
+
+  order->settled = TRUE;
+  remains = smm_sim_order_final_remains (order);
+  if (remains > 0 && order->quantity > 0)
+    {
+      order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
+      self->balance += order->refund;
+    }
+}
+
+OrderState
+smm_sim_order_get_state_locked (SmmSim   *self,
+                                SimOrder *order,
+                                double    now,
+                                guint64  *remains)
+{
+  double elapsed = now - order->created;
+  double done = (double) (order->quantity / 100) + 10.0;
+  guint64 final_remains = smm_sim_order_final_remains (order);
+  guint64 delivered;
+
+  if (order->canceled)
+    {
+      *remains = order->canceled_remains;
+      return ORDER_CANCELED;
+    }
+
+  if (elapsed < ORDER_PENDING_SECONDS)
+    {
+      *remains = order->quantity;
+      return ORDER_PENDING;
+    }
+
+  if (elapsed >= done)
+    {
+      order_settle_locked (self, order);
+      *remains = final_remains;
+      return final_remains > 0 ? ORDER_PARTIAL : ORDER_COMPLETED;
+    }
+
+  delivered = (guint64) ((double) (order->quantity - final_remains)
+                         * ((elapsed - ORDER_PENDING_SECONDS) / (done - ORDER_PENDING_SECONDS)));
+  *remains = order->quantity - MIN (delivered, order->quantity - final_remains);
+
+  return ORDER_IN_PROGRESS;
+}
+
+gboolean
+smm_sim_order_is_active_locked (SmmSim   *self,
+                                SimOrder *order,
+                                double    now)
+{
+  guint64 remains;
+  OrderState state = smm_sim_order_get_state_locked (self, order, now, &remains);
+
+  return state == ORDER_PENDING || state == ORDER_IN_PROGRESS;
+}
+
+/* Books the refunds of every Partial order that ended. */
+void
+smm_sim_settle_all_locked (SmmSim *self)
+{
+  double now = smm_sim_now_locked (self);
+
+  for (guint i = self->unsettled->len; i > 0; i--)
+    {
+      SimOrder *order = g_ptr_array_index (self->unsettled, i - 1);
+
+      if (!order->settled)
+        smm_sim_order_is_active_locked (self, order, now);
+      if (order->settled)
+        g_ptr_array_remove_index_fast (self->unsettled, i - 1);
+    }
+}
+
+SimOrder *
+smm_sim_lookup_order_locked (SmmSim     *self,
+                             const char *text)
+{
+  gint64 id;
+
+  if (!smm_sim_parse_id (text, &id))
+    return NULL;
+
+  return g_hash_table_lookup (self->orders, &id);
+}
+
+/* The order that text names, when its service allows a cancel (or a refill), with its state now;
+ * else NULL and the error text to reply with. */
+static SimOrder *
+order_for_request_locked (SmmSim      *self,
+                          const char  *text,
+                          double       now,
+                          gboolean     cancel,
+                          OrderState  *state,
+                          guint64     *remains,
+                          const char **error)
+{
+  SimOrder *order = smm_sim_lookup_order_locked (self, text);
+  SmmSimService *service;
+
+  if (order == NULL)
+    {
+      *error = "Incorrect order ID";
+      return NULL;
+    }
+
+  service = smm_sim_lookup_service_locked (self, order->service_id);
+  if (service == NULL || !(cancel ? service->cancel : service->refill))
+    {
+      *error = cancel ? "Cancel is disabled for this service" : "Refill is disabled for this service";
+      return NULL;
+    }
+
+  *state = smm_sim_order_get_state_locked (self, order, now, remains);
+  return order;
+}
+
+/* Returns an error text, or NULL with the new refill's id. */
+const char *
+smm_sim_refill_create_locked (SmmSim     *self,
+                              const char *text,
+                              double      now,
+                              gint64     *refill_id)
+{
+  const char *error = NULL;
+  SimRefill refill;
+  guint64 remains;
+  OrderState state;
+  SimOrder *order = order_for_request_locked (self, text, now, FALSE, &state, &remains, &error);
+
+  if (order == NULL)
+    return error;
+  if (state != ORDER_COMPLETED && state != ORDER_PARTIAL)
+    return "Order is not completed";
+
+  refill.id = (gint64) self->refills->len + 1;
+  refill.order_id = order->id;
+  refill.created = now;
+  g_array_append_val (self->refills, refill);
+
+  *refill_id = refill.id;
+  return NULL;
+}
+
+SimRefill *
+smm_sim_lookup_refill_locked (SmmSim     *self,
+                              const char *text)
+{
+  gint64 id;
+
+  if (!smm_sim_parse_id (text, &id) || id < 1 || id > (gint64) self->refills->len)
+    return NULL;
+
+  return &g_array_index (self->refills, SimRefill, id - 1);
+}
+
+const char *
+smm_sim_refill_state (SimRefill *refill,
+                      double     now)
+{
+  double elapsed = now - refill->created;
+
+  if (elapsed < REFILL_PENDING_SECONDS)
+    return "Pending";
+  if (elapsed < REFILL_DONE_SECONDS)
+    return "In progress";
+  return "Completed";
+}
+
+const char *
+smm_sim_cancel_locked (SmmSim     *self,
+                       const char *text,
+                       double      now)
+{
+  const char *error = NULL;
+  guint64 remains;
+  OrderState state;
+  SimOrder *order = order_for_request_locked (self, text, now, TRUE, &state, &remains, &error);
+
+  if (order == NULL)
+    return error;
+  if (state != ORDER_PENDING && state != ORDER_IN_PROGRESS)
+    return "Order cannot be canceled";
+
+  order->canceled = TRUE;
+  order->settled = TRUE;
+  order->canceled_remains = remains;
+  if (state == ORDER_PENDING || order->quantity == 0)
+    order->refund = order->charge;
+  else
+    order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
+  self->balance += order->refund;
+
+  return NULL;
+}
