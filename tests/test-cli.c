@@ -51,6 +51,47 @@ fixture_tear_down (Fixture       *f,
   g_free (f->url);
 }
 
+/* Runs the CLI with @args (NULL-terminated) and the key in the environment, to which @env adds
+ * NAME=VALUE strings (NULL-terminated, or NULL); returns the exit status. */
+static int
+run_cli_argv (const char         *key,
+              const char         *stdin_text,
+              const char * const *env,
+              const char * const *args,
+              char              **out,
+              char              **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store_path)
+    g_subprocess_launcher_setenv (launcher, "SMM_DESK_STORE", store_path, TRUE);
+  if (key)
+    g_subprocess_launcher_setenv (launcher, "SMM_API_KEY", key, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "SMM_API_KEY");
+  for (guint i = 0; env && env[i]; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL, out, err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
 /* Runs the CLI with the key in the environment; returns the exit status. */
 static int
 run_cli (const char  *key,
@@ -59,33 +100,15 @@ run_cli (const char  *key,
          char       **err,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   va_list ap;
 
-  if (store_path)
-    g_subprocess_launcher_setenv (launcher, "SMM_DESK_STORE", store_path, TRUE);
-  if (key)
-    g_subprocess_launcher_setenv (launcher, "SMM_API_KEY", key, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "SMM_API_KEY");
-  g_ptr_array_add (args, (gpointer) cli_path);
   va_start (ap, err);
   for (const char *arg = va_arg (ap, const char *); arg; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL, out, err, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
+  return run_cli_argv (key, stdin_text, NULL, (const char *const *) args->pdata, out, err);
 }
 
 static JsonNode *
@@ -538,6 +561,142 @@ test_mass_order (Fixture       *f,
   g_clear_pointer (&store_path, g_free);
 }
 
+#define ARGS(...) ((const char *const[]) { __VA_ARGS__, NULL })
+
+/* Runs the CLI twice, the options before the action and then after it: the same exit status and
+ * the same output. Returns: the exit status */
+static int
+assert_same_both_ways (const char         *key,
+                       const char         *stdin_text,
+                       const char * const *before,
+                       const char * const *after)
+{
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  int status = run_cli_argv (key, stdin_text, NULL, before, &out, &err);
+
+  g_assert_cmpint (run_cli_argv (key, stdin_text, NULL, after, &out2, &err2), ==, status);
+  g_assert_cmpstr (out2, ==, out);
+  g_assert_cmpstr (err2, ==, err);
+  return status;
+}
+
+/* Every global option works on either side of the action. */
+static void
+test_options_anywhere (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (assert_same_both_ways (KEY, NULL, ARGS ("--url", f->url, "--json", "services"),
+                                          ARGS ("services", "--json", "--url", f->url)), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (KEY, NULL, ARGS ("--json", "--url", f->url, "balance"),
+                                          ARGS ("balance", "--url", f->url, "--json")), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (NULL, KEY "\n", ARGS ("--key-stdin", "--url", f->url, "balance"),
+                                          ARGS ("balance", "--url", f->url, "--key-stdin")), ==, 0);
+  /* the panel's answer for an order it does not have: the same error, the same status */
+  g_assert_cmpint (assert_same_both_ways (KEY, NULL, ARGS ("--url", f->url, "--json", "status", "777777"),
+                                          ARGS ("status", "777777", "--json", "--url", f->url)), ==, 1);
+  g_assert_cmpint (assert_same_both_ways (KEY, NULL, ARGS ("--url", f->url, "--json", "refill-status", "777777"),
+                                          ARGS ("refill-status", "--url", f->url, "777777", "--json")), ==, 1);
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL, ARGS ("--demo", "--json", "balance"),
+                                          ARGS ("balance", "--json", "--demo")), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL, ARGS ("--version", "orders"), ARGS ("orders", "--version")),
+                   ==, 0);
+  /* the same checks of the global options, wherever they stand */
+  g_assert_cmpint (assert_same_both_ways (KEY, NULL, ARGS ("--demo", "--url", f->url, "balance"),
+                                          ARGS ("balance", "--demo", "--url", f->url)), ==, 2);
+  g_assert_cmpint (assert_same_both_ways (KEY, NULL, ARGS ("balance"), ARGS ("balance", "--json")), ==, 2);
+
+  /* an action's own options and the global ones mixed */
+  g_assert_cmpint (run_cli (KEY, NULL, &out, &err, "add", "--service", "1", "--json", "--link",
+                            "https://instagram.com/nasa", "--url", f->url, "--quantity", "100", NULL), ==, 0);
+  root = parse_json (out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "order"), >, 0);
+}
+
+/* The same, for the actions on the history. */
+static void
+test_options_anywhere_history (void)
+{
+  prepare_history ();
+
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL, ARGS ("--json", "orders"), ARGS ("orders", "--json")), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL, ARGS ("--json", "orders", "--status", "partial"),
+                                          ARGS ("orders", "--status", "partial", "--json")), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL, ARGS ("--account", "Panel A", "orders"),
+                                          ARGS ("orders", "--account", "Panel A")), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL, ARGS ("--json", "changes"), ARGS ("changes", "--json")), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL, ARGS ("--json", "spending", "--by", "category"),
+                                          ARGS ("spending", "--json", "--by", "category")), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL, ARGS ("--json", "accounts", "list"),
+                                          ARGS ("accounts", "list", "--json")), ==, 0);
+  g_assert_cmpint (assert_same_both_ways (NULL, NULL,
+                                          ARGS ("--account", "Panel A", "--json", "compare", "1", "--rate", "EUR=1.08"),
+                                          ARGS ("compare", "--rate", "EUR=1.08", "1", "--json", "--account", "Panel A")),
+                   ==, 0);
+  g_clear_pointer (&store_path, g_free);
+}
+
+/* Help, and a wrong option, are answered before anything is opened: no history, no keyring, no
+ * D-Bus (here there is none). */
+static void
+test_help_without_bus (void)
+{
+  const struct {
+    const char *args[4];
+    const char *option;   /* one that the help names */
+  } helps[] = {
+    { { "--help" }, "mass-order FILE" },
+    { { "services", "--help" }, "--json" },
+    { { "add", "--help" }, "--link" },
+    { { "status", "--help" }, "--url" },
+    { { "refill", "--help" }, "--account" },
+    { { "refill-status", "--help" }, "--demo" },
+    { { "cancel", "--help" }, "--key-stdin" },
+    { { "balance", "--help" }, "--url" },
+    { { "accounts", "--help" }, "--name" },
+    { { "accounts", "add", "--help" }, "--key-stdin" },
+    { { "orders", "--help" }, "--search" },
+    { { "track", "--help" }, "--account" },
+    { { "import", "--help" }, "--account" },
+    { { "resolve", "--help" }, "--discard" },
+    { { "mass-order", "--help" }, "--yes" },
+    { { "compare", "--help" }, "--rate" },
+    { { "changes", "--help" }, "--since" },
+    { { "spending", "--help" }, "--by" },
+    { { "export", "--help" }, "--status" },
+  };
+  g_autofree char *runtime_dir = g_build_filename (g_get_user_data_dir (), "no-bus", NULL);
+  g_autofree char *runtime_env = g_strconcat ("XDG_RUNTIME_DIR=", runtime_dir, NULL);
+  const char *env[] = { "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent", runtime_env, NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (runtime_dir, 0700), ==, 0);
+  store_path = g_build_filename (g_get_user_data_dir (), "history", "smm-desk.db", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (helps); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_test_message ("smm-desk-cli %s %s", helps[i].args[0], helps[i].args[1] ? helps[i].args[1] : "");
+      g_assert_cmpint (run_cli_argv (NULL, NULL, env, helps[i].args, &out, &err), ==, 0);
+      g_assert_true (g_str_has_prefix (out, "Usage:"));
+      g_assert_nonnull (strstr (out, helps[i].option));
+      g_assert_cmpstr (err, ==, "");
+    }
+  /* a wrong option: a usage error, 2, that names it */
+  for (guint i = 1; i < G_N_ELEMENTS (helps); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      const char *args[] = { helps[i].args[0], "--frobnicate", NULL };
+
+      g_assert_cmpint (run_cli_argv (NULL, NULL, env, args, &out, &err), ==, 2);
+      g_assert_nonnull (strstr (err, "--frobnicate"));
+      g_assert_cmpstr (out, ==, "");
+    }
+  g_assert_false (g_file_test (store_path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&store_path, g_free);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -559,6 +718,9 @@ main (int    argc,
   g_test_add_func ("/cli/demo", test_demo);
   g_test_add_func ("/cli/reports", test_reports);
   g_test_add_func ("/cli/compare", test_compare);
+  g_test_add ("/cli/options-anywhere", Fixture, NULL, fixture_set_up, test_options_anywhere, fixture_tear_down);
+  g_test_add_func ("/cli/options-anywhere-history", test_options_anywhere_history);
+  g_test_add_func ("/cli/help-without-bus", test_help_without_bus);
   /* needs the keyring: run by the test cli-keyring */
   if (g_getenv ("SMM_TEST_KEYRING") != NULL)
     g_test_add ("/cli/mass-order", Fixture, NULL, fixture_set_up, test_mass_order, fixture_tear_down);
