@@ -157,6 +157,7 @@ smm_cli_run_add (SmmCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(SmmOrderRequest) request = NULL;
+  g_autoptr(SmmPlacement) placement = NULL;
   SmmService *service = NULL;
   SmmMoney charge;
   gint64 order_id;
@@ -249,21 +250,11 @@ smm_cli_run_add (SmmCli  *cli,
       g_printerr (_("Placing an order for “%s”: %s\n"), smm_service_get_name (service), amount);
     }
 
-  if (cli->account)
-    {
-      /* recorded before it is sent, settled by the answer */
-      g_autoptr(SmmPlacement) placement = smm_placement_new (cli->actions, smm_account_get_id (cli->account),
-                                                             service, request);
-
-      smm_placement_run_async (placement, NULL, smm_cli_result_cb, cli);
-      order_id = smm_placement_run_finish (placement, smm_cli_wait_result (cli), &error)
-                 ? smm_order_get_id (smm_placement_get_order (placement)) : 0;
-    }
-  else
-    {
-      smm_client_add_async (cli->client, request, NULL, smm_cli_result_cb, cli);
-      order_id = smm_client_add_finish (cli->client, smm_cli_wait_result (cli), &error);
-    }
+  /* with --account, recorded before it is sent and settled by the answer */
+  placement = smm_placement_new (cli->actions, smm_cli_get_account_id (cli), service, request);
+  smm_placement_run_async (placement, NULL, smm_cli_result_cb, cli);
+  order_id = smm_placement_run_finish (placement, smm_cli_wait_result (cli), &error)
+             ? smm_order_get_id (smm_placement_get_order (placement)) : 0;
   smm_cli_clear_result (cli);
   if (order_id <= 0)
     {
@@ -501,16 +492,11 @@ run_refills (SmmCli    *cli,
       smm_client_refill_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
       refills = smm_client_refill_status_finish (cli->client, smm_cli_wait_result (cli), &error);
     }
-  else if (cli->account)
-    {
-      smm_order_actions_refill_async (cli->actions, smm_account_get_id (cli->account), (gint64 *) ids->data,
-                                      ids->len, NULL, smm_cli_result_cb, cli);
-      refills = smm_order_actions_refill_finish (cli->actions, smm_cli_wait_result (cli), &error);
-    }
   else
     {
-      smm_client_refill_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
-      refills = smm_client_refill_finish (cli->client, smm_cli_wait_result (cli), &error);
+      smm_order_actions_refill_async (cli->actions, smm_cli_get_account_id (cli), (gint64 *) ids->data,
+                                      ids->len, NULL, smm_cli_result_cb, cli);
+      refills = smm_order_actions_refill_finish (cli->actions, smm_cli_wait_result (cli), &error);
     }
   smm_cli_clear_result (cli);
   if (refills == NULL)
@@ -548,17 +534,9 @@ smm_cli_run_cancel (SmmCli  *cli,
   if (ids == NULL)
     return status;
 
-  if (cli->account)
-    {
-      smm_order_actions_cancel_async (cli->actions, smm_account_get_id (cli->account), (gint64 *) ids->data,
-                                      ids->len, NULL, smm_cli_result_cb, cli);
-      results = smm_order_actions_cancel_finish (cli->actions, smm_cli_wait_result (cli), &error);
-    }
-  else
-    {
-      smm_client_cancel_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
-      results = smm_client_cancel_finish (cli->client, smm_cli_wait_result (cli), &error);
-    }
+  smm_order_actions_cancel_async (cli->actions, smm_cli_get_account_id (cli), (gint64 *) ids->data, ids->len,
+                                  NULL, smm_cli_result_cb, cli);
+  results = smm_order_actions_cancel_finish (cli->actions, smm_cli_wait_result (cli), &error);
   smm_cli_clear_result (cli);
   if (results == NULL)
     return smm_cli_api_error (error);

@@ -21,6 +21,9 @@ enum {
   EXIT_USAGE = 2,
 };
 
+/* In the client pool of --url and --demo, the one panel's account: there is no history */
+#define SMM_CLI_NO_ACCOUNT 0
+
 typedef struct {
   SmmClient       *client;
   SmmSim          *sim;
@@ -54,6 +57,8 @@ gboolean smm_cli_start (SmmCli               *cli,
                         int                  *argc,
                         char               ***argv,
                         int                  *status);
+
+gint64 smm_cli_get_account_id (SmmCli *cli);
 
 /* smm-cli.c: errors, waiting for the async calls, the API key */
 int           smm_cli_usage_error  (const char   *format,

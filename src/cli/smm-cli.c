@@ -236,6 +236,10 @@ make_clients (SmmCli   *cli,
         }
       smm_client_set_key (cli->client, key);
       smm_secrets_free_key (key);
+      /* the same actions as with the history, recording nothing */
+      cli->pool = smm_client_pool_new (NULL);
+      smm_client_pool_set_client (cli->pool, SMM_CLI_NO_ACCOUNT, cli->client);
+      cli->actions = smm_order_actions_new (NULL, cli->pool);
       return EXIT_OK;
     }
 
@@ -266,6 +270,13 @@ make_clients (SmmCli   *cli,
       return smm_cli_api_error (error);
     }
   return EXIT_OK;
+}
+
+/* The account the actions are for: --account's, or the one panel of --url and --demo */
+gint64
+smm_cli_get_account_id (SmmCli *cli)
+{
+  return cli->account ? smm_account_get_id (cli->account) : SMM_CLI_NO_ACCOUNT;
 }
 
 /* Opens what the action needs: the history, the panels, or both. Returns: an exit status */
