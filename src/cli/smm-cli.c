@@ -307,9 +307,16 @@ smm_cli_start (SmmCli              *cli,
                int                 *status)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *usage_name = g_strdup_printf ("smm-desk-cli %s", actions[cli->action].name);
+  g_autofree char *name = g_strdup (g_get_prgname ());
+  gboolean parsed;
 
   add_options (cli, context, entries);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  /* the help's usage line names the action: "smm-desk-cli refill [OPTION…] ID…" */
+  g_set_prgname (usage_name);
+  parsed = g_option_context_parse (context, argc, argv, &error);
+  g_set_prgname (name);
+  if (!parsed)
     {
       *status = smm_cli_usage_error ("%s", error->message);
       return FALSE;
