@@ -308,6 +308,8 @@ test_errors (void)
     { "error-unknown.json", SMM_API_ERROR_PANEL, "Service is temporarily under maintenance" },
     { "error-wrapped.json", SMM_API_ERROR_INCORRECT_SERVICE, "does not offer" },
     { "error-with-status.json", SMM_API_ERROR_BAD_LINK, "link" },
+    /* how a panel without refill, cancel or refill_status answers them (API.md, "Seen on real panels") */
+    { "error-request-invalid.json", SMM_API_ERROR_INCORRECT_REQUEST, "incorrect" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -320,6 +322,7 @@ test_errors (void)
       g_assert_false (smm_parse_add (TEST_DATA (body), &id, &error));
       g_assert_error (error, SMM_API_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].message_part));
+      g_assert_true (smm_api_error_means_unsupported (error) == (cases[i].code == SMM_API_ERROR_INCORRECT_REQUEST));
       g_clear_error (&error);
 
       /* every action reports the same top-level error */

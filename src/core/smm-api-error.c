@@ -50,6 +50,7 @@ static const Pattern patterns[] = {
   { "spam protection", SMM_API_ERROR_RATE_LIMITED },
   { "too many requests", SMM_API_ERROR_RATE_LIMITED },
   { "incorrect request", SMM_API_ERROR_INCORRECT_REQUEST },
+  { "request invalid", SMM_API_ERROR_INCORRECT_REQUEST },
 };
 
 /* The first run of digits in @text, or -1 */
@@ -200,6 +201,21 @@ smm_api_error_is_transient (const GError *error)
     default:
       return FALSE;
     }
+}
+
+/**
+ * smm_api_error_means_unsupported:
+ * @error: (nullable): the answer to a well-formed `refill`, `cancel` or `refill_status`
+ *
+ * Panels without an action answer it as they answer a request they cannot read:
+ * "Request Invalid" or "Incorrect request" (API.md, "Seen on real panels").
+ *
+ * Returns: %TRUE when @error says that the panel does not offer the action at all
+ */
+gboolean
+smm_api_error_means_unsupported (const GError *error)
+{
+  return g_error_matches (error, SMM_API_ERROR, SMM_API_ERROR_INCORRECT_REQUEST);
 }
 
 /* Returns: %TRUE for what a panel says of one item of a batch ("Incorrect order ID"),

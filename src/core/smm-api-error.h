@@ -49,5 +49,6 @@ typedef enum {
 GError   *smm_api_error_from_panel_text (const char *text);
 gboolean  smm_api_error_is_transient   (const GError *error);
 gboolean  smm_api_error_is_about_item  (const GError *error);
+gboolean  smm_api_error_means_unsupported (const GError *error);
 
 G_END_DECLS
