@@ -40,8 +40,8 @@ test_seed_services (void)
   assert_money (smm_service_get_rate (s), "0.9");
   g_assert_cmpint (smm_service_get_min (s), ==, 50);
   g_assert_cmpint (smm_service_get_max (s), ==, 10000);
-  g_assert_true (smm_service_get_refill (s));
-  g_assert_true (smm_service_get_cancel (s));
+  g_assert_cmpint (smm_service_get_refill (s), ==, SMM_TRISTATE_YES);
+  g_assert_cmpint (smm_service_get_cancel (s), ==, SMM_TRISTATE_YES);
 
   s = services->pdata[1];
   g_assert_cmpint (smm_service_get_id (s), ==, 2);
@@ -52,8 +52,8 @@ test_seed_services (void)
   assert_money (smm_service_get_rate (s), "8");
   g_assert_cmpint (smm_service_get_min (s), ==, 10);
   g_assert_cmpint (smm_service_get_max (s), ==, 1500);
-  g_assert_false (smm_service_get_refill (s));
-  g_assert_true (smm_service_get_cancel (s));
+  g_assert_cmpint (smm_service_get_refill (s), ==, SMM_TRISTATE_NO);
+  g_assert_cmpint (smm_service_get_cancel (s), ==, SMM_TRISTATE_YES);
 }
 
 static void
@@ -200,14 +200,14 @@ test_services_quirks (void)
   assert_money (smm_service_get_rate (s), "0.9");
   g_assert_cmpint (smm_service_get_min (s), ==, 50);
   g_assert_cmpint (smm_service_get_max (s), ==, 50000);   /* "50.000" */
-  g_assert_true (smm_service_get_refill (s));             /* "1" */
-  g_assert_false (smm_service_get_cancel (s));            /* "0" */
+  g_assert_cmpint (smm_service_get_refill (s), ==, SMM_TRISTATE_YES);  /* "1" */
+  g_assert_cmpint (smm_service_get_cancel (s), ==, SMM_TRISTATE_NO);  /* "0" */
   s = find_service (services, 2);
   assert_money (smm_service_get_rate (s), "0.0045");
   g_assert_cmpint (smm_service_get_max (s), ==, 1000000); /* "1,000,000" */
-  g_assert_true (smm_service_get_refill (s));             /* "Yes" */
-  g_assert_false (smm_service_get_cancel (s));            /* "No" */
-  g_assert_true (smm_service_get_dripfeed (s));
+  g_assert_cmpint (smm_service_get_refill (s), ==, SMM_TRISTATE_YES);  /* "Yes" */
+  g_assert_cmpint (smm_service_get_cancel (s), ==, SMM_TRISTATE_NO);  /* "No" */
+  g_assert_cmpint (smm_service_get_dripfeed (s), ==, SMM_TRISTATE_YES);
   g_assert_cmpstr (smm_service_get_type_name (s), ==, "Default"); /* missing type */
 }
 
@@ -250,7 +250,8 @@ test_services_broken_items (void)
   s = find_service (services, 6);
   g_assert_cmpint (smm_service_get_min (s), ==, 0);
   g_assert_cmpint (smm_service_get_max (s), ==, 0);
-  g_assert_false (smm_service_get_refill (s));
+  /* a flag the panel did not give, or gave broken, is unknown, not "no" */
+  g_assert_cmpint (smm_service_get_refill (s), ==, SMM_TRISTATE_UNKNOWN);
 }
 
 static void

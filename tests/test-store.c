@@ -93,6 +93,9 @@ test_services_cache (void)
   g_ptr_array_add (services, make_service (2, "Comments", "Custom Comments", "8", 10, 1500));
   g_ptr_array_add (services, make_service (17, "Story Poll Votes", "Story Poll Votes", "2.5", 100, 1000));
   smm_service_set_description (services->pdata[0], "Real accounts, 30 days refill");
+  /* the second's panel did not say about refill and drip-feed; it said no cancel */
+  smm_service_set_refill (services->pdata[1], SMM_TRISTATE_UNKNOWN);
+  smm_service_set_cancel (services->pdata[1], SMM_TRISTATE_NO);
   g_assert_true (smm_store_save_services (store, smm_account_get_id (account), services, &error));
   g_assert_no_error (error);
 
@@ -104,8 +107,11 @@ test_services_cache (void)
   g_assert_cmpstr (smm_service_get_name (s), ==, "İnstagram Takipçi [Gerçek]");
   g_assert_cmpint (smm_service_get_rate (s).units, ==, 450000);
   g_assert_cmpint (smm_service_get_max (s), ==, 50000);
-  g_assert_true (smm_service_get_refill (s));
+  g_assert_cmpint (smm_service_get_refill (s), ==, SMM_TRISTATE_YES);
   g_assert_cmpstr (smm_service_get_description (s), ==, "Real accounts, 30 days refill");
+  g_assert_cmpint (smm_service_get_refill (loaded->pdata[1]), ==, SMM_TRISTATE_UNKNOWN);
+  g_assert_cmpint (smm_service_get_cancel (loaded->pdata[1]), ==, SMM_TRISTATE_NO);
+  g_assert_cmpint (smm_service_get_dripfeed (loaded->pdata[1]), ==, SMM_TRISTATE_UNKNOWN);
   g_assert_cmpint (smm_service_get_service_type (loaded->pdata[1]), ==, SMM_SERVICE_TYPE_CUSTOM_COMMENTS);
   g_assert_cmpint (smm_service_get_service_type (loaded->pdata[2]), ==, SMM_SERVICE_TYPE_UNKNOWN);
   g_assert_cmpstr (smm_service_get_type_name (loaded->pdata[2]), ==, "Story Poll Votes");

@@ -53,8 +53,8 @@ json_service_row (JsonBuilder *builder,
     }
   smm_cli_json_add_int (builder, "min", smm_service_get_min (service));
   smm_cli_json_add_int (builder, "max", smm_service_get_max (service));
-  smm_cli_json_add_boolean (builder, "refill", smm_service_get_refill (service));
-  smm_cli_json_add_boolean (builder, "cancel", smm_service_get_cancel (service));
+  smm_cli_json_add_tristate (builder, "refill", smm_service_get_refill (service));
+  smm_cli_json_add_tristate (builder, "cancel", smm_service_get_cancel (service));
   smm_cli_json_add_boolean (builder, "refill_differs", refill_differs);
   json_builder_end_object (builder);
 }

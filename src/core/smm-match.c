@@ -212,7 +212,7 @@ smm_service_get_traits (SmmService       *service,
   for (guint i = 0; i < G_N_ELEMENTS (region_words) && traits->region == NULL; i++)
     if (has_word (name, region_words[i].word) || has_word (category, region_words[i].word))
       traits->region = region_words[i].region;
-  traits->refill = smm_service_get_refill (service) && !says_no_refill (name);
+  traits->refill = smm_service_get_refill (service) == SMM_TRISTATE_YES && !says_no_refill (name);
 }
 
 static gboolean

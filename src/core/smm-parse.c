@@ -56,11 +56,11 @@ service_from_object (JsonObject *object)
   if (smm_json_node_get_int (smm_json_member (object, "max"), &max) && max > 0)
     smm_service_set_max (service, max);
   if (smm_json_node_get_bool (smm_json_member (object, "refill"), &flag))
-    smm_service_set_refill (service, flag);
+    smm_service_set_refill (service, SMM_TRISTATE_FROM_BOOLEAN (flag));
   if (smm_json_node_get_bool (smm_json_member (object, "cancel"), &flag))
-    smm_service_set_cancel (service, flag);
+    smm_service_set_cancel (service, SMM_TRISTATE_FROM_BOOLEAN (flag));
   if (smm_json_node_get_bool (smm_json_member (object, "dripfeed"), &flag))
-    smm_service_set_dripfeed (service, flag);
+    smm_service_set_dripfeed (service, SMM_TRISTATE_FROM_BOOLEAN (flag));
 
   description = smm_json_node_dup_text (smm_json_member (object, "desc"));
   if (description == NULL)

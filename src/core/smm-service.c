@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "smm-search.h"
 #include "smm-service.h"
 #include "smm-util.h"
@@ -24,10 +26,22 @@ struct _SmmService
   gint64          max;
   char           *description;
   char           *search_key;   /* made on first use: see smm_service_get_search_key() */
-  guint           refill : 1;
-  guint           cancel : 1;
-  guint           dripfeed : 1;
+  SmmTristate     refill;
+  SmmTristate     cancel;
+  SmmTristate     dripfeed;
 };
+
+/* Returns: "Yes", "No" or "Unknown", translated */
+const char *
+smm_tristate_get_label (SmmTristate value)
+{
+  switch (value)
+    {
+    case SMM_TRISTATE_YES: return _("Yes");
+    case SMM_TRISTATE_NO: return _("No");
+    case SMM_TRISTATE_UNKNOWN: default: return _("Unknown");
+    }
+}
 
 G_DEFINE_FINAL_TYPE (SmmService, smm_service, G_TYPE_OBJECT)
 
@@ -99,13 +113,13 @@ smm_service_get_property (GObject    *object,
       g_value_set_int64 (value, self->max);
       break;
     case PROP_REFILL:
-      g_value_set_boolean (value, self->refill);
+      g_value_set_int (value, self->refill);
       break;
     case PROP_CANCEL:
-      g_value_set_boolean (value, self->cancel);
+      g_value_set_int (value, self->cancel);
       break;
     case PROP_DRIPFEED:
-      g_value_set_boolean (value, self->dripfeed);
+      g_value_set_int (value, self->dripfeed);
       break;
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
@@ -150,13 +164,13 @@ smm_service_set_property (GObject      *object,
       smm_service_set_max (self, g_value_get_int64 (value));
       break;
     case PROP_REFILL:
-      smm_service_set_refill (self, g_value_get_boolean (value));
+      smm_service_set_refill (self, g_value_get_int (value));
       break;
     case PROP_CANCEL:
-      smm_service_set_cancel (self, g_value_get_boolean (value));
+      smm_service_set_cancel (self, g_value_get_int (value));
       break;
     case PROP_DRIPFEED:
-      smm_service_set_dripfeed (self, g_value_get_boolean (value));
+      smm_service_set_dripfeed (self, g_value_get_int (value));
       break;
     case PROP_DESCRIPTION:
       smm_service_set_description (self, g_value_get_string (value));
@@ -188,9 +202,12 @@ smm_service_class_init (SmmServiceClass *klass)
   properties[PROP_RATE] = g_param_spec_boxed ("rate", NULL, NULL, SMM_TYPE_MONEY, rw);
   properties[PROP_MIN] = g_param_spec_int64 ("min", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_MAX] = g_param_spec_int64 ("max", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_REFILL] = g_param_spec_boolean ("refill", NULL, NULL, FALSE, rw);
-  properties[PROP_CANCEL] = g_param_spec_boolean ("cancel", NULL, NULL, FALSE, rw);
-  properties[PROP_DRIPFEED] = g_param_spec_boolean ("dripfeed", NULL, NULL, FALSE, rw);
+  properties[PROP_REFILL] = 
+    g_param_spec_int ("refill", NULL, NULL, SMM_TRISTATE_UNKNOWN, SMM_TRISTATE_YES, SMM_TRISTATE_UNKNOWN, rw);
+  properties[PROP_CANCEL] = 
+    g_param_spec_int ("cancel", NULL, NULL, SMM_TRISTATE_UNKNOWN, SMM_TRISTATE_YES, SMM_TRISTATE_UNKNOWN, rw);
+  properties[PROP_DRIPFEED] = 
+    g_param_spec_int ("dripfeed", NULL, NULL, SMM_TRISTATE_UNKNOWN, SMM_TRISTATE_YES, SMM_TRISTATE_UNKNOWN, rw);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -202,6 +219,9 @@ smm_service_init (SmmService *self)
   self->name = g_strdup ("");
   self->type_name = g_strdup ("Default");
   self->category = g_strdup ("");
+  self->refill = SMM_TRISTATE_UNKNOWN;
+  self->cancel = SMM_TRISTATE_UNKNOWN;
+  self->dripfeed = SMM_TRISTATE_UNKNOWN;
 }
 
 SmmService *
@@ -332,29 +352,31 @@ smm_service_set_##field (SmmService *self,                             \
 INT64_ACCESSORS (min, PROP_MIN)
 INT64_ACCESSORS (max, PROP_MAX)
 
-#define BOOLEAN_ACCESSORS(field, PROP)                                 \
-gboolean                                                               \
+/* Refill, cancel and drip-feed: yes, no, or unknown (the panel did not say) */
+#define TRISTATE_ACCESSORS(field, PROP)                                \
+SmmTristate                                                            \
 smm_service_get_##field (SmmService *self)                             \
 {                                                                      \
-  g_return_val_if_fail (SMM_IS_SERVICE (self), FALSE);                 \
+  g_return_val_if_fail (SMM_IS_SERVICE (self), SMM_TRISTATE_UNKNOWN);  \
   return self->field;                                                  \
 }                                                                      \
                                                                        \
 void                                                                   \
-smm_service_set_##field (SmmService *self,                             \
-                         gboolean    value)                            \
+smm_service_set_##field (SmmService  *self,                            \
+                         SmmTristate  value)                           \
 {                                                                      \
   g_return_if_fail (SMM_IS_SERVICE (self));                            \
-  value = !!value;                                                     \
-  if (self->field == (guint) value)                                    \
+  if (value != SMM_TRISTATE_NO && value != SMM_TRISTATE_YES)           \
+    value = SMM_TRISTATE_UNKNOWN;                                      \
+  if (self->field == value)                                            \
     return;                                                            \
   self->field = value;                                                 \
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);        \
 }
 
-BOOLEAN_ACCESSORS (refill, PROP_REFILL)
-BOOLEAN_ACCESSORS (cancel, PROP_CANCEL)
-BOOLEAN_ACCESSORS (dripfeed, PROP_DRIPFEED)
+TRISTATE_ACCESSORS (refill, PROP_REFILL)
+TRISTATE_ACCESSORS (cancel, PROP_CANCEL)
+TRISTATE_ACCESSORS (dripfeed, PROP_DRIPFEED)
 
 const char *
 smm_service_get_description (SmmService *self)

@@ -11,6 +11,18 @@
 
 G_BEGIN_DECLS
 
+/* What a panel says of a service's refill, cancel or drip-feed: a panel that lists no such
+ * field says nothing, which is not "no". The numbers are the store's and the sorters'. */
+typedef enum {
+  SMM_TRISTATE_UNKNOWN = -1,
+  SMM_TRISTATE_NO = 0,
+  SMM_TRISTATE_YES = 1,
+} SmmTristate;
+
+#define SMM_TRISTATE_FROM_BOOLEAN(b) ((b) ? SMM_TRISTATE_YES : SMM_TRISTATE_NO)
+
+const char     *smm_tristate_get_label       (SmmTristate     value);
+
 #define SMM_TYPE_SERVICE (smm_service_get_type ())
 G_DECLARE_FINAL_TYPE (SmmService, smm_service, SMM, SERVICE, GObject)
 
@@ -37,15 +49,15 @@ void            smm_service_set_min          (SmmService     *self,
 gint64          smm_service_get_max          (SmmService     *self);
 void            smm_service_set_max          (SmmService     *self,
                                               gint64          max);
-gboolean        smm_service_get_refill       (SmmService     *self);
+SmmTristate     smm_service_get_refill       (SmmService     *self);
 void            smm_service_set_refill       (SmmService     *self,
-                                              gboolean        refill);
-gboolean        smm_service_get_cancel       (SmmService     *self);
+                                              SmmTristate     refill);
+SmmTristate     smm_service_get_cancel       (SmmService     *self);
 void            smm_service_set_cancel       (SmmService     *self,
-                                              gboolean        cancel);
-gboolean        smm_service_get_dripfeed     (SmmService     *self);
+                                              SmmTristate     cancel);
+SmmTristate     smm_service_get_dripfeed     (SmmService     *self);
 void            smm_service_set_dripfeed     (SmmService     *self,
-                                              gboolean        dripfeed);
+                                              SmmTristate     dripfeed);
 const char     *smm_service_get_description  (SmmService     *self);
 const char     *smm_service_get_search_key   (SmmService     *self);
 void            smm_service_set_description  (SmmService     *self,

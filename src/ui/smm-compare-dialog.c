@@ -172,7 +172,7 @@ static char *
 refill_text (gpointer item,
              gpointer data)
 {
-  return g_strdup (smm_service_get_refill (SMM_COMPARE_ROW (item)->service) ? _("Yes") : _("No"));
+  return g_strdup (smm_tristate_get_label (smm_service_get_refill (SMM_COMPARE_ROW (item)->service)));
 }
 
 static const char *
@@ -186,7 +186,7 @@ static char *
 cancel_text (gpointer item,
              gpointer data)
 {
-  return g_strdup (smm_service_get_cancel (SMM_COMPARE_ROW (item)->service) ? _("Yes") : _("No"));
+  return g_strdup (smm_tristate_get_label (smm_service_get_cancel (SMM_COMPARE_ROW (item)->service)));
 }
 
 /* the “Order Here” button of each row */

@@ -60,9 +60,9 @@ filter_func (gpointer item,
   guint category = gtk_drop_down_get_selected (self->category_dropdown);
   guint type = gtk_drop_down_get_selected (self->type_dropdown);
 
-  if (gtk_toggle_button_get_active (self->refill_toggle) && !smm_service_get_refill (service))
+  if (gtk_toggle_button_get_active (self->refill_toggle) && smm_service_get_refill (service) != SMM_TRISTATE_YES)
     return FALSE;
-  if (gtk_toggle_button_get_active (self->cancel_toggle) && !smm_service_get_cancel (service))
+  if (gtk_toggle_button_get_active (self->cancel_toggle) && smm_service_get_cancel (service) != SMM_TRISTATE_YES)
     return FALSE;
   if (category != GTK_INVALID_LIST_POSITION && category > 0 &&
       g_strcmp0 (gtk_string_list_get_string (self->categories, category), smm_service_get_category (service)) != 0)
@@ -395,17 +395,27 @@ format_type (gpointer    unused,
 }
 
 static char *
-format_refill_tooltip (gpointer unused,
-                       gboolean refill)
+format_refill_tooltip (gpointer    unused,
+                       SmmTristate refill)
 {
-  return g_strdup (refill ? _("Refill available") : "");
+  switch (refill)
+    {
+    case SMM_TRISTATE_YES: return g_strdup (_("Refill available"));
+    case SMM_TRISTATE_UNKNOWN: return g_strdup (_("Refill unknown: the panel does not say"));
+    case SMM_TRISTATE_NO: default: return g_strdup ("");
+    }
 }
 
 static char *
-format_cancel_tooltip (gpointer unused,
-                       gboolean cancel)
+format_cancel_tooltip (gpointer    unused,
+                       SmmTristate cancel)
 {
-  return g_strdup (cancel ? _("Can be canceled") : "");
+  switch (cancel)
+    {
+    case SMM_TRISTATE_YES: return g_strdup (_("Can be canceled"));
+    case SMM_TRISTATE_UNKNOWN: return g_strdup (_("Cancel unknown: the panel does not say"));
+    case SMM_TRISTATE_NO: default: return g_strdup ("");
+    }
 }
 
 static int
@@ -510,12 +520,19 @@ update_max (GtkWidget *cell, gpointer item, gpointer unused)
   smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_max (item)) : NULL);
 }
 
+/* yes: a check mark; unknown: a dash; no: nothing */
 static void
-update_check (GtkWidget *cell,
-              gboolean   yes,
-              char      *tooltip)   /* (transfer full) */
+update_check (GtkWidget   *cell,
+              SmmTristate  value,
+              char        *tooltip)   /* (transfer full) */
 {
-  gtk_widget_set_visible (cell, yes);
+  gtk_widget_set_visible (cell, value != SMM_TRISTATE_NO);
+  gtk_image_set_from_icon_name (GTK_IMAGE (cell), value == SMM_TRISTATE_YES ? "object-select-symbolic"
+                                                                             : "list-remove-symbolic");
+  if (value == SMM_TRISTATE_UNKNOWN)
+    gtk_widget_add_css_class (cell, "dim-label");
+  else
+    gtk_widget_remove_css_class (cell, "dim-label");
   gtk_widget_set_tooltip_text (cell, tooltip);
   if (tooltip)
     gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
@@ -525,17 +542,17 @@ update_check (GtkWidget *cell,
 static void
 update_refill (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  gboolean yes = item && smm_service_get_refill (item);
+  SmmTristate value = item ? smm_service_get_refill (item) : SMM_TRISTATE_NO;
 
-  update_check (cell, yes, format_refill_tooltip (NULL, yes));
+  update_check (cell, value, format_refill_tooltip (NULL, value));
 }
 
 static void
 update_cancel (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  gboolean yes = item && smm_service_get_cancel (item);
+  SmmTristate value = item ? smm_service_get_cancel (item) : SMM_TRISTATE_NO;
 
-  update_check (cell, yes, format_cancel_tooltip (NULL, yes));
+  update_check (cell, value, format_cancel_tooltip (NULL, value));
 }
 
 static void
