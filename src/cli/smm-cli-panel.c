@@ -100,8 +100,8 @@ smm_cli_run_services (SmmCli  *cli,
           smm_cli_json_add_money (builder, "rate", smm_service_get_rate (s));
           smm_cli_json_add_int (builder, "min", smm_service_get_min (s));
           smm_cli_json_add_int (builder, "max", smm_service_get_max (s));
-          smm_cli_json_add_boolean (builder, "refill", smm_service_get_refill (s));
-          smm_cli_json_add_boolean (builder, "cancel", smm_service_get_cancel (s));
+          smm_cli_json_add_tristate (builder, "refill", smm_service_get_refill (s));
+          smm_cli_json_add_tristate (builder, "cancel", smm_service_get_cancel (s));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -489,8 +489,26 @@ run_refills (SmmCli    *cli,
 
   if (!requested)
     {
+      const char *lacking = smm_panel_action_unsupported_message (SMM_PANEL_ACTION_REFILL_STATUS);
+
+      if (cli->account && !smm_account_supports (cli->account, SMM_PANEL_ACTION_REFILL_STATUS))
+        {
+          g_printerr ("smm-desk-cli: %s\n", lacking);
+          return EXIT_API;
+        }
       smm_client_refill_status_async (cli->client, (gint64 *) ids->data, ids->len, NULL, smm_cli_result_cb, cli);
       refills = smm_client_refill_status_finish (cli->client, smm_cli_wait_result (cli), &error);
+      if (smm_api_error_means_unsupported (refills == NULL ? error
+                                           : refills->len > 0 ? smm_refill_get_error (refills->pdata[0]) : NULL))
+        {
+          if (cli->store && cli->account)
+            smm_store_learn_unsupported (cli->store, smm_account_get_id (cli->account),
+                                         SMM_PANEL_ACTION_REFILL_STATUS,
+                                         refills ? smm_refill_get_error (refills->pdata[0]) : error);
+          g_printerr ("smm-desk-cli: %s\n", lacking);
+          smm_cli_clear_result (cli);
+          return EXIT_API;
+        }
     }
   else
     {

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "smm-account.h"
 #include "smm-util.h"
 
@@ -19,6 +21,8 @@ struct _SmmAccount
   char     *currency;
   SmmMoney  balance;
   gboolean  has_balance;
+  gint64    balance_time;
+  guint     unsupported;   /* SmmPanelAction flags */
 };
 
 G_DEFINE_FINAL_TYPE (SmmAccount, smm_account, G_TYPE_OBJECT)
@@ -30,6 +34,8 @@ enum {
   PROP_ENDPOINT,
   PROP_CURRENCY,
   PROP_BALANCE,
+  PROP_BALANCE_TIME,
+  PROP_UNSUPPORTED,
   N_PROPS
 };
 
@@ -85,6 +91,12 @@ smm_account_get_property (GObject    *object,
     case PROP_BALANCE:
       g_value_set_boxed (value, self->has_balance ? &self->balance : NULL);
       break;
+    case PROP_BALANCE_TIME:
+      g_value_set_int64 (value, self->balance_time);
+      break;
+    case PROP_UNSUPPORTED:
+      g_value_set_uint (value, self->unsupported);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -115,6 +127,12 @@ smm_account_set_property (GObject      *object,
     case PROP_BALANCE:
       smm_account_set_balance (self, g_value_get_boxed (value));
       break;
+    case PROP_BALANCE_TIME:
+      smm_account_set_balance_time (self, g_value_get_int64 (value));
+      break;
+    case PROP_UNSUPPORTED:
+      smm_account_set_unsupported (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -137,6 +155,8 @@ smm_account_class_init (SmmAccountClass *klass)
   properties[PROP_ENDPOINT] = g_param_spec_string ("endpoint", NULL, NULL, NULL, rw);
   properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, rw);
   properties[PROP_BALANCE] = g_param_spec_boxed ("balance", NULL, NULL, SMM_TYPE_MONEY, rw);
+  properties[PROP_BALANCE_TIME] = g_param_spec_int64 ("balance-time", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_UNSUPPORTED] = g_param_spec_uint ("unsupported", NULL, NULL, 0, G_MAXUINT, 0, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -208,4 +228,100 @@ smm_account_set_balance (SmmAccount     *self,
   self->has_balance = balance != NULL;
   self->balance = balance ? *balance : SMM_MONEY_ZERO;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALANCE]);
+}
+
+/* Returns: when the balance was read (Unix seconds, UTC); 0 when never */
+gint64
+smm_account_get_balance_time (SmmAccount *self)
+{
+  g_return_val_if_fail (SMM_IS_ACCOUNT (self), 0);
+  return self->balance_time;
+}
+
+void
+smm_account_set_balance_time (SmmAccount *self,
+                              gint64      balance_time)
+{
+  g_return_if_fail (SMM_IS_ACCOUNT (self));
+  balance_time = MAX (balance_time, 0);
+  if (self->balance_time == balance_time)
+    return;
+  self->balance_time = balance_time;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALANCE_TIME]);
+}
+
+/* Returns: the actions the panel was seen not to offer, as #SmmPanelAction flags */
+guint
+smm_account_get_unsupported (SmmAccount *self)
+{
+  g_return_val_if_fail (SMM_IS_ACCOUNT (self), 0);
+  return self->unsupported;
+}
+
+void
+smm_account_set_unsupported (SmmAccount *self,
+                             guint       actions)
+{
+  g_return_if_fail (SMM_IS_ACCOUNT (self));
+  if (self->unsupported == actions)
+    return;
+  self->unsupported = actions;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSUPPORTED]);
+}
+
+/* Returns: %FALSE when the panel answered @action as an action it does not have */
+gboolean
+smm_account_supports (SmmAccount     *self,
+                      SmmPanelAction  action)
+{
+  g_return_val_if_fail (SMM_IS_ACCOUNT (self), TRUE);
+  return (self->unsupported & action) == 0;
+}
+
+/**
+ * smm_panel_action_unsupported_message:
+ *
+ * Returns: (transfer none): the sentence that tells the user, translated
+ */
+const char *
+smm_panel_action_unsupported_message (SmmPanelAction action)
+{
+  switch (action)
+    {
+    case SMM_PANEL_ACTION_REFILL:
+      return _("This panel does not offer refills through its API");
+    case SMM_PANEL_ACTION_CANCEL:
+      return _("This panel does not offer cancels through its API");
+    case SMM_PANEL_ACTION_REFILL_STATUS:
+      return _("This panel does not report the status of refills through its API");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * smm_account_dup_balance_age:
+ * @now: the time now, Unix seconds
+ *
+ * Returns: (transfer full) (nullable): how old the balance is, as "2 h ago"; %NULL when it was never read
+ */
+char *
+smm_account_dup_balance_age (SmmAccount *self,
+                             gint64      now)
+{
+  gint64 age;
+
+  g_return_val_if_fail (SMM_IS_ACCOUNT (self), NULL);
+
+  if (self->balance_time <= 0)
+    return NULL;
+  age = MAX (now - self->balance_time, 0);
+  if (age < 60)
+    return g_strdup (_("just now"));
+  if (age < 3600)
+    return g_strdup_printf (_("%d min ago"), (int) (age / 60));
+  if (age < 2 * 86400)
+    return g_strdup_printf (_("%d h ago"), (int) (age / 3600));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", (gulong) (age / 86400)),
+                          (int) (age / 86400));
 }

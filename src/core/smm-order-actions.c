@@ -94,6 +94,50 @@ typedef struct {
   guint  n_added;
 } ActionData;
 
+static SmmPanelAction
+action_of (Action kind)
+{
+  return kind == ACTION_REFILL ? SMM_PANEL_ACTION_REFILL : SMM_PANEL_ACTION_CANCEL;
+}
+
+static const GError *
+item_error (Action   kind,
+            gpointer item)
+{
+  return kind == ACTION_REFILL ? smm_refill_get_error (item) : ((SmmCancelResult *) item)->error;
+}
+
+/* A panel without the action answers "Request Invalid", to the request or to each order of it:
+ * learnt for the account, and told in words instead of the panel's. */
+static gboolean
+learn_unsupported (SmmOrderActions  *self,
+                   ActionData       *action,
+                   GPtrArray        *items,
+                   GError          **error)
+{
+  const GError *answer = *error;
+
+  if (answer == NULL && items && items->len > 0)
+    {
+      for (guint i = 0; i < items->len; i++)
+        if (!smm_api_error_means_unsupported (item_error (action->action, items->pdata[i])))
+          return FALSE;
+      answer = item_error (action->action, items->pdata[0]);
+    }
+  if (!smm_api_error_means_unsupported (answer))
+    return FALSE;
+  if (self->store)
+    smm_store_learn_unsupported (self->store, action->account_id, action_of (action->action), answer);
+  {
+    GError *told = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s (%s)",
+                                smm_panel_action_unsupported_message (action_of (action->action)),
+                                answer->message);
+    g_clear_error (error);
+    *error = told;
+  }
+  return TRUE;
+}
+
 static void
 action_cb (GObject      *object,
            GAsyncResult *result,
@@ -132,7 +176,9 @@ action_cb (GObject      *object,
       g_assert_not_reached ();
     }
 
-  if (!recorded)
+  if (action->action != ACTION_IMPORT && learn_unsupported (self, action, items, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!recorded)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
@@ -166,6 +212,18 @@ action_start (SmmOrderActions     *self,
       g_task_return_new_error (task, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
                                _("Importing orders needs the order history."));
       return;
+    }
+  if (kind != ACTION_IMPORT && self->store)
+    {
+      g_autoptr(SmmAccount) account = smm_store_get_account (self->store, account_id, NULL);
+
+      /* learnt from an earlier answer: nothing is sent */
+      if (account && !smm_account_supports (account, action_of (kind)))
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                                   smm_panel_action_unsupported_message (action_of (kind)));
+          return;
+        }
     }
   if (!(client = smm_client_pool_lookup (self->pool, account_id, &error)))
     {

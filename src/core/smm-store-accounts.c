@@ -11,7 +11,7 @@
 
 #include "smm-store-private.h"
 
-#define ACCOUNT_COLUMNS "id, name, endpoint, currency, balance"
+#define ACCOUNT_COLUMNS "id, name, endpoint, currency, balance, balance_time, unsupported"
 
 static SmmAccount *
 account_from_row (sqlite3_stmt *stmt)
@@ -23,6 +23,8 @@ account_from_row (sqlite3_stmt *stmt)
   smm_account_set_currency (account, _smm_store_column_text (stmt, 3));
   if (_smm_store_column_money (stmt, 4, &balance))
     smm_account_set_balance (account, &balance);
+  smm_account_set_balance_time (account, sqlite3_column_int64 (stmt, 5));
+  smm_account_set_unsupported (account, (guint) sqlite3_column_int64 (stmt, 6));
   return account;
 }
 
@@ -124,7 +126,9 @@ smm_store_update_account (SmmStore    *self,
                           SmmAccount  *account,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = _smm_store_statement (self, "UPDATE accounts SET name = ?2, endpoint = ?3 "
+  /* another address may be another panel: what it lacks is learnt again */
+  sqlite3_stmt *stmt = _smm_store_statement (self, "UPDATE accounts SET name = ?2, endpoint = ?3, "
+                                                   "unsupported = CASE WHEN endpoint = ?3 THEN unsupported ELSE 0 END "
                                                    "WHERE id = ?1", error);
 
   if (stmt == NULL)
@@ -167,4 +171,48 @@ smm_store_set_balance (SmmStore    *self,
   _smm_store_bind_text (stmt, 3, currency);
   sqlite3_bind_int64 (stmt, 4, _smm_store_now ());
   return _smm_store_step_done (self, stmt, error);
+}
+
+/* Remembers that the account's panel does not offer @action (answered "Request Invalid"). */
+gboolean
+smm_store_set_unsupported (SmmStore        *self,
+                           gint64           account_id,
+                           SmmPanelAction   action,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt = _smm_store_statement (self, "UPDATE accounts SET unsupported = unsupported | ?2 "
+                                                   "WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, action);
+  return _smm_store_step_done (self, stmt, error);
+}
+
+/**
+ * smm_store_learn_unsupported:
+ * @error: (nullable): the panel's answer to a well-formed @action
+ *
+ * When @error says the panel has no such action ("Request Invalid"), remembers it for the
+ * account. The order actions and the tracker learn through here.
+ *
+ * Returns: %TRUE when @error meant that the action is not offered
+ */
+gboolean
+smm_store_learn_unsupported (SmmStore       *self,
+                             gint64          account_id,
+                             SmmPanelAction  action,
+                             const GError   *error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SMM_IS_STORE (self), FALSE);
+
+  if (!smm_api_error_means_unsupported (error))
+    return FALSE;
+  g_debug ("account %" G_GINT64_FORMAT ": the panel does not offer action %u", account_id, action);
+  if (!smm_store_set_unsupported (self, account_id, action, &local_error))
+    g_warning ("Could not record what the panel does not offer: %s", local_error->message);
+  return TRUE;
 }

@@ -131,6 +131,9 @@ static const char *const migrations[SMM_STORE_SCHEMA_VERSION] = {
   "CREATE INDEX orders_account_status ON orders (account_id, status);"
   "CREATE INDEX orders_active ON orders (account_id, panel_id) "
   "  WHERE status NOT IN ('Completed', 'Partial', 'Canceled', 'Refunded', 'Rejected');",
+
+  /* 5 → 6: the actions each account's panel was seen not to offer (SmmPanelAction flags) */
+  "ALTER TABLE accounts ADD COLUMN unsupported INTEGER NOT NULL DEFAULT 0;",
 };
 
 const char *

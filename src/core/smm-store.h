@@ -30,7 +30,7 @@ typedef enum {
   SMM_STORE_ERROR_TOO_NEW,
 } SmmStoreError;
 
-#define SMM_STORE_SCHEMA_VERSION 5
+#define SMM_STORE_SCHEMA_VERSION 6
 
 typedef enum {
   SMM_ORDER_FILTER_ALL,
@@ -79,6 +79,14 @@ gboolean     smm_store_set_balance          (SmmStore            *self,
                                              SmmMoney             balance,
                                              const char          *currency,
                                              GError             **error);
+gboolean     smm_store_set_unsupported      (SmmStore            *self,
+                                             gint64               account_id,
+                                             SmmPanelAction       action,
+                                             GError             **error);
+gboolean     smm_store_learn_unsupported    (SmmStore            *self,
+                                             gint64               account_id,
+                                             SmmPanelAction       action,
+                                             const GError        *error);
 
 /* the services cache */
 gboolean     smm_store_save_services        (SmmStore            *self,

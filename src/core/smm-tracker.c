@@ -238,6 +238,7 @@ typedef struct {
   gboolean      (*is_final)     (gpointer item);
   guint           changed_signal;
   guint           finished_signal;
+  SmmPanelAction  action;       /* what a panel may lack; 0: every panel answers it */
 } Kind;
 
 static const GError *
@@ -267,13 +268,13 @@ refill_is_final (gpointer item)
 static const Kind orders = {
   smm_client_status_each_async, smm_client_status_each_finish,
   smm_store_apply_status_async, smm_store_apply_status_finish,
-  order_error, order_is_final, ORDER_CHANGED, ORDER_FINISHED,
+  order_error, order_is_final, ORDER_CHANGED, ORDER_FINISHED, 0,
 };
 
 static const Kind refills = {
   smm_client_refill_status_each_async, smm_client_refill_status_each_finish,
   smm_store_apply_refill_status_async, smm_store_apply_refill_status_finish,
-  refill_error, refill_is_final, REFILL_CHANGED, REFILL_FINISHED,
+  refill_error, refill_is_final, REFILL_CHANGED, REFILL_FINISHED, SMM_PANEL_ACTION_REFILL_STATUS,
 };
 
 /* One account's orders or refills, asked and written down a batch at a time. */
@@ -330,6 +331,11 @@ static void
 call_set_error (AccountCall  *call,
                 const GError *error)
 {
+  SmmTracker *self = g_task_get_source_object (call->task);
+
+  /* a panel without refill_status is not asked again */
+  if (call->kind->action)
+    smm_store_learn_unsupported (self->store, call->account_id, call->kind->action, error);
   if (call->error == NULL)
     call->error = g_error_copy (error);
 }
@@ -416,6 +422,8 @@ batch_cb (SmmClient    *client,
       /* an id that the panel did not answer for itself was not answered */
       if (item_error && !smm_api_error_is_about_item (item_error))
         {
+          if (call->kind->action)
+            smm_store_learn_unsupported (self->store, call->account_id, call->kind->action, item_error);
           n_failed++;
           continue;
         }
@@ -508,6 +516,7 @@ smm_tracker_refresh_async (SmmTracker          *self,
       g_autoptr(GError) error = NULL;
       g_autoptr(GArray) ids = smm_store_list_active_ids (self->store, account_id, &error);
       g_autoptr(GPtrArray) active_refills = NULL;
+      g_autoptr(SmmAccount) account = NULL;
 
       if (ids == NULL)
         {
@@ -518,6 +527,9 @@ smm_tracker_refresh_async (SmmTracker          *self,
       if (ids->len > 0)
         ask (self, task, &orders, account_id, client, ids);
 
+      account = smm_store_get_account (self->store, account_id, NULL);
+      if (account && !smm_account_supports (account, SMM_PANEL_ACTION_REFILL_STATUS))
+        continue;
       active_refills = smm_store_list_refills (self->store, account_id, TRUE, NULL);
       if (active_refills && active_refills->len > 0)
         {

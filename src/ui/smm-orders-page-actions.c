@@ -92,6 +92,8 @@ bulk_done (Bulk *bulk)
       adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "close");
       adw_dialog_present (dialog, GTK_WIDGET (window));
       smm_window_orders_changed (window);
+      /* the panel may have said that it has no such action */
+      smm_orders_page_update_actions (self);
       if (!bulk->refill)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
     }

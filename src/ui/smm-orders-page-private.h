@@ -19,6 +19,9 @@ struct _SmmOrdersPage
   GtkToggleButton   *all_accounts_toggle;
   GtkRevealer       *unconfirmed_revealer;
   GtkLabel          *unconfirmed_label;
+  AdwBanner         *unsupported_banner;
+  GtkWidget         *refill_button;
+  GtkWidget         *cancel_button;
   GtkStack          *stack;
   GtkColumnView     *column_view;
   GtkLabel          *count_label;
@@ -31,6 +34,9 @@ struct _SmmOrdersPage
   SmmApplication    *app;
   SmmAccount        *account;
 };
+
+/* smm-orders-page.c */
+void       smm_orders_page_update_actions     (SmmOrdersPage *self);
 
 /* smm-orders-page-actions.c: what the user does with the orders chosen */
 GPtrArray *smm_orders_page_selected_orders   (SmmOrdersPage *self);

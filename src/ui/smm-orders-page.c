@@ -202,6 +202,7 @@ smm_orders_page_set_account (SmmOrdersPage  *self,
   self->app = app;
   g_set_object (&self->account, account);
   smm_orders_page_reload (self);
+  smm_orders_page_update_actions (self);
 }
 
 void
@@ -231,24 +232,91 @@ smm_orders_page_get_model (SmmOrdersPage *self)
  * Actions on the selection
  */
 
+/* What the panels of the selected orders lack (SmmPanelAction flags), each account asked once:
+ * an action is offered when one of them has it. */
+static guint
+selection_lacks (SmmOrdersPage *self,
+                 GPtrArray     *orders)
+{
+  SmmStore *store = self->app ? smm_application_get_store (self->app) : NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint offered = 0;
+
+  for (guint i = 0; store && i < orders->len; i++)
+    {
+      gint64 account_id = smm_order_get_account_id (orders->pdata[i]);
+      g_autoptr(SmmAccount) account = NULL;
+
+      if (smm_order_get_id (orders->pdata[i]) <= 0 || g_hash_table_contains (seen, &account_id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&account_id, sizeof account_id));
+      account = smm_store_get_account (store, account_id, NULL);
+      offered |= account ? ~smm_account_get_unsupported (account) : ~0u;
+    }
+  return g_hash_table_size (seen) > 0 ? ~offered : 0;
+}
+
 static void
-selection_changed_cb (SmmOrdersPage *self)
+set_action (SmmOrdersPage  *self,
+            const char     *name,
+            GtkWidget      *button,
+            gboolean        enabled,
+            SmmPanelAction  lacking,
+            const char     *tooltip)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled && lacking == 0);
+  gtk_widget_set_tooltip_text (button, lacking ? smm_panel_action_unsupported_message (lacking) : tooltip);
+}
+
+/* The banner: what the page's account's panel does not offer, in words */
+static void
+update_banner (SmmOrdersPage *self)
+{
+  g_autoptr(SmmAccount) account = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  const SmmPanelAction told[] = { SMM_PANEL_ACTION_REFILL, SMM_PANEL_ACTION_CANCEL };
+  SmmStore *store = self->app ? smm_application_get_store (self->app) : NULL;
+
+  if (store && self->account)
+    account = smm_store_get_account (store, smm_account_get_id (self->account), NULL);
+  for (guint i = 0; account && i < G_N_ELEMENTS (told); i++)
+    if (!smm_account_supports (account, told[i]))
+      g_string_append_printf (title, "%s%s.", title->len ? " " : "", smm_panel_action_unsupported_message (told[i]));
+  if (account)
+    smm_account_set_unsupported (self->account, smm_account_get_unsupported (account));
+  adw_banner_set_title (self->unsupported_banner, title->str);
+  adw_banner_set_revealed (self->unsupported_banner, title->len > 0);
+}
+
+void
+smm_orders_page_update_actions (SmmOrdersPage *self)
 {
   g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
   gboolean placed = FALSE, unconfirmed = FALSE;
+  guint lacks;
 
   for (guint i = 0; i < orders->len; i++)
     {
       placed |= smm_order_get_id (orders->pdata[i]) > 0;
       unconfirmed |= smm_order_get_status (orders->pdata[i]) == SMM_ORDER_STATUS_UNCONFIRMED;
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.refill", placed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.cancel", placed);
+  lacks = selection_lacks (self, orders);
+  set_action (self, "orders.refill", self->refill_button, placed, lacks & SMM_PANEL_ACTION_REFILL,
+              _("Ask the panel to refill the selected orders"));
+  set_action (self, "orders.cancel", self->cancel_button, placed, lacks & SMM_PANEL_ACTION_CANCEL,
+              _("Ask the panel to cancel the selected orders"));
   /* an unconfirmed order may exist on the panel: ordering it again is for after settling it */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.duplicate", orders->len > 0 && !unconfirmed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.copy-link", orders->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.open-link", orders->len == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.resolve", unconfirmed);
+  update_banner (self);
+}
+
+static void
+selection_changed_cb (SmmOrdersPage *self)
+{
+  smm_orders_page_update_actions (self);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -484,6 +552,9 @@ smm_orders_page_class_init (SmmOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, all_accounts_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, unsupported_banner);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, refill_button);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, unconfirmed_revealer);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, unconfirmed_label);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, stack);
