@@ -127,6 +127,40 @@ smm_cli_json_add_int (JsonBuilder *builder,
 }
 
 void
+smm_cli_json_add_null (JsonBuilder *builder,
+                       const char  *name)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_null_value (builder);
+}
+
+/* An unknown (negative) count is null, never -1 */
+void
+smm_cli_json_add_count (JsonBuilder *builder,
+                        const char  *name,
+                        gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+/* An unknown flag is null */
+void
+smm_cli_json_add_tristate (JsonBuilder *builder,
+                           const char  *name,
+                           SmmTristate  value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == SMM_TRISTATE_UNKNOWN)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, value == SMM_TRISTATE_YES);
+}
+
+void
 smm_cli_json_add_boolean (JsonBuilder *builder,
                           const char  *name,
                           gboolean     value)
@@ -156,10 +190,16 @@ smm_cli_json_add_error (JsonBuilder  *builder,
   smm_cli_json_add_string (builder, "error_code", value ? value->value_nick : "other");
 }
 
+/* yes, no, or "–" when the panel did not say */
 const char *
-smm_cli_yes_no (gboolean value)
+smm_cli_yes_no (SmmTristate value)
 {
-  return value ? _("yes") : _("no");
+  switch (value)
+    {
+    case SMM_TRISTATE_YES: return _("yes");
+    case SMM_TRISTATE_NO: return _("no");
+    case SMM_TRISTATE_UNKNOWN: default: return "–";
+    }
 }
 
 /* The status as the user reads it: its label, or the panel's own word for a status it does not know */

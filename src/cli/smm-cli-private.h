@@ -86,6 +86,14 @@ void         smm_cli_json_add_string    (JsonBuilder  *builder,
 void         smm_cli_json_add_int       (JsonBuilder  *builder,
                                          const char   *name,
                                          gint64        value);
+void         smm_cli_json_add_null      (JsonBuilder  *builder,
+                                         const char   *name);
+void         smm_cli_json_add_count     (JsonBuilder  *builder,
+                                         const char   *name,
+                                         gint64        value);
+void         smm_cli_json_add_tristate  (JsonBuilder  *builder,
+                                         const char   *name,
+                                         SmmTristate   value);
 void         smm_cli_json_add_boolean   (JsonBuilder  *builder,
                                          const char   *name,
                                          gboolean      value);
@@ -94,7 +102,7 @@ void         smm_cli_json_add_money     (JsonBuilder  *builder,
                                          SmmMoney      money);
 void         smm_cli_json_add_error     (JsonBuilder  *builder,
                                          const GError *error);
-const char  *smm_cli_yes_no             (gboolean      value);
+const char  *smm_cli_yes_no             (SmmTristate   value);
 const char  *smm_cli_order_status_label (SmmOrder     *order);
 char        *smm_cli_count_text         (gint64        value);
 char        *smm_cli_money_text         (SmmMoney      money,
