@@ -436,6 +436,10 @@ smm_order_request_validate (SmmOrderRequest  *self,
 
   if ((self->values[SMM_FIELD_RUNS] == NULL) != (self->values[SMM_FIELD_INTERVAL] == NULL))
     return fail (error, _("Drip-feed needs both runs and interval."));
+  /* such a panel places one plain delivery and ignores the runs: the charge would be wrong */
+  if (service && smm_service_get_dripfeed (service) == SMM_TRISTATE_NO &&
+      (self->values[SMM_FIELD_RUNS] || self->values[SMM_FIELD_INTERVAL]))
+    return fail (error, _("This service does not offer drip-feed: leave out runs and interval."));
 
   return TRUE;
 }

@@ -297,6 +297,10 @@ build_fields (SmmOrderDialog *self)
 
       if (!((required | optional) & SMM_FIELD_BIT (f)) || info->kind == SMM_FIELD_KIND_LINES)
         continue;
+      /* the panel said no drip-feed: it would place one plain delivery whatever the runs */
+      if ((f == SMM_FIELD_RUNS || f == SMM_FIELD_INTERVAL) &&
+          smm_service_get_dripfeed (self->service) == SMM_TRISTATE_NO)
+        continue;
       if (info->kind == SMM_FIELD_KIND_CHOICE)
         self->inputs[f] = add_choice_row (self, info);
       else
@@ -320,6 +324,10 @@ show_service (SmmOrderDialog *self)
   g_autofree char *facts = NULL;
   g_autofree char *category = NULL;
   g_autofree char *id = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
+  /* by SmmTristate + 1: unknown, no, yes */
+  const char *refill_facts[] = { _(" · refill unknown"), _(" · no refill"), _(" · refill") };
+  const char *cancel_facts[] = { _(" · cancel unknown"), _(" · no cancel"), _(" · cancel") };
   const char *type = smm_service_get_service_type (s) == SMM_SERVICE_TYPE_UNKNOWN
                        ? smm_service_get_type_name (s)
                        : smm_service_type_get_label (smm_service_get_service_type (s));
@@ -336,18 +344,20 @@ show_service (SmmOrderDialog *self)
     /* Translators: "0.90 USD per 1000 · from 50 to 10000 · refill · cancel" */
     facts = g_strdup_printf (_("%s per 1000 · from %" PRId64 " to %" PRId64 "%s%s"), rate,
                              smm_service_get_min (s), smm_service_get_max (s),
-                             smm_service_get_refill (s) ? _(" · refill") : "",
-                             smm_service_get_cancel (s) ? _(" · cancel") : "");
+                             refill_facts[smm_service_get_refill (s) + 1],
+                             cancel_facts[smm_service_get_cancel (s) + 1]);
   gtk_label_set_label (self->facts_label, facts);
 
   if (smm_service_get_service_type (s) == SMM_SERVICE_TYPE_UNKNOWN)
-    {
-      g_autofree char *note = g_strdup_printf (_("SMM Desk does not know the type “%s”: it is offered with the "
-                                                 "usual fields. Check the service’s description on the panel."),
-                                               smm_service_get_type_name (s));
-      gtk_label_set_label (self->note_label, note);
-      gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
-    }
+    g_string_append_printf (note, _("SMM Desk does not know the type “%s”: it is offered with the "
+                                    "usual fields. Check the service’s description on the panel."),
+                            smm_service_get_type_name (s));
+  if (self->inputs[SMM_FIELD_RUNS] && smm_service_get_dripfeed (s) == SMM_TRISTATE_UNKNOWN)
+    g_string_append_printf (note, "%s%s", note->len ? "\n" : "",
+                            _("The panel does not say whether this service takes drip-feed: some panels ignore "
+                              "runs and interval and place one delivery."));
+  gtk_label_set_label (self->note_label, note->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note->len > 0);
   gtk_window_set_title (GTK_WINDOW (self), _("New Order"));
 }
 
@@ -543,8 +553,8 @@ smm_order_dialog_new (SmmWindow       *window,
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
   self->account = g_object_ref (account);
   self->service = g_object_ref (service);
-  show_service (self);
   build_fields (self);
+  show_service (self);
   if (prefill)
     for (guint f = 0; f < SMM_N_FIELDS; f++)
       if (smm_order_request_get (prefill, f))
