@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "smm-account-check.h"
 #include "smm-account-dialog.h"
 #include "smm-question.h"
 
@@ -27,8 +28,8 @@ struct _SmmAccountDialog
 
   SmmApplication *app;
   SmmAccount     *account;     /* NULL: a new one */
-  SmmClient      *test_client;
   GCancellable   *cancellable;
+  gboolean        save_anyway; /* the check failed and the user may save all the same */
 };
 
 G_DEFINE_FINAL_TYPE (SmmAccountDialog, smm_account_dialog, ADW_TYPE_WINDOW)
@@ -59,6 +60,9 @@ changed_cb (SmmAccountDialog *self)
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
   gboolean ok = *name && smm_client_check_endpoint (url_text (self), NULL) && (*key || self->account);
 
+  /* what failed the check is not what is saved any more */
+  self->save_anyway = FALSE;
+  gtk_button_set_label (self->save_button, _("_Save"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), ok);
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button),
                             smm_client_check_endpoint (url_text (self), NULL) && *key);
@@ -87,55 +91,109 @@ show_result (SmmAccountDialog *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->result_label), good ? "success" : "error");
 }
 
+/* Asks the panel for the balance with the key typed; @then runs with the answer */
+static void
+check (SmmAccountDialog    *self,
+       GAsyncReadyCallback  then)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  gtk_spinner_set_spinning (self->test_spinner, TRUE);
+  gtk_label_set_label (self->result_label, "");
+  smm_account_check_async (url_text (self), gtk_editable_get_text (GTK_EDITABLE (self->key_row)),
+                           self->cancellable, then, g_object_ref (self));
+}
+
+/* Returns: whether the panel answered; its answer or its error shown */
+static gboolean
+checked (SmmAccountDialog *self,
+         GAsyncResult     *result,
+         SmmMoney         *balance,
+         char            **currency,
+         gboolean         *cancelled)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *text = NULL;
+
+  *cancelled = FALSE;
+  if (!smm_account_check_finish (result, balance, currency, &error))
+    {
+      *cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      if (!*cancelled)
+        {
+          gtk_spinner_set_spinning (self->test_spinner, FALSE);
+          show_result (self, error->message, FALSE);
+        }
+      return FALSE;
+    }
+  gtk_spinner_set_spinning (self->test_spinner, FALSE);
+  amount = smm_money_format_with_currency (*balance, *currency);
+  text = g_strdup_printf (_("Connected. The balance is %s."), amount);
+  show_result (self, text, TRUE);
+  return TRUE;
+}
+
 static void
 test_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      data)
 {
   g_autoptr(SmmAccountDialog) self = data;
-  g_autoptr(GError) error = NULL;
   g_autofree char *currency = NULL;
   SmmMoney balance;
+  gboolean cancelled;
 
-  if (!smm_client_balance_finish (SMM_CLIENT (object), result, &balance, &currency, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          gtk_spinner_set_spinning (self->test_spinner, FALSE);
-          show_result (self, error->message, FALSE);
-        }
-      return;
-    }
-  gtk_spinner_set_spinning (self->test_spinner, FALSE);
-  {
-    g_autofree char *amount = smm_money_format_with_currency (balance, currency);
-    g_autofree char *text = g_strdup_printf (_("Connected. The balance is %s."), amount);
-    show_result (self, text, TRUE);
-  }
+  checked (self, result, &balance, &currency, &cancelled);
 }
 
 static void
 test_clicked_cb (SmmAccountDialog *self)
 {
-  g_autoptr(GError) error = NULL;
+  check (self, test_cb);
+}
 
-  g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
-  g_clear_object (&self->test_client);
-  self->test_client = smm_client_new (url_text (self), &error);
-  if (self->test_client == NULL)
+static void save (SmmAccountDialog *self,
+                  const SmmMoney   *balance,
+                  const char       *currency);
+
+/* Saving checks the key and the address first: a failed check offers "Save Anyway" */
+static void
+save_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(SmmAccountDialog) self = data;
+  g_autofree char *currency = NULL;
+  SmmMoney balance;
+  gboolean cancelled;
+
+  if (checked (self, result, &balance, &currency, &cancelled))
+    save (self, &balance, currency);
+  else if (!cancelled)
     {
-      show_result (self, error->message, FALSE);
-      return;
+      self->save_anyway = TRUE;
+      gtk_button_set_label (self->save_button, _("Save _Anyway"));
     }
-  smm_client_set_key (self->test_client, gtk_editable_get_text (GTK_EDITABLE (self->key_row)));
-  gtk_spinner_set_spinning (self->test_spinner, TRUE);
-  gtk_label_set_label (self->result_label, "");
-  smm_client_balance_async (self->test_client, self->cancellable, test_cb, g_object_ref (self));
 }
 
 static void
 save_clicked_cb (SmmAccountDialog *self)
+{
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+
+  /* a new key or address is checked; a new name alone needs no panel */
+  if (*key && !self->save_anyway)
+    check (self, save_checked_cb);
+  else
+    save (self, NULL, NULL);
+}
+
+/* @balance: (nullable): what the check read, kept with the account */
+static void
+save (SmmAccountDialog *self,
+      const SmmMoney   *balance,
+      const char       *currency)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
   const char *url = url_text (self);
@@ -177,6 +235,13 @@ save_clicked_cb (SmmAccountDialog *self)
     }
   if (!smm_application_connect_account (self->app, account, *key ? key : NULL, &error))
     goto fail;
+  if (balance && smm_store_set_balance (store, smm_account_get_id (account), *balance, currency, NULL))
+    {
+      smm_account_set_balance (account, balance);
+      smm_account_set_balance_time (account, g_get_real_time () / G_USEC_PER_SEC);
+      if (currency && *currency)
+        smm_account_set_currency (account, currency);
+    }
   if (self->account == NULL)
     g_list_store_append (smm_application_get_accounts (self->app), account);
   g_signal_emit (self, signals[SAVED], 0, account);
@@ -225,7 +290,6 @@ smm_account_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->test_client);
   g_clear_object (&self->account);
   gtk_widget_dispose_template (GTK_WIDGET (self), SMM_TYPE_ACCOUNT_DIALOG);
 
