@@ -100,6 +100,14 @@ update_balance (SmmWindow *self)
   else
     label = g_strdup (amount);
   gtk_button_set_label (self->balance_button, label);
+  {
+    g_autofree char *age = smm_account_dup_balance_age (self->account, g_get_real_time () / G_USEC_PER_SEC);
+    /* Translators: the balance button's tooltip; %s is how old the balance is, as "2 h ago" */
+    g_autofree char *tooltip = age ? g_strdup_printf (_("Balance on the panel, read %s; click to refresh"), age)
+                                   : g_strdup (_("Balance on the panel; click to refresh"));
+
+    gtk_widget_set_tooltip_text (button, tooltip);
+  }
   /* Translators: what a screen reader says of the balance button */
   spoken = g_strdup_printf (_("Balance: %s"), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
@@ -142,6 +150,7 @@ balance_cb (GObject      *object,
   if (currency)
     smm_account_set_currency (account, currency);
   smm_account_set_balance (account, &balance);
+  smm_account_set_balance_time (account, g_get_real_time () / G_USEC_PER_SEC);
   if (account == self->account)
     update_balance (self);
 }
