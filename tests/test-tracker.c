@@ -613,6 +613,25 @@ test_timer (Fixture       *f,
   smm_tracker_set_interval (f->panel.tracker, 0);
 }
 
+/* A Pending order with remains 0 (as panels answer before starting) shows no progress */
+static void
+test_progress_before_start (void)
+{
+  g_autoptr(SmmOrder) order = smm_order_new (23501);
+
+  smm_order_set_quantity (order, 1000);
+  smm_order_set_remains (order, 0);
+  smm_order_set_status_text (order, "Pending");
+  g_assert_cmpfloat (smm_order_get_progress (order), ==, 0.0);
+  smm_order_set_status_text (order, "In queue");
+  g_assert_cmpfloat (smm_order_get_progress (order), ==, 0.0);
+  smm_order_set_status_text (order, "In progress");
+  smm_order_set_remains (order, 250);
+  g_assert_cmpfloat_with_epsilon (smm_order_get_progress (order), 0.75, 1e-9);
+  smm_order_set_status_text (order, "Partial");
+  g_assert_cmpfloat_with_epsilon (smm_order_get_progress (order), 0.75, 1e-9);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -632,6 +651,7 @@ main (int    argc,
   ADD ("actions-without-store", test_actions_without_store);
   ADD ("refreshing", test_refreshing);
   ADD ("refresh-batch-by-batch", test_refresh_batch_by_batch);
+  g_test_add_func ("/core/tracker/progress-before-start", test_progress_before_start);
 
   return g_test_run ();
 }

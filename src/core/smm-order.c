@@ -434,7 +434,7 @@ smm_order_set_charge (SmmOrder       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARGE]);
 }
 
-/* Returns: the delivered share, (quantity − remains) / quantity, in [0, 1] */
+/* Returns: the delivered share, (quantity − remains) / quantity, in [0, 1]; 0 until the order has started */
 double
 smm_order_get_progress (SmmOrder *self)
 {
@@ -442,6 +442,18 @@ smm_order_get_progress (SmmOrder *self)
 
   if (self->status == SMM_ORDER_STATUS_COMPLETED)
     return 1.0;
+  /* nothing is delivered before the panel starts: a Pending order's remains of 0 says nothing */
+  switch (self->status)
+    {
+    case SMM_ORDER_STATUS_SUBMITTING:
+    case SMM_ORDER_STATUS_UNCONFIRMED:
+    case SMM_ORDER_STATUS_REJECTED:
+    case SMM_ORDER_STATUS_PENDING:
+    case SMM_ORDER_STATUS_IN_QUEUE:
+      return 0.0;
+    default:
+      break;
+    }
   if (self->quantity <= 0 || self->remains < 0)
     return 0.0;
   if (self->remains >= self->quantity)
