@@ -429,7 +429,10 @@ test_import (void)
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) unknown = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_INCORRECT_ORDER, "?");
+  g_autoptr(SmmService) followers = make_service (7, "Instagram Followers", "Default", "0.90", 10, 100000);
+  SmmOrder *order = NULL;
   SmmOrder *reply;
+  gint64 local_id;
 
   reply = smm_order_new (500);
   smm_order_set_status_text (reply, "In progress");
@@ -444,11 +447,30 @@ test_import (void)
   g_assert_cmpuint (added->len, ==, 1);
   g_assert_cmpint (smm_order_get_id (added->pdata[0]), ==, 500);
   g_assert_cmpint (smm_order_get_status (added->pdata[0]), ==, SMM_ORDER_STATUS_IN_PROGRESS);
+  /* `status` tells neither the service nor the quantity: unknown, never 0 */
+  g_assert_cmpint (smm_order_get_service_id (added->pdata[0]), ==, -1);
+  g_assert_cmpint (smm_order_get_quantity (added->pdata[0]), ==, -1);
+  local_id = smm_order_get_local_id (added->pdata[0]);
   g_clear_pointer (&added, g_ptr_array_unref);
 
   /* already there: not twice */
   added = smm_store_import_orders (store, smm_account_get_id (account), replies, &error);
   g_assert_cmpuint (added->len, ==, 0);
+
+  /* the user says which service it was */
+  g_assert_true (smm_store_attach_service (store, local_id, followers, &error));
+  g_assert_no_error (error);
+  order = smm_store_get_order (store, local_id, &error);
+  g_assert_cmpint (smm_order_get_service_id (order), ==, 7);
+  g_assert_cmpstr (smm_order_get_service_name (order), ==, "Instagram Followers");
+  g_assert_cmpint (smm_order_get_quantity (order), ==, -1);
+  g_clear_object (&order);
+
+  /* an order placed here knows its service */
+  order = smm_test_order_begin (store, smm_account_get_id (account), followers, "https://instagram.com/x", "100");
+  g_assert_false (smm_store_attach_service (store, smm_order_get_local_id (order), followers, &error));
+  g_assert_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE);
+  g_clear_object (&order);
 }
 
 /* A database of the first schema, with data, opens migrated and whole. */

@@ -312,10 +312,10 @@ smm_order_class_init (SmmOrderClass *klass)
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_LOCAL_ID] = g_param_spec_int64 ("local-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_ACCOUNT_ID] = g_param_spec_int64 ("account-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_SERVICE_ID] = g_param_spec_int64 ("service-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_SERVICE_ID] = g_param_spec_int64 ("service-id", NULL, NULL, -1, G_MAXINT64, 0, rw);   /* -1: unknown */
   properties[PROP_SERVICE_NAME] = g_param_spec_string ("service-name", NULL, NULL, NULL, rw);
   properties[PROP_LINK] = g_param_spec_string ("link", NULL, NULL, NULL, rw);
-  properties[PROP_QUANTITY] = g_param_spec_int64 ("quantity", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_QUANTITY] = g_param_spec_int64 ("quantity", NULL, NULL, -1, G_MAXINT64, 0, rw);   /* -1: unknown */
   properties[PROP_CHARGE] = g_param_spec_boxed ("charge", NULL, NULL, SMM_TYPE_MONEY, rw);
   properties[PROP_START_COUNT] =
     g_param_spec_int64 ("start-count", NULL, NULL, -1, G_MAXINT64, -1, rw);

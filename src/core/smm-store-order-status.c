@@ -184,10 +184,11 @@ smm_store_import_orders (SmmStore   *self,
       if (smm_order_get_error (reply))
         continue;
       stmt = _smm_store_statement (self,
+                                   /* `status` tells neither the service nor the quantity: unknown, -1 */
                                    "INSERT OR IGNORE INTO orders (account_id, panel_id, service_id, service_name, "
-                                   "service_type, fields, charge, start_count, remains, status, currency, imported, "
-                                   "created, updated) "
-                                   "VALUES (?1, ?2, 0, '', '', '{}', ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)", error);
+                                   "service_type, fields, quantity, charge, start_count, remains, status, currency, "
+                                   "imported, created, updated) "
+                                   "VALUES (?1, ?2, -1, '', '', '{}', -1, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, account_id);

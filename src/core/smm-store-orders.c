@@ -253,6 +253,46 @@ smm_store_discard_order (SmmStore  *self,
                  0, _("Discarded: the panel did not receive it"), error);
 }
 
+/**
+ * smm_store_attach_service:
+ *
+ * Gives an imported order, whose service the panel's `status` does not tell, the service
+ * the user says it is. Its quantity stays unknown.
+ */
+gboolean
+smm_store_attach_service (SmmStore    *self,
+                          gint64       local_id,
+                          SmmService  *service,
+                          GError     **error)
+{
+  SmmMoney rate = smm_service_get_rate (service);
+  sqlite3_stmt *stmt = _smm_store_statement (self, "UPDATE orders SET service_id = ?2, service_name = ?3, "
+                                                   "service_type = ?4, service_category = ?5, rate = ?6, "
+                                                   "updated = ?7 WHERE id = ?1 AND imported = 1", error);
+
+  g_return_val_if_fail (SMM_IS_SERVICE (service), FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  sqlite3_bind_int64 (stmt, 2, smm_service_get_id (service));
+  _smm_store_bind_text (stmt, 3, smm_service_get_name (service));
+  _smm_store_bind_text (stmt, 4, smm_service_get_type_name (service));
+  _smm_store_bind_text (stmt, 5, smm_service_get_category (service));
+  _smm_store_bind_money (stmt, 6, &rate);
+  sqlite3_bind_int64 (stmt, 7, _smm_store_now ());
+  if (!_smm_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SMM_STORE_ERROR, SMM_STORE_ERROR_STATE,
+                           _("Only an imported order can be given its service: the others know theirs."));
+      return FALSE;
+    }
+  _smm_store_refresh_order (self, local_id);
+  return TRUE;
+}
+
 SmmOrder *
 smm_store_get_order (SmmStore  *self,
                      gint64     local_id,

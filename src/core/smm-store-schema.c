@@ -132,8 +132,11 @@ static const char *const migrations[SMM_STORE_SCHEMA_VERSION] = {
   "CREATE INDEX orders_active ON orders (account_id, panel_id) "
   "  WHERE status NOT IN ('Completed', 'Partial', 'Canceled', 'Refunded', 'Rejected');",
 
-  /* 5 → 6: the actions each account's panel was seen not to offer (SmmPanelAction flags) */
-  "ALTER TABLE accounts ADD COLUMN unsupported INTEGER NOT NULL DEFAULT 0;",
+  /* 5 → 6: the actions each account's panel was seen not to offer (SmmPanelAction flags);
+   * imported orders' service and quantity, never told by the panel, unknown (-1) instead of 0 */
+  "ALTER TABLE accounts ADD COLUMN unsupported INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE orders SET service_id = -1 WHERE imported = 1 AND service_id = 0;"
+  "UPDATE orders SET quantity = -1 WHERE imported = 1 AND quantity = 0;",
 };
 
 const char *

@@ -187,6 +187,10 @@ gboolean     smm_store_resolve_order        (SmmStore            *self,
                                              gint64               local_id,
                                              gint64               panel_id,
                                              GError             **error);
+gboolean     smm_store_attach_service       (SmmStore            *self,
+                                             gint64               local_id,
+                                             SmmService          *service,
+                                             GError             **error);
 gboolean     smm_store_discard_order        (SmmStore            *self,
                                              gint64               local_id,
                                              GError             **error);

@@ -445,7 +445,10 @@ update_id (GtkWidget *cell, gpointer item, gpointer unused)
 static void
 update_service (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  smm_cell_take_text (cell, item ? g_strdup (smm_order_get_service_name (item)) : NULL);
+  const char *name = item ? smm_order_get_service_name (item) : NULL;
+
+  /* an imported order's service is unknown until the user attaches it */
+  smm_cell_take_text (cell, item ? g_strdup (*name ? name : "–") : NULL);
 }
 
 static void
