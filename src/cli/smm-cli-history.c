@@ -37,14 +37,17 @@ print_orders (SmmCli    *cli,
           smm_cli_json_add_int (builder, "local_id", smm_order_get_local_id (o));
           smm_cli_json_add_string (builder, "account", g_hash_table_lookup (names, &account_id));
           smm_cli_json_add_int (builder, "order", smm_order_get_id (o));
-          smm_cli_json_add_int (builder, "service", smm_order_get_service_id (o));
-          smm_cli_json_add_string (builder, "service_name", smm_order_get_service_name (o));
+          /* unknown is null: an imported order's service and quantity, a remains not told */
+          smm_cli_json_add_count (builder, "service", smm_order_get_service_id (o) > 0 ? smm_order_get_service_id (o) : -1);
+          smm_cli_json_add_text (builder, "service_name", smm_order_get_service_name (o));
           smm_cli_json_add_string (builder, "link", smm_order_get_link (o));
-          smm_cli_json_add_int (builder, "quantity", smm_order_get_quantity (o));
+          smm_cli_json_add_count (builder, "quantity", smm_order_get_quantity (o));
           smm_cli_json_add_string (builder, "status", smm_order_get_status_text (o));
           if (smm_order_get_charge (o, &charge))
             smm_cli_json_add_money (builder, "charge", charge);
-          smm_cli_json_add_int (builder, "remains", smm_order_get_remains (o));
+          else
+            smm_cli_json_add_null (builder, "charge");
+          smm_cli_json_add_count (builder, "remains", smm_order_get_remains (o));
           if (smm_order_get_error (o))
             smm_cli_json_add_string (builder, "error", smm_order_get_error (o)->message);
           json_builder_end_object (builder);
@@ -71,9 +74,10 @@ print_orders (SmmCli    *cli,
                          g_strdup (g_hash_table_lookup (names, &account_id)),
                          smm_order_get_id (o) > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o))
                                                   : g_strdup ("–"),
-                         smm_cli_shorten (smm_order_get_service_name (o), 32),
+                         *smm_order_get_service_name (o) ? smm_cli_shorten (smm_order_get_service_name (o), 32)
+                                                          : g_strdup ("–"),
                          smm_cli_shorten (smm_order_get_link (o), 36),
-                         g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_quantity (o)),
+                         smm_cli_count_text (smm_order_get_quantity (o)),
                          smm_order_get_charge (o, &charge)
                            ? smm_money_format_with_currency (charge, smm_order_get_currency (o)) : g_strdup ("–"),
                          smm_cli_shorten (status, 60),
@@ -318,5 +322,48 @@ smm_cli_run_export (SmmCli  *cli,
     }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u order written to %s.\n", "%u orders written to %s.\n", n), n, argv[1]);
+  return EXIT_OK;
+}
+
+/* attach ORDER --service ID: the service of an imported order, from the account's catalogue */
+int
+smm_cli_run_attach (SmmCli  *cli,
+                    int      argc,
+                    char   **argv)
+{
+  gint64 service_id = 0;
+  const GOptionEntry entries[] = {
+    { "service", 0, 0, G_OPTION_ARG_INT64, &service_id, N_("The service the order was placed for"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ORDER --service ID — say which service an imported "
+                                                              "order is for"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmOrder) order = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  SmmService *service;
+  guint64 local_id;
+  int rc;
+
+  if (!smm_cli_start (cli, context, entries, &argc, &argv, &rc))
+    return rc;
+  if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &local_id, NULL))
+    return smm_cli_usage_error (_("“attach” needs the order’s number (the # column of “orders”)"));
+  if (service_id <= 0)
+    return smm_cli_usage_error (_("“attach” needs --service ID"));
+
+  if (!(order = smm_store_get_order (cli->store, local_id, &error)))
+    return smm_cli_api_error (error);
+  services = smm_store_load_services (cli->store, smm_order_get_account_id (order), NULL, &error);
+  if (services == NULL)
+    return smm_cli_api_error (error);
+  service = smm_cli_find_service (services, service_id);
+  if (service == NULL)
+    return smm_cli_usage_error (_("service %" PRId64 " is not in the account’s catalogue (see “services”)"),
+                                service_id);
+  if (!smm_store_attach_service (cli->store, local_id, service, &error))
+    return smm_cli_api_error (error);
+  g_print (_("Order #%" PRIu64 " is for service %" PRId64 ", “%s”.\n"), local_id, service_id,
+           smm_service_get_name (service));
   return EXIT_OK;
 }

@@ -134,6 +134,18 @@ smm_cli_json_add_null (JsonBuilder *builder,
   json_builder_add_null_value (builder);
 }
 
+/* An empty (unknown) text is null, never "" */
+void
+smm_cli_json_add_text (JsonBuilder *builder,
+                       const char  *name,
+                       const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    smm_cli_json_add_null (builder, name);
+  else
+    smm_cli_json_add_string (builder, name, value);
+}
+
 /* An unknown (negative) count is null, never -1 */
 void
 smm_cli_json_add_count (JsonBuilder *builder,

@@ -372,9 +372,12 @@ smm_cli_run_status (SmmCli  *cli,
               smm_cli_json_add_string (builder, "status", smm_order_get_status_text (o));
               if (smm_order_get_charge (o, &charge))
                 smm_cli_json_add_money (builder, "charge", charge);
-              smm_cli_json_add_int (builder, "start_count", smm_order_get_start_count (o));
-              smm_cli_json_add_int (builder, "remains", smm_order_get_remains (o));
-              smm_cli_json_add_string (builder, "currency", smm_order_get_currency (o));
+              else
+                smm_cli_json_add_null (builder, "charge");
+              /* what the panel did not tell is null, never -1 or "" */
+              smm_cli_json_add_count (builder, "start_count", smm_order_get_start_count (o));
+              smm_cli_json_add_count (builder, "remains", smm_order_get_remains (o));
+              smm_cli_json_add_text (builder, "currency", smm_order_get_currency (o));
             }
           json_builder_end_object (builder);
         }

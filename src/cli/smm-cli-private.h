@@ -88,6 +88,9 @@ void         smm_cli_json_add_int       (JsonBuilder  *builder,
                                          gint64        value);
 void         smm_cli_json_add_null      (JsonBuilder  *builder,
                                          const char   *name);
+void         smm_cli_json_add_text      (JsonBuilder  *builder,
+                                         const char   *name,
+                                         const char   *value);
 void         smm_cli_json_add_count     (JsonBuilder  *builder,
                                          const char   *name,
                                          gint64        value);
@@ -160,6 +163,9 @@ int smm_cli_run_track   (SmmCli  *cli,
                          int      argc,
                          char   **argv);
 int smm_cli_run_import  (SmmCli  *cli,
+                         int      argc,
+                         char   **argv);
+int smm_cli_run_attach  (SmmCli  *cli,
                          int      argc,
                          char   **argv);
 int smm_cli_run_resolve (SmmCli  *cli,

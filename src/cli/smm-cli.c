@@ -83,6 +83,7 @@ static const struct {
   { "track", smm_cli_run_track, NEEDS_STORE },
   { "import", smm_cli_run_import, NEEDS_STORE | NEEDS_PANEL },
   { "resolve", smm_cli_run_resolve, NEEDS_STORE },
+  { "attach", smm_cli_run_attach, NEEDS_STORE },
   { "mass-order", smm_cli_run_mass_order, NEEDS_STORE | NEEDS_PANEL },
   { "compare", smm_cli_run_compare, NEEDS_STORE },
   { "changes", smm_cli_run_changes, NEEDS_STORE },
@@ -379,12 +380,13 @@ main (int    argc,
       "  balance                      Show the balance\n"
       "\n"
       "The order history (every action with --account is recorded in it):\n"
-      "  accounts add --name NAME --url URL [--key-stdin]\n"
+      "  accounts add --name NAME --url URL [--key-stdin] [--no-check]\n"
       "  accounts list | accounts remove NAME\n"
       "  orders [--status STATUS|active] [--search TEXT]\n"
       "  track                        Ask the panels about every order not yet done\n"
       "  import ID…                   Add orders placed on the panel’s web site\n"
       "  resolve ORDER --id ID | --discard   Settle an unconfirmed order\n"
+      "  attach ORDER --service ID           Say which service an imported order is for\n"
       "  mass-order FILE [--yes]      Check, then place, one order a line (--account)\n"
       "  compare SERVICE_ID [--currency CODE] [--rate CODE=VALUE…]\n"
       "                               The same service on your other panels (--account)\n"
