@@ -70,6 +70,38 @@ test_default_charge (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* "dripfeed": false: no runs or interval, and the charge is quantity × rate; absent: allowed,
+ * with a note; the facts say what the panel did not tell about refill and cancel */
+static void
+test_dripfeed_flag (void)
+{
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  SmmOrderDialog *dialog;
+
+  smm_service_set_dripfeed (service, SMM_TRISTATE_NO);
+  dialog = smm_order_dialog_new (window, account, service, NULL);
+  g_assert_null (smm_order_dialog_get_field (dialog, SMM_FIELD_RUNS));
+  g_assert_null (smm_order_dialog_get_field (dialog, SMM_FIELD_INTERVAL));
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  g_assert_true (g_str_has_prefix (smm_order_dialog_get_charge (dialog), "0.90"));
+  g_assert_cmpstr (smm_order_dialog_get_note (dialog), ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  smm_service_set_dripfeed (service, SMM_TRISTATE_UNKNOWN);
+  dialog = smm_order_dialog_new (window, account, service, NULL);
+  g_assert_nonnull (smm_order_dialog_get_field (dialog, SMM_FIELD_RUNS));
+  g_assert_nonnull (strstr (smm_order_dialog_get_note (dialog), "drip-feed"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  smm_service_set_dripfeed (service, SMM_TRISTATE_YES);
+  dialog = smm_order_dialog_new (window, account, service, NULL);
+  g_assert_nonnull (smm_order_dialog_get_field (dialog, SMM_FIELD_RUNS));
+  g_assert_cmpstr (smm_order_dialog_get_note (dialog), ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_comments_count (void)
 {
@@ -183,6 +215,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/order-dialog/fields-of-every-type", test_fields_of_every_type);
   g_test_add_func ("/ui/order-dialog/default-charge", test_default_charge);
+  g_test_add_func ("/ui/order-dialog/dripfeed-flag", test_dripfeed_flag);
   g_test_add_func ("/ui/order-dialog/comments-count", test_comments_count);
   g_test_add_func ("/ui/order-dialog/subscriptions", test_subscriptions);
   g_test_add_func ("/ui/order-dialog/prefill", test_prefill);

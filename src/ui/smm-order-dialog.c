@@ -623,3 +623,10 @@ smm_order_dialog_get_problem (SmmOrderDialog *self)
 {
   return gtk_label_get_label (self->problem_label);
 }
+
+/* Returns: what the dialog says of the service beside its facts; "" when nothing */
+const char *
+smm_order_dialog_get_note (SmmOrderDialog *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->note_label)) ? gtk_label_get_label (self->note_label) : "";
+}

@@ -26,6 +26,7 @@ void             smm_order_dialog_set_field    (SmmOrderDialog  *self,
 gboolean         smm_order_dialog_can_place    (SmmOrderDialog  *self);
 const char      *smm_order_dialog_get_charge   (SmmOrderDialog  *self);
 const char      *smm_order_dialog_get_problem  (SmmOrderDialog  *self);
+const char      *smm_order_dialog_get_note     (SmmOrderDialog  *self);
 AdwAlertDialog  *smm_order_dialog_place        (SmmOrderDialog  *self);
 
 G_END_DECLS
