@@ -1,0 +1,104 @@
+/* test-orders-page.c: the orders page offers Refill and Cancel only where the order's panel
+ * has them, and says so in words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "smm-orders-page-private.h"
+#include "smm-test-fixture.h"
+#include "smm-test-ui-fixture.h"
+
+static SmmApplication *app;
+static SmmWindow *window;
+static SmmAccount *test_account;
+
+/* The page on its own window, showing @account's orders, all of them selected */
+static SmmOrdersPage *
+page_new (SmmAccount *account,
+          GtkWindow **host)
+{
+  SmmOrdersPage *page = g_object_new (SMM_TYPE_ORDERS_PAGE, NULL);
+  GListModel *model = smm_orders_page_get_model (page);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  *host = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (*host, GTK_WIDGET (page));
+  smm_orders_page_set_account (page, app, account);
+  while (g_list_model_get_n_items (model) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (model));
+  return page;
+}
+
+static SmmAccount *
+account_with_order (const char *name)
+{
+  SmmStore *store = smm_application_get_store (app);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  SmmAccount *account = smm_test_account_add (store, name, "https://panel.example/api/v2");
+  g_autoptr(SmmOrder) order = smm_test_order_begin (store, smm_account_get_id (account), service,
+                                                    "https://instagram.com/nasa", "100");
+
+  g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 23501, NULL));
+  return account;
+}
+
+static void
+test_unsupported (void)
+{
+  SmmStore *store = smm_application_get_store (app);
+  g_autoptr(SmmAccount) bare = account_with_order ("Bare");
+  g_autoptr(SmmAccount) full = account_with_order ("Full");
+  GtkWindow *host;
+  SmmOrdersPage *page;
+
+  g_assert_true (smm_store_set_unsupported (store, smm_account_get_id (bare), SMM_PANEL_ACTION_REFILL, NULL));
+  g_assert_true (smm_store_set_unsupported (store, smm_account_get_id (bare), SMM_PANEL_ACTION_CANCEL, NULL));
+
+  page = page_new (bare, &host);
+  g_assert_false (gtk_widget_is_sensitive (page->refill_button));
+  g_assert_false (gtk_widget_is_sensitive (page->cancel_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page->refill_button), ==,
+                   "This panel does not offer refills through its API");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page->cancel_button), ==,
+                   "This panel does not offer cancels through its API");
+  g_assert_true (adw_banner_get_revealed (page->unsupported_banner));
+  g_assert_cmpstr (adw_banner_get_title (page->unsupported_banner), ==,
+                   "This panel does not offer refills through its API. "
+                   "This panel does not offer cancels through its API.");
+  gtk_window_destroy (host);
+
+  /* a panel that has them: offered, and nothing said */
+  page = page_new (full, &host);
+  g_assert_true (gtk_widget_is_sensitive (page->refill_button));
+  g_assert_true (gtk_widget_is_sensitive (page->cancel_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page->refill_button), ==,
+                   "Ask the panel to refill the selected orders");
+  g_assert_false (adw_banner_get_revealed (page->unsupported_banner));
+  gtk_window_destroy (host);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = smm_test_dir_new ("smm-orders-page-XXXXXX");
+  g_autofree char *store = g_build_filename (dir, "orders.db", NULL);
+  int status;
+
+  /* a history of its own, never the user's */
+  g_setenv ("SMM_DESK_STORE", store, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  window = smm_test_window_new (&app, &test_account);
+
+  g_test_add_func ("/ui/orders-page/unsupported", test_unsupported);
+  status = g_test_run ();
+
+  smm_test_window_destroy (window, app, test_account);
+  smm_test_dir_remove (dir);
+  return status;
+}
