@@ -116,6 +116,7 @@ learn_unsupported (SmmOrderActions  *self,
                    GError          **error)
 {
   const GError *answer = *error;
+  GError *told;
 
   if (answer == NULL && items && items->len > 0)
     {
@@ -128,13 +129,10 @@ learn_unsupported (SmmOrderActions  *self,
     return FALSE;
   if (self->store)
     smm_store_learn_unsupported (self->store, action->account_id, action_of (action->action), answer);
-  {
-    GError *told = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s (%s)",
-                                smm_panel_action_unsupported_message (action_of (action->action)),
-                                answer->message);
-    g_clear_error (error);
-    *error = told;
-  }
+  told = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s (%s)",
+                       smm_panel_action_unsupported_message (action_of (action->action)), answer->message);
+  g_clear_error (error);
+  *error = told;
   return TRUE;
 }
 
