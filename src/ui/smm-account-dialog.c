@@ -369,3 +369,44 @@ smm_account_dialog_new (GtkWindow      *parent,
   preset_changed_cb (self);
   return self;
 }
+
+/* Types @name, @url (as another panel's) and @key in, as a user would */
+void
+smm_account_dialog_fill (SmmAccountDialog *self,
+                         const char       *name,
+                         const char       *url,
+                         const char       *key)
+{
+  guint n_presets;
+
+  g_return_if_fail (SMM_IS_ACCOUNT_DIALOG (self));
+
+  smm_account_get_presets (&n_presets);
+  adw_combo_row_set_selected (self->preset_row, n_presets);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), key);
+}
+
+/* Presses Save (or Save Anyway) */
+void
+smm_account_dialog_save (SmmAccountDialog *self)
+{
+  g_return_if_fail (SMM_IS_ACCOUNT_DIALOG (self));
+  g_signal_emit_by_name (self->save_button, "clicked");
+}
+
+/* Returns: what the dialog says of the test or the check; "" before */
+const char *
+smm_account_dialog_get_result (SmmAccountDialog *self)
+{
+  g_return_val_if_fail (SMM_IS_ACCOUNT_DIALOG (self), NULL);
+  return gtk_label_get_label (self->result_label);
+}
+
+const char *
+smm_account_dialog_get_save_label (SmmAccountDialog *self)
+{
+  g_return_val_if_fail (SMM_IS_ACCOUNT_DIALOG (self), NULL);
+  return gtk_button_get_label (self->save_button);
+}

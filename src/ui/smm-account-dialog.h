@@ -17,4 +17,13 @@ SmmAccountDialog *smm_account_dialog_new (GtkWindow      *parent,
                                           SmmApplication *app,
                                           SmmAccount     *account);
 
+/* what a user does and reads, for the tests */
+void              smm_account_dialog_fill           (SmmAccountDialog *self,
+                                                     const char       *name,
+                                                     const char       *url,
+                                                     const char       *key);
+void              smm_account_dialog_save           (SmmAccountDialog *self);
+const char       *smm_account_dialog_get_result     (SmmAccountDialog *self);
+const char       *smm_account_dialog_get_save_label (SmmAccountDialog *self);
+
 G_END_DECLS
