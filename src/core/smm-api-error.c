@@ -342,7 +342,7 @@ GError *
 smm_api_error_new_no_answer (void)
 {
   return g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_NO_ANSWER,
-                              _("The panel’s reply said nothing about this one; it will be asked again."));
+                              _("No answer: the panel’s reply said nothing about this one."));
 }
 
 /* Returns: %TRUE for errors that may pass if the same read is asked again later */
