@@ -227,6 +227,34 @@ test_status_accounted (Fixture       *f,
   g_assert_cmpint (smm_order_get_status (orders->pdata[2]), ==, SMM_ORDER_STATUS_COMPLETED);
 }
 
+/* ------------------------------------------------------------------ services */
+
+/* The caller is told which ids were left out as ambiguous. */
+static void
+test_services_ambiguous (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  SmmServicesReport report;
+
+  answer (f, 200, "text/html; charset=UTF-8",
+          "[{\"service\":5,\"name\":\"Likes\",\"rate\":\"0.01\",\"min\":\"10\",\"max\":\"1000\"},"
+          "{\"service\":6,\"name\":\"Views\",\"rate\":\"1.20\",\"min\":\"10\",\"max\":\"1000\"},"
+          "{\"service\":5,\"name\":\"Likes\",\"rate\":\"900.00\",\"min\":\"10\",\"max\":\"1000\"}]",
+          NULL);
+  smm_client_services_async (f->client, NULL, smm_test_result_cb, &result);
+  services = smm_client_services_finish_full (f->client, smm_test_wait_result (&result), &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (services->len, ==, 1);
+  g_assert_cmpint (smm_service_get_id (services->pdata[0]), ==, 6);
+  g_assert_cmpuint (report.ambiguous->len, ==, 1);
+  g_assert_cmpint (g_array_index (report.ambiguous, gint64, 0), ==, 5);
+  smm_services_report_clear (&report);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +267,7 @@ main (int   argc,
   ADD ("add/unclear-is-unconfirmed", test_add_unclear);
   ADD ("add/rejected", test_add_rejected);
   ADD ("status/every-id-accounted", test_status_accounted);
+  ADD ("services/ambiguous-ids", test_services_ambiguous);
 #undef ADD
   return g_test_run ();
 }

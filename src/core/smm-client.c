@@ -248,6 +248,20 @@ smm_client_get_request_count (SmmClient *self)
  * services
  */
 
+/* The catalogue, with what its listings left out */
+typedef struct {
+  GPtrArray         *services;
+  SmmServicesReport  report;
+} ServicesResult;
+
+static void
+services_result_free (ServicesResult *result)
+{
+  g_clear_pointer (&result->services, g_ptr_array_unref);
+  smm_services_report_clear (&result->report);
+  g_free (result);
+}
+
 static void
 services_parse_thread (GTask        *task,
                        gpointer      source,
@@ -256,18 +270,19 @@ services_parse_thread (GTask        *task,
 {
   GBytes *body = task_data;
   GError *error = NULL;
-  guint skipped = 0;
-  GPtrArray *services = smm_parse_services (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
-                                            &skipped, &error);
+  ServicesResult *result = g_new0 (ServicesResult, 1);
 
-  if (services == NULL)
+  result->services = smm_parse_services_full (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                              &result->report, &error);
+  if (result->services == NULL)
     {
+      services_result_free (result);
       g_task_return_error (task, error);
       return;
     }
-  if (skipped)
-    g_debug ("services: left out %u broken entries", skipped);
-  g_task_return_pointer (task, services, (GDestroyNotify) g_ptr_array_unref);
+  if (result->report.n_skipped)
+    g_debug ("services: left out %u broken entries", result->report.n_skipped);
+  g_task_return_pointer (task, result, (GDestroyNotify) services_result_free);
 }
 
 static void
@@ -315,8 +330,38 @@ smm_client_services_finish (SmmClient     *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
+  return smm_client_services_finish_full (self, result, NULL, error);
+}
+
+/**
+ * smm_client_services_finish_full:
+ * @report: (out caller-allocates) (optional): what the listings left out: broken ones,
+ *   repeats, and the ids listed at two rates (left out: see smm_parse_services_full());
+ *   clear it with smm_services_report_clear()
+ *
+ * Returns: (transfer container) (element-type SmmService): the catalogue
+ */
+GPtrArray *
+smm_client_services_finish_full (SmmClient          *self,
+                                 GAsyncResult       *result,
+                                 SmmServicesReport  *report,
+                                 GError            **error)
+{
+  ServicesResult *parsed;
+  GPtrArray *services;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+
+  if (report)
+    *report = (SmmServicesReport) { 0, 0, 0, NULL };
+  parsed = g_task_propagate_pointer (G_TASK (result), error);
+  if (parsed == NULL)
+    return NULL;
+  services = g_steal_pointer (&parsed->services);
+  if (report)
+    *report = parsed->report, parsed->report.ambiguous = NULL;
+  services_result_free (parsed);
+  return services;
 }
 
 /* ---------------------------------------------------------------------------------------------
