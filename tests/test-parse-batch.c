@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "smm-parse.h"
 #include "test-parse-util.h"
 #include "test-util.h"
@@ -240,6 +242,128 @@ test_cancel_quirks (void)
   g_assert_true (((SmmCancelResult *) results2->pdata[1])->accepted);
 }
 
+/* ------------------------------------------------------------------ every id accounted for */
+
+/* Rows come out in the order asked; an id left out is "no answer"; an id not asked is ignored. */
+static void
+test_asked_order (void)
+{
+  g_autoptr(GBytes) body = test_load ("replies", "status-batch-scrambled.json");
+  g_autoptr(GError) error = NULL;
+  const gint64 ids[] = { 1, 10, 100 };
+  g_autoptr(GPtrArray) orders = smm_parse_status_batch (TEST_DATA (body), ids, 3, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (smm_order_get_id (orders->pdata[i]), ==, ids[i]);
+  g_assert_cmpint (smm_order_get_status (orders->pdata[0]), ==, SMM_ORDER_STATUS_PARTIAL);
+  g_assert_error ((GError *) smm_order_get_error (orders->pdata[1]), SMM_API_ERROR, SMM_API_ERROR_NO_ANSWER);
+  g_assert_false (smm_api_error_is_about_item (smm_order_get_error (orders->pdata[1])));
+  g_assert_cmpint (smm_order_get_status (orders->pdata[2]), ==, SMM_ORDER_STATUS_IN_PROGRESS);
+}
+
+/* The same id answered twice: the first answer counts, the second is ignored. */
+static void
+test_repeated_id (void)
+{
+  g_autoptr(GBytes) body = test_load ("replies", "status-batch-repeated.json");
+  g_autoptr(GError) error = NULL;
+  const gint64 ids[] = { 10, 1 };
+  g_autoptr(GPtrArray) orders = smm_parse_status_batch (TEST_DATA (body), ids, 2, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, 2);
+  g_assert_cmpint (smm_order_get_id (orders->pdata[0]), ==, 10);
+  g_assert_cmpint (smm_order_get_status (orders->pdata[0]), ==, SMM_ORDER_STATUS_PENDING);
+  g_assert_cmpint (smm_order_get_id (orders->pdata[1]), ==, 1);
+  g_assert_cmpint (smm_order_get_status (orders->pdata[1]), ==, SMM_ORDER_STATUS_COMPLETED);
+  g_assert_cmpint (smm_order_get_remains (orders->pdata[1]), ==, 0);
+}
+
+/* A single-id reply that names another id is not recorded on the id asked. */
+static void
+test_single_other_id (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GBytes) body = test_load ("replies", "cancel-single-other.json");
+    const gint64 ids[] = { 5 };
+    g_autoptr(GPtrArray) results = smm_parse_cancel_batch (TEST_DATA (body), ids, 1, &error);
+    SmmCancelResult *r;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 1);
+    r = results->pdata[0];
+    g_assert_cmpint (r->order_id, ==, 5);
+    g_assert_false (r->accepted);
+    g_assert_error (r->error, SMM_API_ERROR, SMM_API_ERROR_NO_ANSWER);
+  }
+  {
+    g_autoptr(GBytes) body = test_load ("replies", "refill-status-single-other.json");
+    const gint64 ids[] = { 7 };
+    g_autoptr(GPtrArray) refills = smm_parse_refill_status_batch (TEST_DATA (body), ids, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (refills->len, ==, 1);
+    g_assert_cmpint (smm_refill_get_id (refills->pdata[0]), ==, 7);
+    g_assert_error ((GError *) smm_refill_get_error (refills->pdata[0]), SMM_API_ERROR, SMM_API_ERROR_NO_ANSWER);
+  }
+  {
+    const gint64 ids[] = { 3, 1, 2 };
+    const char *body = "[{\"order\":2,\"refill\":12},{\"order\":1,\"refill\":11}]";
+    g_autoptr(GPtrArray) refills = smm_parse_refill_batch (body, strlen (body), ids, 3, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (refills->len, ==, 3);
+    g_assert_cmpint (smm_refill_get_order_id (refills->pdata[0]), ==, 3);
+    g_assert_error ((GError *) smm_refill_get_error (refills->pdata[0]), SMM_API_ERROR, SMM_API_ERROR_NO_ANSWER);
+    g_assert_cmpint (smm_refill_get_id (refills->pdata[1]), ==, 11);
+    g_assert_cmpint (smm_refill_get_id (refills->pdata[2]), ==, 12);
+  }
+}
+
+/* {"1":"Canceled","2":"Already completed"} and a bare {"ok":"true"} */
+static void
+test_cancel_words (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GBytes) body = test_load ("replies", "cancel-map-strings.json");
+    const gint64 ids[] = { 567890124, 567890123 };
+    g_autoptr(GPtrArray) results = smm_parse_cancel_batch (TEST_DATA (body), ids, 2, &error);
+    SmmCancelResult *r;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 2);
+    r = results->pdata[0];
+    g_assert_cmpint (r->order_id, ==, 567890124);
+    g_assert_false (r->accepted);
+    g_assert_error (r->error, SMM_API_ERROR, SMM_API_ERROR_CANNOT_CANCEL);
+    g_assert_cmpstr (smm_api_error_get_panel_text (r->error), ==, "Already completed");
+    r = results->pdata[1];
+    g_assert_cmpint (r->order_id, ==, 567890123);
+    g_assert_true (r->accepted);
+    g_assert_no_error (r->error);
+  }
+  {
+    g_autoptr(GBytes) body = test_load ("replies", "cancel-ok.json");
+    const gint64 ids[] = { 4, 5 };
+    g_autoptr(GPtrArray) results = smm_parse_cancel_batch (TEST_DATA (body), ids, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        SmmCancelResult *r = results->pdata[i];
+        g_assert_cmpint (r->order_id, ==, ids[i]);
+        g_assert_true (r->accepted);
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,6 +377,10 @@ main (int    argc,
   g_test_add_func ("/core/parse/refill/quirks", test_refill_quirks);
   g_test_add_func ("/core/parse/refill-status/quirks", test_refill_status_quirks);
   g_test_add_func ("/core/parse/cancel/quirks", test_cancel_quirks);
+  g_test_add_func ("/core/parse/batch/asked-order", test_asked_order);
+  g_test_add_func ("/core/parse/batch/repeated-id", test_repeated_id);
+  g_test_add_func ("/core/parse/batch/single-other-id", test_single_other_id);
+  g_test_add_func ("/core/parse/cancel/words", test_cancel_words);
 
   return g_test_run ();
 }

@@ -34,7 +34,10 @@ test_wire_strings (void)
     { "Invites from Groups", SMM_SERVICE_TYPE_INVITES_FROM_GROUPS },
     { "Subscriptions", SMM_SERVICE_TYPE_SUBSCRIPTIONS },
     { "Web Traffic", SMM_SERVICE_TYPE_WEB_TRAFFIC },
+    { "Custom Data", SMM_SERVICE_TYPE_CUSTOM_DATA },
     /* as panels also write them */
+    { "Mentions With Hashtags", SMM_SERVICE_TYPE_MENTIONS_WITH_HASHTAGS },
+    { "custom_data", SMM_SERVICE_TYPE_CUSTOM_DATA },
     { "default", SMM_SERVICE_TYPE_DEFAULT },
     { " custom_comments ", SMM_SERVICE_TYPE_CUSTOM_COMMENTS },
     { "MENTIONS-WITH-HASHTAGS", SMM_SERVICE_TYPE_MENTIONS_WITH_HASHTAGS },
@@ -79,6 +82,7 @@ test_fields (void)
       B (POSTS) | B (OLD_POSTS) | B (EXPIRY) },
     { SMM_SERVICE_TYPE_WEB_TRAFFIC, B (LINK) | B (QUANTITY) | B (COUNTRY) | B (DEVICE) | B (TYPE_OF_TRAFFIC),
       B (RUNS) | B (INTERVAL) | B (GOOGLE_KEYWORD) | B (REFERRING_URL) },
+    { SMM_SERVICE_TYPE_CUSTOM_DATA, B (LINK) | B (QUANTITY) | B (CUSTOM_DATA), 0 },
     { SMM_SERVICE_TYPE_UNKNOWN, B (LINK) | B (QUANTITY), B (RUNS) | B (INTERVAL) },
   };
 
@@ -316,6 +320,53 @@ test_request_every_type (void)
     }
 }
 
+/* A type SMM Desk does not know: the Default fields, plus fields of the panel's naming, with a note. */
+static void
+test_request_extra_fields (void)
+{
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_UNKNOWN, "1", 10, 1000);
+  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
+  g_autoptr(SmmOrderRequest) known = smm_order_request_new (7, SMM_SERVICE_TYPE_DEFAULT);
+  g_autoptr(GPtrArray) form = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *const refused[] = { "key", "action", "service", "quantity", "1st", "a b", "x=y", "", NULL };
+
+  g_assert_nonnull (smm_service_type_get_note (SMM_SERVICE_TYPE_UNKNOWN));
+  g_assert_null (smm_service_type_get_note (SMM_SERVICE_TYPE_DEFAULT));
+  g_assert_true (smm_service_type_takes_extra_fields (SMM_SERVICE_TYPE_UNKNOWN));
+  g_assert_false (smm_service_type_takes_extra_fields (SMM_SERVICE_TYPE_CUSTOM_DATA));
+
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
+  g_assert_true (smm_order_request_set_extra (request, "story_id", "42", &error));
+  g_assert_no_error (error);
+  g_assert_true (smm_order_request_set_extra (request, "answer", "yes", &error));
+  g_assert_true (smm_order_request_set_extra (request, "answer", "no", &error));
+  g_assert_cmpstr (smm_order_request_get_extra (request, "answer"), ==, "no");
+  for (guint i = 0; refused[i]; i++)
+    {
+      g_assert_false (smm_order_request_set_extra (request, refused[i], "1", &error));
+      g_assert_error (error, SMM_API_ERROR, SMM_API_ERROR_INVALID_INPUT);
+      g_clear_error (&error);
+    }
+  g_assert_false (smm_order_request_set_extra (request, "note", "two\nlines", &error));
+  g_clear_error (&error);
+  g_assert_false (smm_order_request_set_extra (known, "story_id", "42", &error));
+  g_clear_error (&error);
+  assert_valid (request, service);
+
+  form = smm_order_request_to_form (request);
+  g_assert_cmpuint (form->len, ==, 10);
+  g_assert_cmpstr (form->pdata[6], ==, "story_id");
+  g_assert_cmpstr (form->pdata[7], ==, "42");
+  g_assert_cmpstr (form->pdata[8], ==, "answer");
+  g_assert_cmpstr (form->pdata[9], ==, "no");
+
+  /* an empty value takes the field away */
+  g_assert_true (smm_order_request_set_extra (request, "answer", "", &error));
+  g_assert_null (smm_order_request_get_extra (request, "answer"));
+}
+
 static void
 test_links (void)
 {
@@ -405,6 +456,7 @@ main (int    argc,
   g_test_add_func ("/core/order-request/web-traffic", test_request_web_traffic);
   g_test_add_func ("/core/order-request/every-type", test_request_every_type);
   g_test_add_func ("/core/order-request/links", test_links);
+  g_test_add_func ("/core/order-request/extra-fields", test_request_extra_fields);
   g_test_add_func ("/core/search/fold", test_search_fold);
 
   return g_test_run ();

@@ -400,20 +400,26 @@ main (int    argc,
       "Exit status: 0 success, 1 the panel or the network failed, 2 wrong usage."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return smm_cli_usage_error ("%s", error->message);
-  if (cli.version)
-    return print_version ();
-  if (argc < 2)
-    return smm_cli_usage_error (_("no action given"));
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_str_equal (argv[1], actions[i].name))
-      action = i;
-  if (action < 0)
-    return smm_cli_usage_error (_("unknown action “%s”"), argv[1]);
-  cli.action = action;
+    status = smm_cli_usage_error ("%s", error->message);
+  else if (cli.version)
+    status = print_version ();
+  else if (argc < 2)
+    status = smm_cli_usage_error (_("no action given"));
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+        if (g_str_equal (argv[1], actions[i].name))
+          action = i;
+      if (action < 0)
+        status = smm_cli_usage_error (_("unknown action “%s”"), argv[1]);
+      else
+        {
+          cli.action = action;
+          status = actions[action].run (&cli, argc - 1, argv + 1);
+        }
+    }
 
-  status = actions[action].run (&cli, argc - 1, argv + 1);
-
+  /* whatever the way out: the global options given before the action are freed too */
   g_clear_object (&cli.client);
   g_clear_object (&cli.account);
   g_clear_object (&cli.tracker);

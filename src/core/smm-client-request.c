@@ -261,6 +261,62 @@ body_is_html (SoupMessage *message,
   return len && *data == '<';
 }
 
+static GError *
+redirect_error (SoupMessage *message)
+{
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                       "Location");
+
+  return g_error_new (SMM_API_ERROR, SMM_API_ERROR_REDIRECT,
+                      _("The panel’s address sends SMM Desk elsewhere (%s). SMM Desk does "
+                        "not follow, to keep your key safe: if that is the panel’s new API "
+                        "address, enter it in the account."),
+                      location ? location : _("no address given"));
+}
+
+/* An `add` answered with an HTTP error or a redirect: money may have been spent all the
+ * same. A body that names the order says it was placed (the caller reads the id); the
+ * panel's own error is a clear no; a firewall's challenge was stopped before the panel;
+ * anything else leaves the outcome unknown. Returns: %FALSE to read the reply as any other. */
+static gboolean
+finish_add_attempt (GTask  *task,
+                    guint   status,
+                    GBytes *body)
+{
+  Request *request = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+  const char *data = g_bytes_get_data (body, NULL);
+  gsize length = g_bytes_get_size (body);
+  GError *panel_error;
+  gint64 order_id;
+
+  if (smm_parse_add (data, length, &order_id, NULL))
+    {
+      g_debug ("add: HTTP %u, but the reply names order %" G_GINT64_FORMAT ": placed", status, order_id);
+      attempt_end (request);
+      g_task_return_pointer (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
+      return TRUE;
+    }
+  if (status >= 500 || status == 429 || soup_message_headers_get_one (headers, "cf-mitigated") != NULL)
+    return FALSE;
+  /* a redirect's body is not the panel's answer */
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      return_error (task, smm_client_outcome_unknown (redirect_error (request->message)));
+      return TRUE;
+    }
+  panel_error = smm_parse_error_reply (data, length);
+  if (panel_error != NULL)
+    {
+      return_error (task, panel_error);
+      return TRUE;
+    }
+  return_error (task, smm_client_outcome_unknown (
+                        g_error_new (SMM_API_ERROR, SMM_API_ERROR_HTTP, _("HTTP %u %s"), status,
+                                     soup_status_get_phrase (status) ? soup_status_get_phrase (status) : "")));
+  return TRUE;
+}
+
 static void
 finish_attempt (GTask *task)
 {
@@ -281,6 +337,9 @@ finish_attempt (GTask *task)
       g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
       return;
     }
+
+  if (request->kind == SMM_CLIENT_REQUEST_ADD && finish_add_attempt (task, status, body))
+    return;
 
   error = smm_parse_error_reply (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 
@@ -404,15 +463,11 @@ send_cb (GObject      *object,
 
   request->stream = g_steal_pointer (&stream);
   status = soup_message_get_status (request->message);
-  if (SOUP_STATUS_IS_REDIRECTION (status))
+  /* an `add` redirected may have been carried out: its body is read for an order id */
+  if (SOUP_STATUS_IS_REDIRECTION (status) && request->kind != SMM_CLIENT_REQUEST_ADD)
     {
-      const char *location = soup_message_headers_get_one (
-        soup_message_get_response_headers (request->message), "Location");
-      GError *redirect = g_error_new (SMM_API_ERROR, SMM_API_ERROR_REDIRECT,
-                                      _("The panel’s address sends SMM Desk elsewhere (%s). SMM Desk does "
-                                        "not follow, to keep your key safe: if that is the panel’s new API "
-                                        "address, enter it in the account."),
-                                      location ? location : _("no address given"));
+      GError *redirect = redirect_error (request->message);
+
       g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
       return_error (task, redirect);
       return;

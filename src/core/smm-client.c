@@ -248,6 +248,20 @@ smm_client_get_request_count (SmmClient *self)
  * services
  */
 
+/* The catalogue, with what its listings left out */
+typedef struct {
+  GPtrArray         *services;
+  SmmServicesReport  report;
+} ServicesResult;
+
+static void
+services_result_free (ServicesResult *result)
+{
+  g_clear_pointer (&result->services, g_ptr_array_unref);
+  smm_services_report_clear (&result->report);
+  g_free (result);
+}
+
 static void
 services_parse_thread (GTask        *task,
                        gpointer      source,
@@ -256,18 +270,19 @@ services_parse_thread (GTask        *task,
 {
   GBytes *body = task_data;
   GError *error = NULL;
-  guint skipped = 0;
-  GPtrArray *services = smm_parse_services (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
-                                            &skipped, &error);
+  ServicesResult *result = g_new0 (ServicesResult, 1);
 
-  if (services == NULL)
+  result->services = smm_parse_services_full (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                              &result->report, &error);
+  if (result->services == NULL)
     {
+      services_result_free (result);
       g_task_return_error (task, error);
       return;
     }
-  if (skipped)
-    g_debug ("services: left out %u broken entries", skipped);
-  g_task_return_pointer (task, services, (GDestroyNotify) g_ptr_array_unref);
+  if (result->report.n_skipped)
+    g_debug ("services: left out %u broken entries", result->report.n_skipped);
+  g_task_return_pointer (task, result, (GDestroyNotify) services_result_free);
 }
 
 static void
@@ -315,8 +330,38 @@ smm_client_services_finish (SmmClient     *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
+  return smm_client_services_finish_full (self, result, NULL, error);
+}
+
+/**
+ * smm_client_services_finish_full:
+ * @report: (out caller-allocates) (optional): what the listings left out: broken ones,
+ *   repeats, and the ids listed at two rates (left out: see smm_parse_services_full());
+ *   clear it with smm_services_report_clear()
+ *
+ * Returns: (transfer container) (element-type SmmService): the catalogue
+ */
+GPtrArray *
+smm_client_services_finish_full (SmmClient          *self,
+                                 GAsyncResult       *result,
+                                 SmmServicesReport  *report,
+                                 GError            **error)
+{
+  ServicesResult *parsed;
+  GPtrArray *services;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+
+  if (report)
+    *report = (SmmServicesReport) { 0, 0, 0, NULL };
+  parsed = g_task_propagate_pointer (G_TASK (result), error);
+  if (parsed == NULL)
+    return NULL;
+  services = g_steal_pointer (&parsed->services);
+  if (report)
+    *report = parsed->report, parsed->report.ambiguous = NULL;
+  services_result_free (parsed);
+  return services;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -335,11 +380,13 @@ add_sent_cb (GObject      *object,
 
   if (body == NULL)
     {
+      smm_api_error_set_quantity_asked (error, GPOINTER_TO_SIZE (g_task_get_task_data (task)));
       g_task_return_error (task, error);
       return;
     }
   if (!smm_parse_add (g_bytes_get_data (body, NULL), g_bytes_get_size (body), &order_id, &error))
     {
+      smm_api_error_set_quantity_asked (error, GPOINTER_TO_SIZE (g_task_get_task_data (task)));
       /* an answer that is not the API's says nothing about whether the order exists */
       if (error->domain == SMM_API_ERROR &&
           (error->code == SMM_API_ERROR_NOT_API || error->code == SMM_API_ERROR_MALFORMED ||
@@ -382,6 +429,8 @@ smm_client_add_async (SmmClient           *self,
       g_task_return_error (task, error);
       return;
     }
+  /* the quantity sent tells which bound a "must be at least 10 and maximum 1500" crossed */
+  g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) MAX (smm_order_request_get_quantity (request), 0)), NULL);
   form = smm_order_request_to_form (request);
   smm_client_request_send (self, "add", form, SMM_CLIENT_REQUEST_ADD, cancellable, add_sent_cb,
                            g_steal_pointer (&task));
@@ -405,59 +454,19 @@ smm_client_add_finish (SmmClient     *self,
   return order_id > 0 ? order_id : 0;
 }
 
-static gpointer
-failed_order (gint64        id,
-              const GError *error)
-{
-  SmmOrder *order = smm_order_new (id);
-
-  smm_order_set_error (order, error);
-  return order;
-}
-
-static gpointer
-failed_refill (gint64        order_id,
-               const GError *error)
-{
-  SmmRefill *refill = smm_refill_new (0, order_id);
-
-  smm_refill_set_error (refill, error);
-  return refill;
-}
-
-static gpointer
-failed_refill_status (gint64        refill_id,
-                      const GError *error)
-{
-  SmmRefill *refill = smm_refill_new (refill_id, 0);
-
-  smm_refill_set_error (refill, error);
-  return refill;
-}
-
-static gpointer
-failed_cancel (gint64        order_id,
-               const GError *error)
-{
-  SmmCancelResult *result = g_new0 (SmmCancelResult, 1);
-
-  result->order_id = order_id;
-  result->error = g_error_copy (error);
-  return result;
-}
-
 static const SmmClientBatchKind status_kind = {
-  "status", "orders", SMM_CLIENT_REQUEST_READ, smm_parse_status_batch, failed_order, g_object_unref,
+  "status", "orders", SMM_CLIENT_REQUEST_READ, smm_parse_status_batch, smm_parse_failed_order, g_object_unref,
 };
 static const SmmClientBatchKind refill_kind = {
-  "refill", "orders", SMM_CLIENT_REQUEST_WRITE, smm_parse_refill_batch, failed_refill, g_object_unref,
+  "refill", "orders", SMM_CLIENT_REQUEST_WRITE, smm_parse_refill_batch, smm_parse_failed_refill, g_object_unref,
 };
 static const SmmClientBatchKind refill_status_kind = {
-  "refill_status", "refills", SMM_CLIENT_REQUEST_READ, smm_parse_refill_status_batch, failed_refill_status,
+  "refill_status", "refills", SMM_CLIENT_REQUEST_READ, smm_parse_refill_status_batch,
+  smm_parse_failed_refill_status,
   g_object_unref,
 };
 static const SmmClientBatchKind cancel_kind = {
-  "cancel", "orders", SMM_CLIENT_REQUEST_WRITE, smm_parse_cancel_batch, failed_cancel,
+  "cancel", "orders", SMM_CLIENT_REQUEST_WRITE, smm_parse_cancel_batch, smm_parse_failed_cancel,
   (GDestroyNotify) smm_cancel_result_free,
 };
 

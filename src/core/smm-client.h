@@ -69,6 +69,10 @@ void        smm_client_services_async            (SmmClient            *self,
 GPtrArray  *smm_client_services_finish           (SmmClient            *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
+GPtrArray  *smm_client_services_finish_full      (SmmClient            *self,
+                                                  GAsyncResult         *result,
+                                                  SmmServicesReport    *report,
+                                                  GError              **error);
 
 void        smm_client_add_async                 (SmmClient            *self,
                                                   SmmOrderRequest      *request,

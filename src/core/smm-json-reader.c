@@ -47,14 +47,38 @@ excerpt (const char *p,
   return g_string_free (s, FALSE);
 }
 
-/* Walks the first value of a reply (@p starts one). json-glib's parser recurses: absurd nesting
- * is refused before it sees it (returns FALSE). json-glib 1.10 also takes a second value as a new
- * root, which an immutable parser then aborts on: *@trailing says whether anything but white space
- * follows the first value. A value cut off is left to the parser to report. */
+/* An integer literal (no fraction, no exponent) that an int64 cannot hold: json-glib would
+ * wrap it silently ({"order":-18446744073709528115} is order 23501 to it). */
 static gboolean
-walk_first_value (const char *p,
-                  const char *end,
-                  gboolean   *trailing)
+integer_out_of_range (const char *p,
+                      const char *end)
+{
+  const char *start = p;
+  char buf[32];
+
+  if (p < end && *p == '-')
+    p++;
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  if (p < end && (*p == '.' || *p == 'e' || *p == 'E'))
+    return FALSE;   /* a double: read as one */
+  if ((gsize) (p - start) >= sizeof buf)
+    return TRUE;
+  memcpy (buf, start, p - start);
+  buf[p - start] = '\0';
+  return !g_ascii_string_to_signed (buf, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+}
+
+/* Walks the first value of a reply (@p starts one). json-glib's parser recurses: absurd nesting
+ * is refused before it sees it, and so are integers it would wrap (returns FALSE, @error set).
+ * json-glib 1.10 also takes a second value as a new root, which an immutable parser then
+ * aborts on: *@trailing says whether anything but white space follows the first value. A value
+ * cut off is left to the parser to report. */
+static gboolean
+walk_first_value (const char  *p,
+                  const char  *end,
+                  gboolean    *trailing,
+                  GError     **error)
 {
   int depth = 0;
   gboolean in_string = FALSE;
@@ -74,16 +98,55 @@ walk_first_value (const char *p,
       else if (*p == '[' || *p == '{')
         {
           if (++depth > MAX_DEPTH)
-            return FALSE;
+            {
+              g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
+                                   _("The panel’s reply is broken (nested too deeply)."));
+              return FALSE;
+            }
         }
       else if ((*p == ']' || *p == '}') && --depth == 0)
         break;
+      else if ((*p == '-' || g_ascii_isdigit (*p)) && !g_ascii_isalnum (p[-1]) && p[-1] != '.' &&
+               integer_out_of_range (p, end))
+        {
+          g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
+                               _("The panel’s reply holds a number too large to be true."));
+          return FALSE;
+        }
     }
   if (p == end)
     return TRUE;   /* cut off */
   for (p++; p < end && !*trailing; p++)
     *trailing = !g_ascii_isspace (*p) && *p != '\0';
   return TRUE;
+}
+
+/* Where the JSON starts after a preamble: PHP notices (`<br />\n<b>Deprecated</b>: … on line
+ * <b>12</b><br />`, or plain `PHP Warning: …` lines) printed before a valid reply. A candidate
+ * starts a line or follows a tag, and its value must run to the end of the reply (a web page
+ * that merely contains JSON is still a web page). Returns: (nullable): the start of the JSON */
+static const char *
+after_preamble (const char *p,
+                const char *end)
+{
+  guint tries = 0;
+
+  for (const char *q = p; q < end && tries < 16; q++)
+    {
+      const char *r = q + 1;
+      gboolean trailing;
+
+      if (*q != '>' && *q != '\n')
+        continue;
+      while (r < end && g_ascii_isspace (*r))
+        r++;
+      if (r == end || (*r != '{' && *r != '['))
+        continue;
+      tries++;
+      if (walk_first_value (r, end, &trailing, NULL) && !trailing)
+        return r;
+    }
+  return NULL;
 }
 
 /* Reads a reply into a JSON tree, or says plainly what came instead. */
@@ -123,6 +186,18 @@ smm_json_load_document (const char  *data,
                            _("The panel sent an empty reply."));
       return NULL;
     }
+  if (*p != '{' && *p != '[')
+    {
+      const char *json = after_preamble (p, end);
+
+      if (json != NULL)
+        {
+          g_autofree char *notice = excerpt (p, json);
+
+          g_debug ("The panel wrote %" G_GSIZE_FORMAT " bytes before its reply: %s", (gsize) (json - p), notice);
+          p = json;
+        }
+    }
   if (looks_like_html (p, end))
     {
       g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_NOT_API,
@@ -137,12 +212,8 @@ smm_json_load_document (const char  *data,
                    _("The panel did not answer in the API’s format. It said: “%s”"), text);
       return NULL;
     }
-  if (!walk_first_value (p, end, &trailing))
-    {
-      g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
-                           _("The panel’s reply is broken (nested too deeply)."));
-      return NULL;
-    }
+  if (!walk_first_value (p, end, &trailing, error))
+    return NULL;
 
   /* Panels in other encodings exist: keep what can be read rather than fail. */
   if (!g_utf8_validate_len (p, end - p, NULL))
@@ -308,12 +379,23 @@ smm_json_node_get_int (JsonNode *node,
     }
 }
 
+/* An id is a positive integer written plainly: `23501`, `"23501"`; never `"5.000"`
+ * (5 or 5000?), `"5,000"` or `-18446744073709528115` */
 gboolean
 smm_json_node_get_id (JsonNode *node,
                       gint64   *out)
 {
+  g_autofree char *text = NULL;
   gint64 id;
 
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      text = g_strstrip (g_strdup (json_node_get_string (node)));
+      if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL) || !g_ascii_isdigit (*text))
+        return FALSE;
+      *out = id;
+      return TRUE;
+    }
   if (!smm_json_node_get_int (node, &id) || id <= 0)
     return FALSE;
   *out = id;

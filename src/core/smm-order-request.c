@@ -21,6 +21,7 @@ struct _SmmOrderRequest
   gint64           service_id;
   SmmServiceType   type;
   char            *values[SMM_N_FIELDS];
+  GPtrArray       *extra;   /* names and values in turn, for a type that takes extra fields */
 };
 
 G_DEFINE_BOXED_TYPE (SmmOrderRequest, smm_order_request,
@@ -66,6 +67,7 @@ smm_order_request_unref (SmmOrderRequest *self)
     return;
   for (guint i = 0; i < SMM_N_FIELDS; i++)
     g_free (self->values[i]);
+  g_clear_pointer (&self->extra, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -484,11 +486,85 @@ smm_order_request_estimate_charge (SmmOrderRequest *self,
   return smm_money_charge (rate, quantity * factor, charge);
 }
 
+/* A name a panel may read from $_POST, and not one that the request already sends */
+static gboolean
+is_extra_name (const char *name)
+{
+  static const char *const reserved[] = { "key", "action", "service", NULL };
+  SmmField field;
+  gsize len = name ? strlen (name) : 0;
+
+  if (len == 0 || len > 64 || !g_ascii_isalpha (name[0]))
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  return !g_strv_contains (reserved, name) && !smm_field_from_wire_name (name, &field);
+}
+
+/**
+ * smm_order_request_set_extra:
+ * @name: a field name of the panel's (letters, digits and `_`, a letter first), not one SMM Desk
+ *   sends itself (`key`, `action`, `service`, or a field of smm_field_get_info())
+ * @value: (nullable): one line; %NULL or "" takes the field away
+ *
+ * For a type SMM Desk does not know (smm_service_type_takes_extra_fields()): a field only its
+ * panel knows, sent after the others, as the user wrote it. The panel decides what it means.
+ *
+ * Returns: %FALSE with @error set when the type takes no extra fields, or @name or @value is not allowed
+ */
+gboolean
+smm_order_request_set_extra (SmmOrderRequest  *self,
+                             const char       *name,
+                             const char       *value,
+                             GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!smm_service_type_takes_extra_fields (self->type))
+    return fail (error, _("This type of service takes only its own fields."));
+  if (!is_extra_name (name))
+    return fail (error, _("“%s” cannot be the name of a field: use letters, digits and _, "
+                          "and not the name of a field SMM Desk fills in."), name ? name : "");
+  if (value != NULL && *value != '\0' &&
+      (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > SMM_MAX_TEXT ||
+       strpbrk (value, "\r\n") != NULL))
+    return fail (error, _("The field “%s” takes one line of at most %d characters."), name, SMM_MAX_TEXT);
+
+  if (self->extra == NULL)
+    self->extra = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->extra->len; i += 2)
+    if (g_str_equal (self->extra->pdata[i], name))
+      {
+        g_ptr_array_remove_range (self->extra, i, 2);
+        break;
+      }
+  if (value != NULL && *value != '\0')
+    {
+      g_ptr_array_add (self->extra, g_strdup (name));
+      g_ptr_array_add (self->extra, g_strdup (value));
+    }
+  return TRUE;
+}
+
+/* Returns: (nullable): the value of the extra field @name */
+const char *
+smm_order_request_get_extra (SmmOrderRequest *self,
+                             const char      *name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; self->extra && i < self->extra->len; i += 2)
+    if (g_strcmp0 (self->extra->pdata[i], name) == 0)
+      return self->extra->pdata[i + 1];
+  return NULL;
+}
+
 /**
  * smm_order_request_to_form:
  *
  * Returns: (transfer container) (element-type utf8): names and values in turn,
- * `service` first, then each field that is set
+ * `service` first, then each field that is set, then the extra fields
  */
 GPtrArray *
 smm_order_request_to_form (SmmOrderRequest *self)
@@ -504,5 +580,7 @@ smm_order_request_to_form (SmmOrderRequest *self)
       g_ptr_array_add (form, g_strdup (smm_field_get_info (f)->wire_name));
       g_ptr_array_add (form, g_strdup (self->values[f]));
     }
+  for (guint i = 0; self->extra && i < self->extra->len; i++)
+    g_ptr_array_add (form, g_strdup (self->extra->pdata[i]));
   return form;
 }

@@ -42,6 +42,12 @@ gboolean          smm_order_request_validate          (SmmOrderRequest  *self,
 gboolean          smm_order_request_estimate_charge   (SmmOrderRequest  *self,
                                                        SmmMoney          rate,
                                                        SmmMoney         *charge);
+gboolean          smm_order_request_set_extra         (SmmOrderRequest  *self,
+                                                       const char       *name,
+                                                       const char       *value,
+                                                       GError          **error);
+const char       *smm_order_request_get_extra         (SmmOrderRequest  *self,
+                                                       const char       *name);
 GPtrArray        *smm_order_request_to_form           (SmmOrderRequest  *self);
 
 guint             smm_count_lines                     (const char       *text);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "smm-enums.h"
 #include "smm-order.h"
@@ -31,6 +32,9 @@ struct _SmmOrder
   char           *currency;
   GError         *error;
   GDateTime      *created;
+  gint64          posts;
+  char           *expiry;
+  GArray         *sub_orders;
   guint           has_charge : 1;
 };
 
@@ -54,6 +58,9 @@ enum {
   PROP_CURRENCY,
   PROP_ERROR,
   PROP_CREATED,
+  PROP_POSTS,
+  PROP_EXPIRY,
+  PROP_SUB_ORDERS,
   N_PROPS
 };
 
@@ -74,6 +81,9 @@ static const struct {
   [SMM_ORDER_STATUS_PARTIAL] = { "Partial", N_("Partial") },
   [SMM_ORDER_STATUS_CANCELED] = { "Canceled", N_("Canceled") },
   [SMM_ORDER_STATUS_REFUNDED] = { "Refunded", N_("Refunded") },
+  [SMM_ORDER_STATUS_ACTIVE] = { "Active", N_("Active") },
+  [SMM_ORDER_STATUS_PAUSED] = { "Paused", N_("Paused") },
+  [SMM_ORDER_STATUS_EXPIRED] = { "Expired", N_("Expired") },
   [SMM_ORDER_STATUS_UNKNOWN] = { NULL, N_("Unknown") },
 };
 
@@ -107,7 +117,9 @@ smm_order_status_from_string (const char *text)
     { "queued", SMM_ORDER_STATUS_IN_QUEUE },
     { "processing", SMM_ORDER_STATUS_PROCESSING },
     { "inprogress", SMM_ORDER_STATUS_IN_PROGRESS },
-    { "active", SMM_ORDER_STATUS_IN_PROGRESS },
+    { "active", SMM_ORDER_STATUS_ACTIVE },
+    { "paused", SMM_ORDER_STATUS_PAUSED },
+    { "expired", SMM_ORDER_STATUS_EXPIRED },
     { "completed", SMM_ORDER_STATUS_COMPLETED },
     { "complete", SMM_ORDER_STATUS_COMPLETED },
     { "partial", SMM_ORDER_STATUS_PARTIAL },
@@ -155,6 +167,7 @@ smm_order_status_is_final (SmmOrderStatus status)
     case SMM_ORDER_STATUS_CANCELED:
     case SMM_ORDER_STATUS_REFUNDED:
     case SMM_ORDER_STATUS_REJECTED:
+    case SMM_ORDER_STATUS_EXPIRED:
       return TRUE;
     default:
       return FALSE;
@@ -169,6 +182,8 @@ smm_order_finalize (GObject *object)
   g_clear_pointer (&self->service_name, g_free);
   g_clear_pointer (&self->link, g_free);
   g_clear_pointer (&self->status_text, g_free);
+  g_clear_pointer (&self->expiry, g_free);
+  g_clear_pointer (&self->sub_orders, g_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->created, g_date_time_unref);
@@ -234,6 +249,15 @@ smm_order_get_property (GObject    *object,
     case PROP_CREATED:
       g_value_set_boxed (value, self->created);
       break;
+    case PROP_POSTS:
+      g_value_set_int64 (value, self->posts);
+      break;
+    case PROP_EXPIRY:
+      g_value_set_string (value, self->expiry);
+      break;
+    case PROP_SUB_ORDERS:
+      g_value_set_boxed (value, self->sub_orders);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -294,6 +318,18 @@ smm_order_set_property (GObject      *object,
     case PROP_CREATED:
       smm_order_set_created (self, g_value_get_boxed (value));
       break;
+    case PROP_POSTS:
+      smm_order_set_posts (self, g_value_get_int64 (value));
+      break;
+    case PROP_EXPIRY:
+      smm_order_set_expiry (self, g_value_get_string (value));
+      break;
+    case PROP_SUB_ORDERS:
+      {
+        GArray *ids = g_value_get_boxed (value);
+        smm_order_set_sub_orders (self, ids ? (const gint64 *) ids->data : NULL, ids ? ids->len : 0);
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -330,6 +366,9 @@ smm_order_class_init (SmmOrderClass *klass)
   properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, rw);
   properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, rw);
   properties[PROP_CREATED] = g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME, rw);
+  properties[PROP_POSTS] = g_param_spec_int64 ("posts", NULL, NULL, -1, G_MAXINT64, -1, rw);
+  properties[PROP_EXPIRY] = g_param_spec_string ("expiry", NULL, NULL, NULL, rw);
+  properties[PROP_SUB_ORDERS] = g_param_spec_boxed ("sub-orders", NULL, NULL, G_TYPE_ARRAY, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -339,6 +378,7 @@ smm_order_init (SmmOrder *self)
 {
   self->start_count = -1;
   self->remains = -1;
+  self->posts = -1;
   self->status = SMM_ORDER_STATUS_PENDING;
   self->status_text = g_strdup ("Pending");
   self->service_name = g_strdup ("");
@@ -381,6 +421,7 @@ INT64_ACCESSORS (service_id, PROP_SERVICE_ID, (void) 0)
 INT64_ACCESSORS (quantity, PROP_QUANTITY, NOTIFY_PROGRESS)
 INT64_ACCESSORS (start_count, PROP_START_COUNT, (void) 0)
 INT64_ACCESSORS (remains, PROP_REMAINS, NOTIFY_PROGRESS)
+INT64_ACCESSORS (posts, PROP_POSTS, (void) 0)
 
 #define STRING_ACCESSORS(field, PROP)                                  \
 const char *                                                           \
@@ -402,6 +443,100 @@ smm_order_set_##field (SmmOrder   *self,                               \
 STRING_ACCESSORS (service_name, PROP_SERVICE_NAME)
 STRING_ACCESSORS (link, PROP_LINK)
 STRING_ACCESSORS (currency, PROP_CURRENCY)
+/* Returns: (nullable): when a subscription ends, as its panel wrote it; %NULL when not told */
+const char *
+smm_order_get_expiry (SmmOrder *self)
+{
+  g_return_val_if_fail (SMM_IS_ORDER (self), NULL);
+  return self->expiry;
+}
+
+void
+smm_order_set_expiry (SmmOrder   *self,
+                      const char *expiry)
+{
+  g_return_if_fail (SMM_IS_ORDER (self));
+
+  if (g_strcmp0 (self->expiry, expiry) == 0)
+    return;
+  g_free (self->expiry);
+  self->expiry = g_strdup (expiry);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY]);
+}
+
+/* Returns: %TRUE when the panel told the start count (else it is -1: `null` in JSON) */
+gboolean
+smm_order_has_start_count (SmmOrder *self)
+{
+  g_return_val_if_fail (SMM_IS_ORDER (self), FALSE);
+  return self->start_count >= 0;
+}
+
+/* Returns: %TRUE when the panel told what remains (else it is -1: `null` in JSON) */
+gboolean
+smm_order_has_remains (SmmOrder *self)
+{
+  g_return_val_if_fail (SMM_IS_ORDER (self), FALSE);
+  return self->remains >= 0;
+}
+
+/* Returns: %TRUE when the currency is known (else it is "": `null` in JSON) */
+gboolean
+smm_order_has_currency (SmmOrder *self)
+{
+  g_return_val_if_fail (SMM_IS_ORDER (self), FALSE);
+  return self->currency != NULL && *self->currency != '\0';
+}
+
+/* Returns: %TRUE for a subscription: the panel answered with its own shape (posts, expiry, orders) */
+gboolean
+smm_order_is_subscription (SmmOrder *self)
+{
+  g_return_val_if_fail (SMM_IS_ORDER (self), FALSE);
+  return self->posts >= 0 || self->expiry != NULL || self->sub_orders != NULL ||
+         self->status == SMM_ORDER_STATUS_ACTIVE || self->status == SMM_ORDER_STATUS_PAUSED ||
+         self->status == SMM_ORDER_STATUS_EXPIRED;
+}
+
+/**
+ * smm_order_get_sub_orders:
+ * @n_ids: (out): how many
+ *
+ * Returns: (array length=n_ids) (nullable): the orders a subscription placed, as its panel
+ * listed them; %NULL when it listed none or this is not a subscription
+ */
+const gint64 *
+smm_order_get_sub_orders (SmmOrder *self,
+                          guint    *n_ids)
+{
+  g_return_val_if_fail (SMM_IS_ORDER (self), NULL);
+  g_return_val_if_fail (n_ids != NULL, NULL);
+
+  *n_ids = self->sub_orders ? self->sub_orders->len : 0;
+  return self->sub_orders && self->sub_orders->len ? (const gint64 *) self->sub_orders->data : NULL;
+}
+
+/* @ids: (array length=n_ids) (nullable): with @n_ids 0 and a non-NULL @ids, an empty list */
+void
+smm_order_set_sub_orders (SmmOrder     *self,
+                          const gint64 *ids,
+                          guint         n_ids)
+{
+  g_return_if_fail (SMM_IS_ORDER (self));
+
+  if (ids == NULL && self->sub_orders == NULL)
+    return;
+  if (ids != NULL && self->sub_orders != NULL && self->sub_orders->len == n_ids &&
+      (n_ids == 0 || memcmp (self->sub_orders->data, ids, n_ids * sizeof (gint64)) == 0))
+    return;
+  g_clear_pointer (&self->sub_orders, g_array_unref);
+  if (ids != NULL)
+    {
+      self->sub_orders = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+      g_array_append_vals (self->sub_orders, ids, n_ids);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUB_ORDERS]);
+}
 
 /**
  * smm_order_get_charge:
@@ -592,5 +727,9 @@ smm_order_update_from (SmmOrder *self,
   smm_order_set_currency (self, smm_order_get_currency (other));
   smm_order_set_error (self, smm_order_get_error (other));
   smm_order_set_created (self, smm_order_get_created (other));
+  smm_order_set_posts (self, smm_order_get_posts (other));
+  smm_order_set_expiry (self, smm_order_get_expiry (other));
+  smm_order_set_sub_orders (self, other->sub_orders ? (const gint64 *) other->sub_orders->data : NULL,
+                            other->sub_orders ? other->sub_orders->len : 0);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -24,7 +24,11 @@ typedef enum {
   SMM_ORDER_STATUS_PARTIAL,
   SMM_ORDER_STATUS_CANCELED,
   SMM_ORDER_STATUS_REFUNDED,
-  SMM_ORDER_STATUS_UNKNOWN,      /* a status text we do not know, kept verbatim */
+  /* a subscription's states */
+  SMM_ORDER_STATUS_ACTIVE,
+  SMM_ORDER_STATUS_PAUSED,
+  SMM_ORDER_STATUS_EXPIRED,      /* final, like Completed, Canceled and Refunded */
+  SMM_ORDER_STATUS_UNKNOWN,      /* a status text we do not know, kept verbatim: tracked, not final */
 } SmmOrderStatus;
 
 SmmOrderStatus  smm_order_status_from_string (const char     *text);
@@ -32,6 +36,11 @@ const char     *smm_order_status_to_string   (SmmOrderStatus  status);
 const char     *smm_order_status_get_label   (SmmOrderStatus  status);
 gboolean        smm_order_status_is_final    (SmmOrderStatus  status);
 
+/* What is not known is said so, never a made-up value: the start count and the remains are
+ * -1 until the panel tells them (smm_order_has_start_count(), smm_order_has_remains()), the
+ * currency is "" (smm_order_has_currency()), the charge is asked with smm_order_get_charge();
+ * a subscription's posts are -1 and its expiry %NULL until told. A JSON writer prints `null`
+ * for each of them. */
 #define SMM_TYPE_ORDER (smm_order_get_type ())
 G_DECLARE_FINAL_TYPE (SmmOrder, smm_order, SMM, ORDER, GObject)
 
@@ -84,6 +93,21 @@ void            smm_order_set_error          (SmmOrder       *self,
 GDateTime      *smm_order_get_created        (SmmOrder       *self);
 void            smm_order_set_created        (SmmOrder       *self,
                                               GDateTime      *created);
+gboolean        smm_order_has_start_count    (SmmOrder       *self);
+gboolean        smm_order_has_remains        (SmmOrder       *self);
+gboolean        smm_order_has_currency       (SmmOrder       *self);
+gboolean        smm_order_is_subscription    (SmmOrder       *self);
+gint64          smm_order_get_posts          (SmmOrder       *self);
+void            smm_order_set_posts          (SmmOrder       *self,
+                                              gint64          posts);
+const char     *smm_order_get_expiry         (SmmOrder       *self);
+void            smm_order_set_expiry         (SmmOrder       *self,
+                                              const char     *expiry);
+const gint64   *smm_order_get_sub_orders     (SmmOrder       *self,
+                                              guint          *n_ids);
+void            smm_order_set_sub_orders     (SmmOrder       *self,
+                                              const gint64   *ids,
+                                              guint           n_ids);
 void            smm_order_update_from        (SmmOrder       *self,
                                               SmmOrder       *other);
 

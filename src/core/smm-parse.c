@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "smm-json-reader.h"
-#include "smm-parse.h"
+#include "smm-parse-private.h"
 
 /* ---------------------------------------------------------------------------------------------
  * services
@@ -70,26 +70,43 @@ service_from_object (JsonObject *object)
   return g_steal_pointer (&service);
 }
 
+/* The same id listed again: alike (the first is kept), or otherwise (the id is ambiguous) */
+static gboolean
+same_offer (SmmService *a,
+            SmmService *b)
+{
+  return smm_money_compare (smm_service_get_rate (a), smm_service_get_rate (b)) == 0 &&
+         g_strcmp0 (smm_service_get_type_name (a), smm_service_get_type_name (b)) == 0;
+}
+
 /**
- * smm_parse_services:
- * @n_skipped: (out) (optional): services left out because they had no id or no valid rate
+ * smm_parse_services_full:
+ * @report: (out caller-allocates) (optional): what was left out, and why; clear it with
+ *   smm_services_report_clear()
+ *
+ * A service id listed twice alike is kept once (the first). A service id listed with two
+ * rates or two types (0.01 and 900.00) cannot be trusted: an order for it might be charged
+ * either, so every listing of it is left out, and its id is in @report's `ambiguous`.
  *
  * Returns: (transfer container) (element-type SmmService): the catalogue, in the
  * panel's order, each id once
  */
 GPtrArray *
-smm_parse_services (const char  *data,
-                    gsize        length,
-                    guint       *n_skipped,
-                    GError     **error)
+smm_parse_services_full (const char         *data,
+                         gsize               length,
+                         SmmServicesReport  *report,
+                         GError            **error)
 {
   g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) ambiguous = NULL;
   g_autoptr(GList) values = NULL;
+  SmmServicesReport local = { 0, 0, 0, NULL };
   GError *panel_error;
-  guint skipped = 0;
 
+  if (report)
+    *report = local;
   if (root == NULL)
     return NULL;
 
@@ -122,32 +139,82 @@ smm_parse_services (const char  *data,
     }
 
   services = g_ptr_array_new_with_free_func (g_object_unref);
+  /* id → the first listing of it */
   seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ambiguous = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  local.ambiguous = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (GList *l = values; l; l = l->next)
     {
       JsonNode *node = l->data;
-      SmmService *service;
+      g_autoptr(SmmService) service = NULL;
+      gint64 id;
+      SmmService *first;
 
       if (!JSON_NODE_HOLDS_OBJECT (node) ||
           !(service = service_from_object (json_node_get_object (node))))
         {
-          skipped++;
+          local.n_skipped++;
           continue;
         }
-      if (g_hash_table_contains (seen, &((gint64) { smm_service_get_id (service) })))
+      id = smm_service_get_id (service);
+      first = g_hash_table_lookup (seen, &id);
+      if (first == NULL)
         {
-          g_object_unref (service);
-          skipped++;
-          continue;
+          g_hash_table_insert (seen, g_memdup2 (&id, sizeof id), service);
+          g_ptr_array_add (services, g_steal_pointer (&service));
         }
-      g_ptr_array_add (services, service);
-      g_hash_table_add (seen, g_memdup2 (&((gint64) { smm_service_get_id (service) }),
-                                         sizeof (gint64)));
+      else if (same_offer (first, service))
+        local.n_duplicates++;
+      else if (!g_hash_table_contains (ambiguous, &id))
+        {
+          g_debug ("Service %" G_GINT64_FORMAT " is listed twice, with different rates or types: left out", id);
+          g_hash_table_add (ambiguous, g_memdup2 (&id, sizeof id));
+          g_array_append_val (local.ambiguous, id);
+          local.n_dropped += 2;
+        }
+      else
+        local.n_dropped++;
     }
+  for (guint i = services->len; i-- > 0;)
+    if (g_hash_table_contains (ambiguous, &((gint64) { smm_service_get_id (services->pdata[i]) })))
+      g_ptr_array_remove_index (services, i);
+
+  if (local.n_duplicates > 0)
+    g_debug ("%u services listed again alike: the first listing kept", local.n_duplicates);
+  if (report)
+    *report = local;
+  else
+    g_array_unref (local.ambiguous);
+  return g_steal_pointer (&services);
+}
+
+/**
+ * smm_parse_services:
+ * @n_skipped: (out) (optional): listings left out: without an id or a valid rate, repeated,
+ *   or ambiguous (see smm_parse_services_full())
+ *
+ * Returns: (transfer container) (element-type SmmService): the catalogue, in the
+ * panel's order, each id once
+ */
+GPtrArray *
+smm_parse_services (const char  *data,
+                    gsize        length,
+                    guint       *n_skipped,
+                    GError     **error)
+{
+  SmmServicesReport report;
+  GPtrArray *services = smm_parse_services_full (data, length, &report, error);
 
   if (n_skipped)
-    *n_skipped = skipped;
-  return g_steal_pointer (&services);
+    *n_skipped = report.n_skipped + report.n_duplicates + report.n_dropped;
+  smm_services_report_clear (&report);
+  return services;
+}
+
+void
+smm_services_report_clear (SmmServicesReport *report)
+{
+  g_clear_pointer (&report->ambiguous, g_array_unref);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -184,6 +251,35 @@ smm_parse_add (const char  *data,
  * status
  */
 
+/* {"status":"Active","expiry":null,"posts":"0","orders":[]}: a subscription's own shape */
+static void
+apply_subscription (SmmOrder   *order,
+                    JsonObject *object)
+{
+  g_autofree char *expiry = smm_json_member_dup_text (object, "expiry");
+  JsonNode *orders = smm_json_member (object, "orders");
+  gint64 posts;
+
+  if (smm_json_node_get_int (smm_json_member (object, "posts"), &posts) && posts >= 0)
+    smm_order_set_posts (order, posts);
+  if (expiry && *expiry)
+    smm_order_set_expiry (order, expiry);
+  if (orders && JSON_NODE_HOLDS_ARRAY (orders))
+    {
+      JsonArray *array = json_node_get_array (orders);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          gint64 id;
+
+          if (smm_json_node_get_id (json_array_get_element (array, i), &id))
+            g_array_append_val (ids, id);
+        }
+      smm_order_set_sub_orders (order, (const gint64 *) ids->data, ids->len);
+    }
+}
+
 static void
 apply_status (SmmOrder   *order,
               JsonObject *object)
@@ -204,11 +300,12 @@ apply_status (SmmOrder   *order,
     smm_order_set_remains (order, MAX (count, 0));
   if (currency && *currency)
     smm_order_set_currency (order, currency);
+  apply_subscription (order, object);
 }
 
-static SmmOrder *
-order_from_item (gint64    id,
-                 JsonNode *value)
+SmmOrder *
+_smm_parse_order_from_item (gint64    id,
+                            JsonNode *value)
 {
   g_autoptr(SmmOrder) order = smm_order_new (id);
   g_autoptr(GError) item_error = NULL;
@@ -266,7 +363,7 @@ smm_parse_status (const char  *data,
 
           if (item && JSON_NODE_HOLDS_OBJECT (item))
             {
-              g_autoptr(SmmOrder) order = order_from_item (order_id, item);
+              g_autoptr(SmmOrder) order = _smm_parse_order_from_item (order_id, item);
               if (smm_order_get_error (order))
                 {
                   g_propagate_error (error, g_error_copy (smm_order_get_error (order)));
@@ -284,14 +381,6 @@ smm_parse_status (const char  *data,
     }
   smm_json_unexpected (error, _("The panel’s reply does not contain the order’s status."));
   return NULL;
-}
-
-static void
-status_item (gint64     id,
-             JsonNode  *value,
-             GPtrArray *results)
-{
-  g_ptr_array_add (results, order_from_item (id, value));
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -327,51 +416,13 @@ smm_parse_refill (const char  *data,
   return TRUE;
 }
 
-/* {"order":1,"refill":1}, {"order":3,"refill":{"error":…}}, or a map's value: 1, {"refill":1}, {"error":…} */
-static void
-refill_item (gint64     order_id,
-             JsonNode  *value,
-             GPtrArray *results)
-{
-  g_autoptr(SmmRefill) refill = smm_refill_new (0, order_id);
-  g_autoptr(GError) item_error = NULL;
-  JsonNode *inner = value;
-  gint64 refill_id;
-
-  if (JSON_NODE_HOLDS_OBJECT (value))
-    {
-      item_error = smm_json_error_from_reply (value);
-      inner = smm_json_member (json_node_get_object (value), "refill");
-    }
-  if (item_error == NULL && inner && JSON_NODE_HOLDS_OBJECT (inner))
-    {
-      item_error = smm_json_error_from_reply (inner);
-      if (item_error == NULL)
-        inner = smm_json_member (json_node_get_object (inner), "id");
-    }
-  if (item_error == NULL)
-    {
-      if (smm_json_node_get_id (inner, &refill_id))
-        smm_refill_set_id (refill, refill_id);
-      else if (inner && JSON_NODE_HOLDS_VALUE (inner) &&
-               json_node_get_value_type (inner) == G_TYPE_STRING)
-        item_error = smm_api_error_from_panel_text (json_node_get_string (inner));
-      else
-        item_error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED,
-                                          _("The panel sent no refill ID for this order."));
-    }
-  if (item_error)
-    smm_refill_set_error (refill, item_error);
-  g_ptr_array_add (results, g_steal_pointer (&refill));
-}
-
 /* ---------------------------------------------------------------------------------------------
  * refill_status
  */
 
-static SmmRefill *
-refill_status_from_item (gint64    refill_id,
-                         JsonNode *value)
+SmmRefill *
+_smm_parse_refill_status_from_item (gint64    refill_id,
+                                    JsonNode *value)
 {
   g_autoptr(SmmRefill) refill = smm_refill_new (refill_id, 0);
   g_autoptr(GError) item_error = NULL;
@@ -415,234 +466,13 @@ smm_parse_refill_status (const char  *data,
       smm_json_unexpected (error, _("The panel’s reply does not contain the refill’s status."));
       return NULL;
     }
-  refill = refill_status_from_item (refill_id, node);
+  refill = _smm_parse_refill_status_from_item (refill_id, node);
   if (smm_refill_get_error (refill))
     {
       g_propagate_error (error, g_error_copy (smm_refill_get_error (refill)));
       return NULL;
     }
   return g_steal_pointer (&refill);
-}
-
-static void
-refill_status_item (gint64     refill_id,
-                    JsonNode  *value,
-                    GPtrArray *results)
-{
-  g_ptr_array_add (results, refill_status_from_item (refill_id, value));
-}
-
-/* ---------------------------------------------------------------------------------------------
- * cancel
- */
-
-static void
-cancel_item (gint64     order_id,
-             JsonNode  *value,
-             GPtrArray *results)
-{
-  SmmCancelResult *result = g_new0 (SmmCancelResult, 1);
-  JsonNode *inner = value;
-  gboolean accepted = FALSE;
-
-  result->order_id = order_id;
-  if (JSON_NODE_HOLDS_OBJECT (value))
-    {
-      result->error = smm_json_error_from_reply (value);
-      inner = smm_json_member (json_node_get_object (value), "cancel");
-    }
-  if (result->error == NULL && inner && JSON_NODE_HOLDS_OBJECT (inner))
-    result->error = smm_json_error_from_reply (inner);
-  if (result->error == NULL)
-    {
-      if (smm_json_node_get_bool (inner, &accepted) && accepted)
-        result->accepted = TRUE;
-      else if (inner && JSON_NODE_HOLDS_VALUE (inner) &&
-               json_node_get_value_type (inner) == G_TYPE_STRING && !smm_json_node_get_bool (inner, &accepted))
-        result->error = smm_api_error_from_panel_text (json_node_get_string (inner));
-      else
-        result->error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL,
-                                             _("The panel did not accept the cancel."));
-    }
-  g_ptr_array_add (results, result);
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Batches: one walker for every batch reply
- */
-
-/* How a batch reply in the single form ({"status": …}, not a map or a list) that names an id is read */
-typedef enum {
-  SINGLE_IF_VALID_ID,  /* an item of the list form when its id is valid, and if that id was asked */
-  SINGLE_IF_ID_MEMBER, /* an item of the list form whenever it has the id member; none if the id is not valid */
-  SINGLE_AS_LIST,      /* a list of one item, read as the list form is */
-} SingleForm;
-
-typedef struct {
-  const char      *single_member;  /* the member that makes a reply a single answer */
-  const char      *id_member;      /* the member that holds an item's id in the list form */
-  SingleForm       single;
-  SmmJsonItemFunc  item;
-  GDestroyNotify   item_free;
-  const char      *not_each;       /* the error of a single answer without an id to several ids */
-} BatchShape;
-
-/* A single answer that names its id: whether it did, with the results it adds. */
-static gboolean
-single_with_id (const BatchShape *shape,
-                JsonNode         *root,
-                const gint64     *ids,
-                guint             n_ids,
-                GPtrArray        *results)
-{
-  JsonObject *object = json_node_get_object (root);
-  g_autoptr(JsonArray) array = NULL;
-  g_autoptr(JsonNode) list = NULL;
-  gint64 id;
-
-  switch (shape->single)
-    {
-    case SINGLE_IF_VALID_ID:
-      if (!smm_json_node_get_id (smm_json_member (object, shape->id_member), &id))
-        return FALSE;
-      if (smm_json_id_was_asked (id, ids, n_ids))
-        shape->item (id, root, results);
-      return TRUE;
-
-    case SINGLE_IF_ID_MEMBER:
-      if (!json_object_has_member (object, shape->id_member))
-        return FALSE;
-      if (smm_json_node_get_id (smm_json_member (object, shape->id_member), &id))
-        shape->item (id, root, results);
-      return TRUE;
-
-    case SINGLE_AS_LIST:
-      if (!json_object_has_member (object, shape->id_member))
-        return FALSE;
-      array = json_array_new ();
-      list = json_node_new (JSON_NODE_ARRAY);
-      json_array_add_element (array, json_node_ref (root));
-      json_node_set_array (list, array);
-      smm_json_for_each_item (list, shape->id_member, ids, n_ids, shape->item, results, NULL);
-      return TRUE;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static GPtrArray *
-parse_batch (const BatchShape  *shape,
-             const char        *data,
-             gsize              length,
-             const gint64      *ids,
-             guint              n_ids,
-             GError           **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (shape->item_free);
-  g_autoptr(JsonNode) root = NULL;
-  gboolean single;
-
-  root = smm_json_load_batch (data, length, &single, shape->single_member, error);
-  if (root == NULL)
-    return NULL;
-
-  if (!single)
-    {
-      if (!smm_json_for_each_item (root, shape->id_member, ids, n_ids, shape->item, results, error))
-        return NULL;
-      return g_steal_pointer (&results);
-    }
-  if (single_with_id (shape, root, ids, n_ids, results))
-    return g_steal_pointer (&results);
-  /* an answer about one order, without its id, can only answer one question */
-  if (n_ids != 1)
-    {
-      smm_json_unexpected (error, _(shape->not_each));
-      return NULL;
-    }
-  shape->item (ids[0], root, results);
-  return g_steal_pointer (&results);
-}
-
-static const BatchShape status_shape = {
-  "status", "order", SINGLE_IF_VALID_ID, status_item, g_object_unref,
-  N_("The panel’s reply does not contain a status for each order."),
-};
-static const BatchShape refill_shape = {
-  "refill", "order", SINGLE_AS_LIST, refill_item, g_object_unref,
-  N_("The panel’s reply does not contain a result for each order."),
-};
-static const BatchShape refill_status_shape = {
-  "status", "refill", SINGLE_IF_ID_MEMBER, refill_status_item, g_object_unref,
-  N_("The panel’s reply does not contain a status for each refill."),
-};
-static const BatchShape cancel_shape = {
-  "cancel", "order", SINGLE_IF_ID_MEMBER, cancel_item, (GDestroyNotify) smm_cancel_result_free,
-  N_("The panel’s reply does not contain a result for each order."),
-};
-
-/**
- * smm_parse_status_batch:
- * @ids: (array length=n_ids) (nullable): the ids asked for
- *
- * Returns: (transfer container) (element-type SmmOrder): one order per id in the
- * reply; an item the panel answered with an error carries it in its `error`
- */
-GPtrArray *
-smm_parse_status_batch (const char   *data,
-                        gsize         length,
-                        const gint64 *ids,
-                        guint         n_ids,
-                        GError      **error)
-{
-  return parse_batch (&status_shape, data, length, ids, n_ids, error);
-}
-
-/**
- * smm_parse_refill_batch:
- *
- * Returns: (transfer container) (element-type SmmRefill): per order: a refill
- * with its id, or with `order-id` and the panel's error
- */
-GPtrArray *
-smm_parse_refill_batch (const char   *data,
-                        gsize         length,
-                        const gint64 *ids,
-                        guint         n_ids,
-                        GError      **error)
-{
-  return parse_batch (&refill_shape, data, length, ids, n_ids, error);
-}
-
-/**
- * smm_parse_refill_status_batch:
- *
- * Returns: (transfer container) (element-type SmmRefill): per refill id, its status or error
- */
-GPtrArray *
-smm_parse_refill_status_batch (const char   *data,
-                               gsize         length,
-                               const gint64 *ids,
-                               guint         n_ids,
-                               GError      **error)
-{
-  return parse_batch (&refill_status_shape, data, length, ids, n_ids, error);
-}
-
-/**
- * smm_parse_cancel_batch:
- *
- * Returns: (transfer container) (element-type SmmCancelResult): per order, accepted or why not
- */
-GPtrArray *
-smm_parse_cancel_batch (const char   *data,
-                        gsize         length,
-                        const gint64 *ids,
-                        guint         n_ids,
-                        GError      **error)
-{
-  return parse_batch (&cancel_shape, data, length, ids, n_ids, error);
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -19,6 +19,19 @@ G_BEGIN_DECLS
 
 #define SMM_PARSE_MAX_BODY (32 * 1024 * 1024)
 
+/* What a catalogue's listings left out */
+typedef struct {
+  guint   n_skipped;     /* without an id or a valid rate */
+  guint   n_duplicates;  /* an id listed again alike: the first kept */
+  guint   n_dropped;     /* the listings of ambiguous ids */
+  GArray *ambiguous;     /* (element-type gint64): ids listed with different rates or types: left out */
+} SmmServicesReport;
+
+void        smm_services_report_clear       (SmmServicesReport *report);
+GPtrArray  *smm_parse_services_full         (const char   *data,
+                                             gsize         length,
+                                             SmmServicesReport *report,
+                                             GError      **error);
 GPtrArray  *smm_parse_services              (const char   *data,
                                              gsize         length,
                                              guint        *n_skipped,
@@ -64,6 +77,15 @@ gboolean    smm_parse_balance               (const char   *data,
                                              SmmMoney     *balance,
                                              char        **currency,
                                              GError      **error);
+/* An item of a batch that carries @error instead of an answer (element types as above) */
+gpointer    smm_parse_failed_order          (gint64        order_id,
+                                             const GError *error);
+gpointer    smm_parse_failed_refill         (gint64        order_id,
+                                             const GError *error);
+gpointer    smm_parse_failed_refill_status  (gint64        refill_id,
+                                             const GError *error);
+gpointer    smm_parse_failed_cancel         (gint64        order_id,
+                                             const GError *error);
 GError     *smm_parse_error_reply           (const char   *data,
                                              gsize         length);
 

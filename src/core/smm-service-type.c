@@ -67,6 +67,8 @@ static const TypeInfo types[SMM_N_SERVICE_TYPES] = {
     "Web Traffic", N_("Web Traffic"),
     F (LINK) | F (QUANTITY) | F (COUNTRY) | F (DEVICE) | F (TYPE_OF_TRAFFIC),
     F (RUNS) | F (INTERVAL) | F (GOOGLE_KEYWORD) | F (REFERRING_URL) },
+  [SMM_SERVICE_TYPE_CUSTOM_DATA] = {
+    "Custom Data", N_("Custom Data"), F (LINK) | F (QUANTITY) | F (CUSTOM_DATA), 0 },
   [SMM_SERVICE_TYPE_UNKNOWN] = {
     NULL, N_("Other"), F (LINK) | F (QUANTITY), F (RUNS) | F (INTERVAL) },
 };
@@ -122,6 +124,8 @@ static const SmmFieldInfo fields[SMM_N_FIELDS] = {
     N_("Google keyword"), N_("The search the visitors come from") },
   { SMM_FIELD_REFERRING_URL, "referring_url", SMM_FIELD_KIND_URL,
     N_("Referring URL"), N_("The page the visitors come from") },
+  { SMM_FIELD_CUSTOM_DATA, "custom_data", SMM_FIELD_KIND_TEXT,
+    N_("Custom data"), N_("What the service asks for, as its description says") },
 };
 
 /* Compares ASCII case-insensitively, treating runs of spaces, `_` and `-` as one space. */
@@ -230,6 +234,26 @@ smm_service_type_is_package (SmmServiceType type)
 {
   g_return_val_if_fail (type < SMM_N_SERVICE_TYPES, FALSE);
   return types[type].package;
+}
+
+/* Returns: %TRUE when an order may carry fields of its own naming (smm_order_request_set_extra()):
+ * a type SMM Desk does not know, whose fields only its panel knows */
+gboolean
+smm_service_type_takes_extra_fields (SmmServiceType type)
+{
+  g_return_val_if_fail (type < SMM_N_SERVICE_TYPES, FALSE);
+  return type == SMM_SERVICE_TYPE_UNKNOWN;
+}
+
+/* Returns: (nullable): a translated note to show beside the fields of @type, %NULL when none is needed */
+const char *
+smm_service_type_get_note (SmmServiceType type)
+{
+  g_return_val_if_fail (type < SMM_N_SERVICE_TYPES, NULL);
+  if (type != SMM_SERVICE_TYPE_UNKNOWN)
+    return NULL;
+  return _("SMM Desk does not know this type of service: it offers the usual fields, and you can "
+           "add others by name. The panel decides which fields it reads; its description may say.");
 }
 
 const SmmFieldInfo *

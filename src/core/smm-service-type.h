@@ -28,7 +28,8 @@ typedef enum {
   SMM_SERVICE_TYPE_INVITES_FROM_GROUPS,
   SMM_SERVICE_TYPE_SUBSCRIPTIONS,
   SMM_SERVICE_TYPE_WEB_TRAFFIC,
-  SMM_SERVICE_TYPE_UNKNOWN, /* offered with the Default fields and a note */
+  SMM_SERVICE_TYPE_CUSTOM_DATA,
+  SMM_SERVICE_TYPE_UNKNOWN, /* offered with the Default fields, free extra fields and a note */
 } SmmServiceType;
 
 #define SMM_N_SERVICE_TYPES (SMM_SERVICE_TYPE_UNKNOWN + 1)
@@ -59,9 +60,10 @@ typedef enum {
   SMM_FIELD_TYPE_OF_TRAFFIC,
   SMM_FIELD_GOOGLE_KEYWORD,
   SMM_FIELD_REFERRING_URL,
+  SMM_FIELD_CUSTOM_DATA,
 } SmmField;
 
-#define SMM_N_FIELDS (SMM_FIELD_REFERRING_URL + 1)
+#define SMM_N_FIELDS (SMM_FIELD_CUSTOM_DATA + 1)
 #define SMM_FIELD_BIT(f) (1u << (f))
 
 /* What a field holds, so the dialog and the CLI know how to ask for it and check it. */
@@ -95,6 +97,8 @@ gboolean             smm_service_type_has_field       (SmmServiceType  type,
 gboolean             smm_service_type_counts_lines    (SmmServiceType  type,
                                                        SmmField       *lines_field);
 gboolean             smm_service_type_is_package      (SmmServiceType  type);
+gboolean             smm_service_type_takes_extra_fields (SmmServiceType type);
+const char          *smm_service_type_get_note        (SmmServiceType  type);
 
 const SmmFieldInfo  *smm_field_get_info               (SmmField        field);
 gboolean             smm_field_from_wire_name         (const char     *name,
