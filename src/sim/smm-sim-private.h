@@ -189,6 +189,10 @@ const char *smm_sim_cancel_locked (SmmSim     *self,
                                    const char *text,
                                    double      now);
 
+/* smm-sim-add.c */
+JsonNode *smm_sim_action_add_locked (SmmSim     *self,
+                                     GHashTable *fields);
+
 /* smm-sim-actions.c */
 char *smm_sim_handle_request_locked (SmmSim     *self,
                                     GHashTable *fields);
