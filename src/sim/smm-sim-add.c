@@ -17,7 +17,8 @@
 #define MAX_INTERVAL           (60 * 24 * 30)
 #define MAX_POSTS              10000
 
-/* Checks the drip-feed fields; sets runs to 1 when absent. */
+/* Checks the drip-feed fields; sets runs to 1 when absent. A service without drip-feed ignores
+ * them, as panels do: the order is one plain delivery of quantity. */
 static gboolean
 check_dripfeed (SmmSimService *service,
                 GHashTable    *fields,
@@ -28,10 +29,10 @@ check_dripfeed (SmmSimService *service,
   guint64 interval;
 
   *runs = 1;
-  if (runs_text == NULL && interval_text == NULL)
+  if ((runs_text == NULL && interval_text == NULL) || !service->dripfeed)
     return TRUE;
 
-  if (!service->dripfeed || runs_text == NULL || interval_text == NULL)
+  if (runs_text == NULL || interval_text == NULL)
     return FALSE;
   if (smm_sim_parse_count (runs_text, runs) != COUNT_OK || *runs < 1 || *runs > MAX_RUNS)
     return FALSE;
@@ -62,6 +63,7 @@ smm_sim_action_add_locked (SmmSim     *self,
   g_autofree char *dup_key = NULL;
   guint64 quantity = 0;
   guint64 runs = 1;
+  gint64 posts = -1;
   gboolean needs_quantity = FALSE;
   gboolean is_package = FALSE;
   CountResult count_result = COUNT_OK;
@@ -93,6 +95,12 @@ smm_sim_action_add_locked (SmmSim     *self,
 
     case SMM_SIM_TYPE_PACKAGE:
       is_package = TRUE;
+      break;
+
+    case SMM_SIM_TYPE_CUSTOM_DATA:
+      needs_quantity = TRUE;
+      if (!smm_sim_field_set (fields, "custom_data"))
+        return smm_sim_json_error ("Incorrect request");
       break;
 
     case SMM_SIM_TYPE_SEO:
@@ -177,7 +185,7 @@ smm_sim_action_add_locked (SmmSim     *self,
     case SMM_SIM_TYPE_SUBSCRIPTIONS:
       {
         const char *posts_text = smm_sim_field_set (fields, "posts");
-        guint64 sub_min, sub_max, delay, posts = 1;
+        guint64 sub_min, sub_max, delay, n_posts = 1;
         CountResult min_result, max_result;
 
         if (!smm_sim_field_set (fields, "username"))
@@ -204,11 +212,13 @@ smm_sim_action_add_locked (SmmSim     *self,
             || (delay != 0 && delay != 5 && delay != 10 && delay != 15
                 && delay != 30 && delay != 60 && delay != 90))
           return smm_sim_json_error ("Incorrect request");
+        /* posts=0: the old posts only, as the canonical client sends it */
         if (posts_text != NULL
-            && (smm_sim_parse_count (posts_text, &posts) != COUNT_OK
-                || posts < 1 || posts > MAX_POSTS))
+            && (smm_sim_parse_count (posts_text, &n_posts) != COUNT_OK || n_posts > MAX_POSTS))
           return smm_sim_json_error ("Incorrect request");
-        quantity = sub_max * posts;
+        if (posts_text != NULL)
+          posts = (gint64) n_posts;
+        quantity = sub_max * MAX (n_posts, 1);
       }
       break;
 
@@ -269,26 +279,25 @@ smm_sim_action_add_locked (SmmSim     *self,
   order->quantity = quantity;
   order->charge = charge;
   order->created = now;
-  g_hash_table_insert (self->orders, &order->id, order);
+  order->subscription = service->type == SMM_SIM_TYPE_SUBSCRIPTIONS;
+  order->posts = posts;
+  smm_sim_book_order_locked (self, order);
   g_hash_table_replace (self->active_links, g_steal_pointer (&dup_key), order);
-  if (smm_sim_order_final_remains (order) > 0)
-    g_ptr_array_add (self->unsettled, order);
-  self->order_count++;
 
   {
     g_autoptr(JsonBuilder) builder = json_builder_new ();
 
     json_builder_begin_object (builder);
     json_builder_set_member_name (builder, "order");
-    json_builder_add_int_value (builder, order->id);
-    if (self->quirks)
+    smm_sim_json_add_number_id (self, builder, order->id);
+    if (smm_sim_quirk (self, SMM_SIM_QUIRK_WRAP_ADD))
       {
         json_builder_set_member_name (builder, "success");
         json_builder_add_string_value (builder, "Your order has been received");
       }
     json_builder_end_object (builder);
 
-    return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
+    return smm_sim_json_maybe_wrap (self, SMM_SIM_QUIRK_WRAP_ADD, json_builder_get_root (builder));
   }
 }
 
