@@ -341,8 +341,9 @@ copy_fields (GHashTable *dest,
 }
 
 /* The fields of a POST body: multipart/form-data (curl -F, PHP's curl with an array, JS
- * FormData) or urlencoded, whatever the content type says, as PHP's $_POST. Files are ignored. */
-static void
+ * FormData) or urlencoded, whatever the content type says, as PHP's $_POST. Files are ignored.
+ * Returns whether the body had a key. */
+static gboolean
 decode_body (SoupMessageHeaders *headers,
              GBytes             *bytes,
              GHashTable         *fields)
@@ -365,6 +366,7 @@ decode_body (SoupMessageHeaders *headers,
     }
 
   copy_fields (fields, form);
+  return form != NULL && g_hash_table_contains (form, "key");
 }
 
 static gboolean
@@ -390,6 +392,7 @@ server_request_cb (SoupServer        *server,
   g_autofree char *description = NULL;
   gboolean path_ok;
   gboolean key_in_url;
+  gboolean key_in_body = FALSE;
   gboolean as_html;
   gboolean body_too_big = FALSE;
   SmmSimFault fault;
@@ -413,22 +416,24 @@ server_request_cb (SoupServer        *server,
         {
           g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
 
-          decode_body (soup_server_message_get_request_headers (msg), bytes, fields);
+          key_in_body = decode_body (soup_server_message_get_request_headers (msg), bytes, fields);
         }
     }
   action = smm_sim_field (fields, "action");
   content_type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg),
                                                         NULL);
-  description = smm_sim_log_describe (fields);
 
   g_mutex_lock (&self->mutex);
   n = self->n_requests++;
-  smm_sim_log_request_locked (self, n, method, content_type, description);
+  if (self->log != NULL || self->strict)
+    description = smm_sim_log_describe (fields);
+  if (self->log != NULL)
+    smm_sim_log_request_locked (self, n, method, content_type, description);
   if (self->strict)
     {
       smm_sim_strict_check_locked (self, n, method, key_in_url, action, description);
       /* a strict panel reads the key from the body only */
-      if (key_in_url && g_strcmp0 (g_hash_table_lookup (query, "key"), smm_sim_field (fields, "key")) == 0)
+      if (!key_in_body)
         g_hash_table_remove (fields, "key");
     }
   as_html = smm_sim_quirk (self, SMM_SIM_QUIRK_TEXT_HTML);
