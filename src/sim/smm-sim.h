@@ -46,7 +46,7 @@ typedef enum {
   SMM_SIM_QUIRK_PROCESSING,         /* processing: "Processing" instead of "In progress", on odd ids */
   SMM_SIM_QUIRK_REFUNDED,           /* refunded: orders whose id is a multiple of 7 end Refunded, in full */
   SMM_SIM_QUIRK_REFILL_REJECTED,    /* refill-rejected: even refills end Rejected, every third Error */
-  SMM_SIM_QUIRK_CANCEL_SLOW,        /* cancel-slow: a cancel takes effect 60 panel seconds later */
+  SMM_SIM_QUIRK_CANCEL_SLOW,        /* cancel-slow: a cancel takes effect 60 s of the clock later */
   SMM_SIM_QUIRK_CANCEL_REFUSED,     /* cancel-refused: cancels of even ids: "Order cannot be canceled" */
   SMM_SIM_N_QUIRKS,
 } SmmSimQuirk;
