@@ -83,6 +83,18 @@ test_get_query (void)
 }
 
 static void
+post_key_in_url (SmmSim     *sim,
+                 const char *form,
+                 SimReply   *reply)
+{
+  g_autofree char *url = smm_sim_dup_url (sim);
+  g_autofree char *full = g_strconcat (url, "?key=" SIM_TEST_KEY, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new_from_encoded_form ("POST", full, g_strdup (form));
+
+  sim_test_send (sim, message, reply);
+}
+
+static void
 strict_cb (SmmSim *sim)
 {
   smm_sim_set_strict (sim, TRUE);
@@ -110,16 +122,15 @@ test_strict (void)
   g_assert_cmpuint (smm_sim_get_violation_count (sim), ==, 1);
 
   /* the key in the URL of a POST */
-  {
-    g_autofree char *url = smm_sim_dup_url (sim);
-    g_autofree char *full = g_strconcat (url, "?key=" SIM_TEST_KEY, NULL);
-    g_autoptr(SoupMessage) message = soup_message_new_from_encoded_form ("POST", full,
-                                                                         g_strdup ("action=balance"));
-
-    sim_test_send (sim, message, &reply);
-    g_assert_nonnull (strstr (reply.body, "Invalid API key"));
-  }
+  post_key_in_url (sim, "action=balance", &reply);
+  g_assert_nonnull (strstr (reply.body, "Invalid API key"));
   g_assert_cmpuint (smm_sim_get_violation_count (sim), ==, 2);
+
+  /* in the URL and in the body too: counted, and the body's key is read */
+  sim_reply_clear (&reply);
+  post_key_in_url (sim, "key=" SIM_TEST_KEY "&action=balance", &reply);
+  g_assert_nonnull (strstr (reply.body, "\"balance\""));
+  g_assert_cmpuint (smm_sim_get_violation_count (sim), ==, 3);
 
   sim_test_stop (sim);
 }
