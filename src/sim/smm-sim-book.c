@@ -1,11 +1,13 @@
-/* smm-sim-book.c: the simulated panel's book: balance, orders, refills, and their progress over
- * time
+/* smm-sim-book.c: the simulated panel's book: balance, orders, refills, cancels and
+ * subscriptions, and their progress over time
  *
- * Money is kept as a count of 1e-5 units (gint64), never as a double. Time is a simulated clock:
- * real monotonic time multiplied by the speed, plus what smm_sim_advance() added. Orders and refills
- * keep only their creation time; their status is computed from the clock when it is asked for, and
- * the refund of a Partial order is booked the first time it is seen final (or when the balance is
- * read). All but the fixed point helper are called with the mutex held.
+ * Money is kept as a count of 1e-5 units (gint64), never as a double. Time is a simulated clock,
+ * in a real panel's minutes: real monotonic time multiplied by the speed, plus what
+ * smm_sim_advance() added. Orders and refills keep only their creation time (and an accepted
+ * cancel the time it is carried out); their status is computed from the clock when it is asked
+ * for, and the refund of a Partial, Refunded or canceled order is booked the first time it is seen
+ * final (or when the balance is read). All but the fixed point helper are called with the mutex
+ * held.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -327,7 +329,6 @@ smm_sim_lookup_refill_locked (SmmSim     *self,
 
   return &g_array_index (self->refills, SimRefill, id - 1);
 }
-
 
 const char *
 smm_sim_cancel_locked (SmmSim     *self,
