@@ -23,9 +23,9 @@ start_sim() {  # name, sim options…
     head -n 1 "$work/$name.out"
 }
 
-url1=$(SMM_PANEL_SIM_KEY="$key1" start_sim one --speed 2)
-url2=$(start_sim two --key second-key --speed 2000 --currency TRY)
-url3=$(start_sim slow --key third-key --speed 2000 --latency 3000)
+url1=$(SMM_PANEL_SIM_KEY="$key1" start_sim one --speed 120)
+url2=$(start_sim two --key second-key --speed 120000 --currency TRY)
+url3=$(start_sim slow --key third-key --speed 120000 --latency 3000)
 
 step "two accounts, keys from standard input and from the environment"
 echo "$key1" | "$cli" accounts add --name "Panel One" --url "$url1" --key-stdin 2>>"$log"
@@ -63,7 +63,7 @@ out=$("$cli" resolve "$local_id" --id 23501 2>>"$log")
 grep -q "is order 23501" <<<"$out" || fail "resolve"
 
 step "tracking to the end"
-sleep 6   # panel one runs at twice real time: its order of 100 takes 5.5 s
+sleep 6   # panel one runs at 120 times a real panel's pace: its order of 100 takes 5.5 s
 "$cli" track 2>>"$log"
 "$cli" --json orders --status active 2>>"$log" >"$work/active.json"
 grep -q '"order"' "$work/active.json" && { cat "$work/active.json"; fail "orders still active after tracking"; }

@@ -10,33 +10,14 @@
 
 #include <string.h>
 
-#include <libsoup/soup.h>
+#include "test-sim-util.h"
 
-#include "smm-sim.h"
-
-#define KEY "TEST-SIM-KEY"
+#define KEY SIM_TEST_KEY
 
 static gboolean
 is_loopback_url (const char *url)
 {
   return g_str_has_prefix (url, "http://127.0.0.1:") && g_str_has_suffix (url, "/api/v2");
-}
-
-/* A blocking POST to a threaded simulator; returns the reply's text. */
-static char *
-post (const char *url,
-      char       *encoded_form) /* owned */
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) message = soup_message_new_from_encoded_form ("POST", url, encoded_form);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-
-  body = soup_session_send_and_read (session, message, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
-
-  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 }
 
 static void
@@ -100,7 +81,6 @@ test_balance_outlives_order (void)
 {
   g_autoptr(SmmSim) sim = smm_sim_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
   g_autofree char *before = NULL;
   g_autofree char *reply = NULL;
   g_autofree char *after = NULL;
@@ -109,14 +89,13 @@ test_balance_outlives_order (void)
   smm_sim_set_balance (sim, "100.00");
   g_assert_true (smm_sim_start_threaded (sim, 0, &error));
   g_assert_no_error (error);
-  url = smm_sim_dup_url (sim);
 
   before = smm_sim_dup_balance (sim);
   g_assert_cmpstr (before, ==, "100.00000");
 
   /* the server's thread takes the charge from the book */
-  reply = post (url, soup_form_encode ("key", KEY, "action", "add", "service", "1",
-                                     "link", "https://instagram.com/a", "quantity", "1000", NULL));
+  reply = sim_test_post (sim, "action", "add", "service", "1",
+                         "link", "https://instagram.com/a", "quantity", "1000", NULL);
   g_assert_nonnull (strstr (reply, "\"order\""));
   g_assert_cmpuint (smm_sim_get_order_count (sim), ==, 1);
 

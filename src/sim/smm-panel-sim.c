@@ -1,6 +1,8 @@
 /* smm-panel-sim.c: runs the simulated SMM panel until interrupted
  *
  * The first line on stdout is the endpoint URL, for scripts and tests to read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "smm-sim"
 
@@ -13,6 +15,13 @@
 #include <glib-unix.h>
 
 #include "smm-sim.h"
+
+/* The library's clock runs at the demo's pace, a real panel's minute a second: --speed counts in
+ * real panels' pace, so that --speed 1 takes real-world minutes. */
+#define REAL_PER_DEMO 60.0
+
+/* The exit status of a --strict run that saw a request break its rules */
+#define EXIT_STRICT_FAILED 3
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -42,14 +51,20 @@ main (int   argc,
   g_autofree char *currency = NULL;
   g_autofree char *fault_name = NULL;
   g_autofree char *catalogue = NULL;
+  g_autofree char *quirk_names = NULL;
+  g_autofree char *log_path = NULL;
   SmmSimFault fault = SMM_SIM_FAULT_NONE;
   gint port = 0;
   gint n_services = 0;
   gint n_orders = 0;
   gint latency = 0;
-  double speed = 1.0;
+  double speed = REAL_PER_DEMO;
   double fault_rate = 1.0;
   gboolean quirks = FALSE;
+  gboolean no_refill = FALSE;
+  gboolean no_cancel = FALSE;
+  gboolean strict = FALSE;
+  guint n_violations;
   gboolean version = FALSE;
   guint sigint_id;
   guint sigterm_id;
@@ -63,9 +78,31 @@ main (int   argc,
     { "orders", 0, 0, G_OPTION_ARG_INT, &n_orders,
       "Start with N orders already placed, numbered from 23501 (for benchmarks)", "N" },
     { "catalogue", 0, 0, G_OPTION_ARG_STRING, &catalogue,
-      "The demo catalogue: a (default) or b (a second panel: other ids, names and prices; EUR)", "NAME" },
-    { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed, "How fast simulated time runs (default: 1.0)", "X" },
-    { "quirks", 'q', 0, G_OPTION_ARG_NONE, &quirks, "Answer in the quirky shapes some panels use", NULL },
+      "The demo catalogue: a (default), b (a second panel: other ids, names and prices; EUR) or c "
+      "(a PHP panel's: Custom Data, a subscription, dripfeed true, false and absent)", "NAME" },
+    { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed,
+      "How fast orders progress, in times a real panel's pace: 1 takes real-world minutes (an "
+      "order of 1000 is Pending 5 minutes, done in 20); default: 60", "X" },
+    { "quirks", 'q', 0, G_OPTION_ARG_NONE, &quirks,
+      "Answer in the old quirky shapes: bare-numbers, loose-services, wrap-add, wrap-single, "
+      "batch-list, batch-map and no-currency", NULL },
+    { "quirk", 0, 0, G_OPTION_ARG_STRING, &quirk_names,
+      "Behave as some real panels do, one quirk at a time or several, comma-separated: the seven "
+      "of --quirks, text-html, bom, php-notice, string-numbers, status-case, no-refill-fields, "
+      "cancel-map-strings, batch-extra-ids, batch-missing-ids, batch-repeat-ids, processing, "
+      "refunded, refill-rejected, cancel-slow, cancel-refused", "NAMES" },
+    { "no-refill", 0, 0, G_OPTION_ARG_NONE, &no_refill,
+      "Offer no refills: refill and refill_status answer {\"error\":\"Request Invalid\"}, and the "
+      "services list no refill field", NULL },
+    { "no-cancel", 0, 0, G_OPTION_ARG_NONE, &no_cancel,
+      "Offer no cancels: cancel answers {\"error\":\"Request Invalid\"}, and the services list no "
+      "cancel field", NULL },
+    { "log", 0, 0, G_OPTION_ARG_FILENAME, &log_path,
+      "Write a line per request to FILE (- for standard error): action, method, content type and "
+      "fields, never the key's value", "FILE" },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      "Fail the run (exit status 3) on a GET, a key in the URL, or an add with the same fields "
+      "within a second; the key is then read from the body only", NULL },
     { "latency", 'l', 0, G_OPTION_ARG_INT, &latency, "Delay every reply by MS milliseconds", "MS" },
     { "fault", 'f', 0, G_OPTION_ARG_STRING, &fault_name,
       "Inject a fault: html, 500, 429, slow, truncate, drop-after-add, redirect", "NAME" },
@@ -110,7 +147,7 @@ main (int   argc,
       g_printerr ("smm-panel-sim: --orders must be between 0 and 10000000\n");
       return EXIT_FAILURE;
     }
-  if (!(speed > 0 && speed <= 1e6))
+  if (!(speed > 0 && speed <= 1e8))
     {
       g_printerr ("smm-panel-sim: --speed must be a positive number\n");
       return EXIT_FAILURE;
@@ -143,9 +180,10 @@ main (int   argc,
       g_printerr ("smm-panel-sim: --currency must not be empty\n");
       return EXIT_FAILURE;
     }
-  if (catalogue != NULL && !g_str_equal (catalogue, "a") && !g_str_equal (catalogue, "b"))
+  if (catalogue != NULL && !g_str_equal (catalogue, "a") && !g_str_equal (catalogue, "b")
+      && !g_str_equal (catalogue, "c"))
     {
-      g_printerr ("smm-panel-sim: --catalogue must be a or b\n");
+      g_printerr ("smm-panel-sim: --catalogue must be a, b or c\n");
       return EXIT_FAILURE;
     }
   if (catalogue != NULL && n_services > 0)
@@ -168,8 +206,21 @@ main (int   argc,
   smm_sim_set_generated_services (sim, (guint) n_services);
   if (catalogue != NULL)
     smm_sim_set_catalogue (sim, catalogue);
-  smm_sim_set_speed (sim, speed);
+  smm_sim_set_speed (sim, speed / REAL_PER_DEMO);
   smm_sim_set_quirks (sim, quirks);
+  if (quirk_names != NULL && !smm_sim_set_quirks_from_string (sim, quirk_names, &error))
+    {
+      g_printerr ("smm-panel-sim: --quirk: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  smm_sim_set_refill_supported (sim, !no_refill);
+  smm_sim_set_cancel_supported (sim, !no_cancel);
+  smm_sim_set_strict (sim, strict);
+  if (log_path != NULL && !smm_sim_set_log_file (sim, log_path, &error))
+    {
+      g_printerr ("smm-panel-sim: --log: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
   smm_sim_set_latency (sim, (guint) latency);
   smm_sim_set_fault (sim, fault, fault_rate);
   smm_sim_seed_orders (sim, (guint) n_orders);
@@ -193,6 +244,13 @@ main (int   argc,
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   smm_sim_stop (sim);
+
+  n_violations = smm_sim_get_violation_count (sim);
+  if (strict && n_violations > 0)
+    {
+      g_printerr ("smm-panel-sim: --strict: %u requests broke the rules (see --log)\n", n_violations);
+      return EXIT_STRICT_FAILED;
+    }
 
   return EXIT_SUCCESS;
 }

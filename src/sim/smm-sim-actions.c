@@ -1,5 +1,6 @@
-/* smm-sim-actions.c: the simulated panel's API v2 actions, one handler each: services, add,
- * status, refill, refill_status, cancel, balance
+/* smm-sim-actions.c: the simulated panel's API v2 actions, one handler each: services, status,
+ * refill, refill_status, cancel, balance (add is in smm-sim-add.c), and the shapes of their
+ * replies, quirks included
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,9 +15,6 @@
 #include "smm-sim-private.h"
 
 #define MAX_BATCH              100
-#define MAX_RUNS               1000
-#define MAX_INTERVAL           (60 * 24 * 30)
-#define MAX_POSTS              10000
 
 static const char * const order_state_names[] = {
   [ORDER_PENDING] = "Pending",
@@ -24,7 +22,38 @@ static const char * const order_state_names[] = {
   [ORDER_COMPLETED] = "Completed",
   [ORDER_PARTIAL] = "Partial",
   [ORDER_CANCELED] = "Canceled",
+  [ORDER_REFUNDED] = "Refunded",
 };
+
+/* status-case: the spellings of other panels */
+static const char * const order_state_other_names[] = {
+  [ORDER_PENDING] = "pending",
+  [ORDER_IN_PROGRESS] = "Inprogress",
+  [ORDER_COMPLETED] = "completed",
+  [ORDER_PARTIAL] = "partial",
+  [ORDER_CANCELED] = "canceled",
+  [ORDER_REFUNDED] = "refunded",
+};
+
+static const char * const subscription_state_names[] = {
+  [SUBSCRIPTION_ACTIVE] = "Active",
+  [SUBSCRIPTION_PAUSED] = "Paused",
+  [SUBSCRIPTION_COMPLETED] = "Completed",
+  [SUBSCRIPTION_EXPIRED] = "Expired",
+  [SUBSCRIPTION_CANCELED] = "Canceled",
+};
+
+static const char *
+order_state_name (SmmSim     *self,
+                  SimOrder   *order,
+                  OrderState  state)
+{
+  if (state == ORDER_IN_PROGRESS && smm_sim_quirk (self, SMM_SIM_QUIRK_PROCESSING) && order->id % 2 == 1)
+    return "Processing";
+  if (smm_sim_quirk (self, SMM_SIM_QUIRK_STATUS_CASE))
+    return order_state_other_names[state];
+  return order_state_names[state];
+}
 
 /* "0.90" -> "0.9", "5.00" -> "5", "0.0450" -> "0.045" */
 static char *
@@ -45,10 +74,43 @@ trim_decimal (const char *text)
 
 /* Actions */
 
+static void
+add_flag (SmmSim        *self,
+          JsonBuilder   *builder,
+          const char    *name,
+          guint          quirky_id,
+          gboolean       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (smm_sim_quirk (self, SMM_SIM_QUIRK_LOOSE_SERVICES))
+    smm_sim_json_add_quirky_bool (builder, quirky_id, value);
+  else
+    json_builder_add_boolean_value (builder, value);
+}
+
+/* A minimum or maximum: a bare number with bare-numbers, else a string; "50.000" for 50000 with
+ * loose-services, as a panel formatting it with a thousands separator does. */
+static void
+add_limit (SmmSim      *self,
+           JsonBuilder *builder,
+           const char  *name,
+           guint        value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == 50000 && smm_sim_quirk (self, SMM_SIM_QUIRK_LOOSE_SERVICES))
+    json_builder_add_string_value (builder, "50.000");
+  else
+    smm_sim_json_add_count (self, builder, value);
+}
+
 static JsonNode *
 action_services_locked (SmmSim *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean loose = smm_sim_quirk (self, SMM_SIM_QUIRK_LOOSE_SERVICES);
+  gboolean bare = smm_sim_quirk (self, SMM_SIM_QUIRK_BARE_NUMBERS)
+                  && !smm_sim_quirk (self, SMM_SIM_QUIRK_STRING_NUMBERS);
+  gboolean no_fields = smm_sim_quirk (self, SMM_SIM_QUIRK_NO_REFILL_FIELDS);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->services->len; i++)
@@ -57,13 +119,13 @@ action_services_locked (SmmSim *self)
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "service");
-      if (self->quirks)
+      if (loose)
         {
           g_autofree char *id = g_strdup_printf ("%u", service->id);
           json_builder_add_string_value (builder, id);
         }
       else
-        json_builder_add_int_value (builder, service->id);
+        smm_sim_json_add_number_id (self, builder, service->id);
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, service->name);
       json_builder_set_member_name (builder, "type");
@@ -72,7 +134,7 @@ action_services_locked (SmmSim *self)
       json_builder_add_string_value (builder, service->category);
 
       json_builder_set_member_name (builder, "rate");
-      if (self->quirks)
+      if (bare)
         {
           g_autofree char *rate = trim_decimal (service->rate);
           smm_sim_json_add_raw_number (builder, rate);
@@ -80,39 +142,20 @@ action_services_locked (SmmSim *self)
       else
         json_builder_add_string_value (builder, service->rate);
 
-      if (self->quirks)
+      /* a minimum is a bare number with the old quirks, and the maximum too but for "50.000" */
+      add_limit (self, builder, "min", service->min);
+      add_limit (self, builder, "max", service->max);
+      /* a panel without refills or cancels lists no such field */
+      if (!no_fields && !self->no_refill)
+        add_flag (self, builder, "refill", service->id, service->refill);
+      if (!no_fields && !self->no_cancel)
+        add_flag (self, builder, "cancel", service->id, service->cancel);
+      if (!service->dripfeed_unlisted)
+        add_flag (self, builder, "dripfeed", service->id + 1, service->dripfeed);
+      if (loose)
         {
-          json_builder_set_member_name (builder, "min");
-          json_builder_add_int_value (builder, service->min);
-          json_builder_set_member_name (builder, "max");
-          if (service->max == 50000)
-            json_builder_add_string_value (builder, "50.000");
-          else
-            json_builder_add_int_value (builder, service->max);
-          json_builder_set_member_name (builder, "refill");
-          smm_sim_json_add_quirky_bool (builder, service->id, service->refill);
-          json_builder_set_member_name (builder, "cancel");
-          smm_sim_json_add_quirky_bool (builder, service->id, service->cancel);
-          json_builder_set_member_name (builder, "dripfeed");
-          smm_sim_json_add_quirky_bool (builder, service->id + 1, service->dripfeed);
           json_builder_set_member_name (builder, "desc");
           json_builder_add_string_value (builder, "Start: 0-1 hours. Speed: up to 10K per day.");
-        }
-      else
-        {
-          g_autofree char *min = g_strdup_printf ("%u", service->min);
-          g_autofree char *max = g_strdup_printf ("%u", service->max);
-
-          json_builder_set_member_name (builder, "min");
-          json_builder_add_string_value (builder, min);
-          json_builder_set_member_name (builder, "max");
-          json_builder_add_string_value (builder, max);
-          json_builder_set_member_name (builder, "refill");
-          json_builder_add_boolean_value (builder, service->refill);
-          json_builder_set_member_name (builder, "cancel");
-          json_builder_add_boolean_value (builder, service->cancel);
-          json_builder_set_member_name (builder, "dripfeed");
-          json_builder_add_boolean_value (builder, service->dripfeed);
         }
       json_builder_end_object (builder);
     }
@@ -121,294 +164,26 @@ action_services_locked (SmmSim *self)
   return json_builder_get_root (builder);
 }
 
-/* Checks the drip-feed fields; sets runs to 1 when absent. */
-static gboolean
-check_dripfeed (SmmSimService *service,
-                GHashTable    *fields,
-                guint64       *runs)
-{
-  const char *runs_text = smm_sim_field_set (fields, "runs");
-  const char *interval_text = smm_sim_field_set (fields, "interval");
-  guint64 interval;
-
-  *runs = 1;
-  if (runs_text == NULL && interval_text == NULL)
-    return TRUE;
-
-  if (!service->dripfeed || runs_text == NULL || interval_text == NULL)
-    return FALSE;
-  if (smm_sim_parse_count (runs_text, runs) != COUNT_OK || *runs < 1 || *runs > MAX_RUNS)
-    return FALSE;
-  if (smm_sim_parse_count (interval_text, &interval) != COUNT_OK
-      || interval < 1 || interval > MAX_INTERVAL)
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-check_range (const char *text,
-             guint64     low,
-             guint64     high)
-{
-  guint64 value;
-
-  return smm_sim_parse_count (text, &value) == COUNT_OK && value >= low && value <= high;
-}
-
-static JsonNode *
-action_add_locked (SmmSim     *self,
-                   GHashTable *fields)
-{
-  SmmSimService *service = NULL;
-  const char *link = NULL;
-  const char *dup_target;
-  g_autofree char *dup_key = NULL;
-  guint64 quantity = 0;
-  guint64 runs = 1;
-  gboolean needs_quantity = FALSE;
-  gboolean is_package = FALSE;
-  CountResult count_result = COUNT_OK;
-  gint64 charge;
-  gint64 service_id;
-  SimOrder *order;
-  SimOrder *previous;
-  double now;
-
-  if (smm_sim_parse_id (smm_sim_field (fields, "service"), &service_id) && service_id <= G_MAXUINT)
-    service = smm_sim_lookup_service_locked (self, (guint) service_id);
-  if (service == NULL)
-    return smm_sim_json_error ("Incorrect service ID");
-
-  if (service->type != SMM_SIM_TYPE_SUBSCRIPTIONS)
-    {
-      link = smm_sim_field (fields, "link");
-      if (!smm_sim_link_is_valid (link))
-        return smm_sim_json_error ("Bad link");
-    }
-
-  switch (service->type)
-    {
-    case SMM_SIM_TYPE_DEFAULT:
-      needs_quantity = TRUE;
-      if (!check_dripfeed (service, fields, &runs))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_PACKAGE:
-      is_package = TRUE;
-      break;
-
-    case SMM_SIM_TYPE_SEO:
-      needs_quantity = TRUE;
-      if (!smm_sim_field_set (fields, "keywords"))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_CUSTOM_COMMENTS:
-    case SMM_SIM_TYPE_COMMENT_REPLIES:
-      quantity = smm_sim_count_lines (smm_sim_field (fields, "comments"));
-      if (quantity == 0)
-        return smm_sim_json_error ("Incorrect request");
-      if (service->type == SMM_SIM_TYPE_COMMENT_REPLIES && !smm_sim_field_set (fields, "username"))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_CUSTOM_COMMENTS_PACKAGE:
-      is_package = TRUE;
-      if (smm_sim_count_lines (smm_sim_field (fields, "comments")) == 0)
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_MENTIONS:
-      needs_quantity = TRUE;
-      if (!smm_sim_field_set (fields, "usernames"))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_MENTIONS_WITH_HASHTAGS:
-      needs_quantity = TRUE;
-      if (!smm_sim_field_set (fields, "usernames") || !smm_sim_field_set (fields, "hashtags"))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_MENTIONS_CUSTOM_LIST:
-      quantity = smm_sim_count_lines (smm_sim_field (fields, "usernames"));
-      if (quantity == 0)
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_MENTIONS_HASHTAG:
-      needs_quantity = TRUE;
-      if (!smm_sim_field_set (fields, "hashtag"))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_MENTIONS_USER_FOLLOWERS:
-    case SMM_SIM_TYPE_COMMENT_LIKES:
-      needs_quantity = TRUE;
-      if (!smm_sim_field_set (fields, "username"))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_MENTIONS_MEDIA_LIKERS:
-      needs_quantity = TRUE;
-      if (!smm_sim_field_set (fields, "media"))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_POLL:
-      needs_quantity = TRUE;
-      if (!check_range (smm_sim_field (fields, "answer_number"), 1, 100))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_INVITES_FROM_GROUPS:
-      needs_quantity = TRUE;
-      if (smm_sim_count_lines (smm_sim_field (fields, "groups")) == 0)
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_WEB_TRAFFIC:
-      needs_quantity = TRUE;
-      if (!smm_sim_field_set (fields, "country")
-          || !check_range (smm_sim_field (fields, "device"), 1, 5)
-          || !check_range (smm_sim_field (fields, "type_of_traffic"), 1, 3)
-          || !check_dripfeed (service, fields, &runs))
-        return smm_sim_json_error ("Incorrect request");
-      break;
-
-    case SMM_SIM_TYPE_SUBSCRIPTIONS:
-      {
-        const char *posts_text = smm_sim_field_set (fields, "posts");
-        guint64 sub_min, sub_max, delay, posts = 1;
-        CountResult min_result, max_result;
-
-        if (!smm_sim_field_set (fields, "username"))
-          return smm_sim_json_error ("Incorrect request");
-        min_result = smm_sim_parse_count (smm_sim_field (fields, "min"), &sub_min);
-        max_result = smm_sim_parse_count (smm_sim_field (fields, "max"), &sub_max);
-        if (min_result == COUNT_INVALID || max_result == COUNT_INVALID)
-          return smm_sim_json_error ("Incorrect request");
-        if (min_result == COUNT_OK && sub_min < service->min)
-          {
-            g_autofree char *message = g_strdup_printf ("Quantity less than minimal %u",
-                                                        service->min);
-            return smm_sim_json_error (message);
-          }
-        if (min_result == COUNT_TOO_BIG || max_result == COUNT_TOO_BIG || sub_max > service->max)
-          {
-            g_autofree char *message = g_strdup_printf ("Quantity more than maximum %u",
-                                                        service->max);
-            return smm_sim_json_error (message);
-          }
-        if (sub_min > sub_max)
-          return smm_sim_json_error ("Incorrect request");
-        if (smm_sim_parse_count (smm_sim_field (fields, "delay"), &delay) != COUNT_OK
-            || (delay != 0 && delay != 5 && delay != 10 && delay != 15
-                && delay != 30 && delay != 60 && delay != 90))
-          return smm_sim_json_error ("Incorrect request");
-        if (posts_text != NULL
-            && (smm_sim_parse_count (posts_text, &posts) != COUNT_OK
-                || posts < 1 || posts > MAX_POSTS))
-          return smm_sim_json_error ("Incorrect request");
-        quantity = sub_max * posts;
-      }
-      break;
-
-    case SMM_SIM_N_TYPES:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (needs_quantity)
-    {
-      count_result = smm_sim_parse_count (smm_sim_field (fields, "quantity"), &quantity);
-      if (count_result == COUNT_INVALID)
-        return smm_sim_json_error ("Incorrect request");
-    }
-
-  if (is_package)
-    quantity = 1;
-  else if (service->type != SMM_SIM_TYPE_SUBSCRIPTIONS)
-    {
-      if (count_result == COUNT_OK && quantity < service->min)
-        {
-          g_autofree char *message = g_strdup_printf ("Quantity less than minimal %u", service->min);
-          return smm_sim_json_error (message);
-        }
-      if (count_result == COUNT_TOO_BIG || quantity > service->max)
-        {
-          g_autofree char *message = g_strdup_printf ("Quantity more than maximum %u", service->max);
-          return smm_sim_json_error (message);
-        }
-    }
-
-  /* min and max apply to each run of a drip-feed order */
-  quantity *= runs;
-
-  now = smm_sim_now_locked (self);
-  dup_target = link != NULL ? link : smm_sim_field (fields, "username");
-  dup_key = g_strdup_printf ("%u\n%s", service->id, dup_target);
-  previous = g_hash_table_lookup (self->active_links, dup_key);
-  if (previous != NULL && smm_sim_order_is_active_locked (self, previous, now))
-    return smm_sim_json_error ("You have active order with this link. "
-                               "Please wait until order being completed.");
-
-  if (is_package)
-    charge = service->rate_units;
-  else
-    charge = smm_sim_mul_div_round (service->rate_units, quantity, 1000);
-
-  if (charge > self->balance)
-    smm_sim_settle_all_locked (self);
-  if (charge > self->balance)
-    return smm_sim_json_error ("Not enough funds on balance");
-
-  self->balance -= charge;
-
-  order = g_new0 (SimOrder, 1);
-  order->id = self->next_order_id++;
-  order->service_id = service->id;
-  order->quantity = quantity;
-  order->charge = charge;
-  order->created = now;
-  g_hash_table_insert (self->orders, &order->id, order);
-  g_hash_table_replace (self->active_links, g_steal_pointer (&dup_key), order);
-  if (smm_sim_order_final_remains (order) > 0)
-    g_ptr_array_add (self->unsettled, order);
-  self->order_count++;
-
-  {
-    g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-    json_builder_begin_object (builder);
-    json_builder_set_member_name (builder, "order");
-    json_builder_add_int_value (builder, order->id);
-    if (self->quirks)
-      {
-        json_builder_set_member_name (builder, "success");
-        json_builder_add_string_value (builder, "Your order has been received");
-      }
-    json_builder_end_object (builder);
-
-    return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
-  }
-}
-
-/* A count: a bare number in quirks mode, else a string of digits. */
+/* A subscription's own shape: {"status":"Active","expiry":null,"posts":"0","orders":[]} */
 static void
-add_count (SmmSim      *self,
-           JsonBuilder *builder,
-           guint64      value)
+add_subscription_members_locked (SmmSim      *self,
+                                 JsonBuilder *builder,
+                                 SimOrder    *order,
+                                 double       now)
 {
-  if (self->quirks)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
-      json_builder_add_string_value (builder, text);
-    }
+  guint64 posts;
+  SubscriptionState state = smm_sim_subscription_get_state_locked (self, order, now, &posts);
+  g_autofree char *posts_text = g_strdup_printf ("%" G_GUINT64_FORMAT, posts);
+
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, subscription_state_names[state]);
+  json_builder_set_member_name (builder, "expiry");
+  json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "posts");
+  json_builder_add_string_value (builder, posts_text);
+  json_builder_set_member_name (builder, "orders");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
 }
 
 static void
@@ -422,15 +197,22 @@ add_status_members_locked (SmmSim      *self,
   g_autofree char *charge = smm_sim_format_units (order->charge - order->refund);
   guint start_count = (guint) ((order->id * 7919) % 10000);
 
+  if (order->subscription)
+    {
+      add_subscription_members_locked (self, builder, order, now);
+      return;
+    }
+
+  /* the charge is what the order cost after its refunds */
   json_builder_set_member_name (builder, "charge");
   json_builder_add_string_value (builder, charge);
   json_builder_set_member_name (builder, "start_count");
-  add_count (self, builder, start_count);
+  smm_sim_json_add_count (self, builder, start_count);
   json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, order_state_names[state]);
+  json_builder_add_string_value (builder, order_state_name (self, order, state));
   json_builder_set_member_name (builder, "remains");
-  add_count (self, builder, remains);
-  if (!self->quirks || order->id % 2 == 1)
+  smm_sim_json_add_count (self, builder, remains);
+  if (!smm_sim_quirk (self, SMM_SIM_QUIRK_NO_CURRENCY) || order->id % 2 == 1)
     {
       json_builder_set_member_name (builder, "currency");
       json_builder_add_string_value (builder, self->currency);
@@ -477,7 +259,7 @@ refill_one_locked (SmmSim      *self,
 
   json_builder_set_member_name (builder, "refill");
   if (in_batch)
-    json_builder_add_int_value (builder, refill_id);
+    smm_sim_json_add_number_id (self, builder, refill_id);
   else
     {
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, refill_id);
@@ -499,7 +281,7 @@ refill_status_one_locked (SmmSim      *self,
     return "Refill not found";
 
   json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, smm_sim_refill_state (refill, now));
+  json_builder_add_string_value (builder, smm_sim_refill_state_locked (self, refill, now));
   return NULL;
 }
 
@@ -515,8 +297,9 @@ cancel_one_locked (SmmSim      *self,
   if (error != NULL)
     return error;
 
+  /* accepted: the panel carries it out, now or later */
   json_builder_set_member_name (builder, "cancel");
-  json_builder_add_int_value (builder, 1);
+  smm_sim_json_add_number_id (self, builder, 1);
   return NULL;
 }
 
@@ -538,69 +321,184 @@ reply_one_locked (SmmSim      *self,
     return smm_sim_json_error (error);
   json_builder_end_object (builder);
 
-  return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
+  return smm_sim_json_maybe_wrap (self, SMM_SIM_QUIRK_WRAP_SINGLE, json_builder_get_root (builder));
 }
 
-/* The reply for a batch of ids, in one of the two shapes panels use, keyed by id or a list that
- * names each id in its object's id_member:
+/* How a batch reply is shaped: keyed by id or a list that names each id in its object's
+ * id_member:
  *   keyed: {"12": {members}, "x": {…}}
  *   list:  [{"order": 12, members}, {"order": "x", …}]
  * An id's error goes in its object as "error": text or, when error_member is set, as
- * error_member: {"error": text}. */
+ * error_member: {"error": text}. A read-only batch (status, refill_status) may, by quirk, answer
+ * ids not asked, or one id twice. */
+typedef struct {
+  gboolean    keyed;
+  const char *id_member;
+  const char *error_member;
+  gboolean    read_only;
+  IdHandler   handler;
+} BatchShape;
+
+/* One id's object in a batch */
 static JsonNode *
-reply_batch_locked (SmmSim      *self,
-                    const char  *ids_text,
-                    gboolean     keyed,
-                    const char  *id_member,
-                    const char  *error_member,
-                    IdHandler    handler)
+batch_item_locked (SmmSim           *self,
+                   const BatchShape *shape,
+                   const char       *text,
+                   double            now)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *error;
+
+  json_builder_begin_object (builder);
+  if (!shape->keyed)
+    {
+      json_builder_set_member_name (builder, shape->id_member);
+      smm_sim_json_add_id (builder, text);
+    }
+
+  error = shape->handler (self, builder, text, now, TRUE);
+  if (error != NULL && shape->error_member == NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, error);
+    }
+  else if (error != NULL)
+    {
+      json_builder_set_member_name (builder, shape->error_member);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, error);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* cancel-map-strings: {"12": "Canceled", "13": "Order cannot be canceled"} */
+static JsonNode *
+cancel_item_as_string (JsonNode *item)
+{
+  JsonObject *object = json_node_get_object (item);
+  JsonNode *error = json_object_get_member (object, "error");
+  JsonNode *cancel = json_object_get_member (object, "cancel");
+  const char *text = "Canceled";
+
+  if (error == NULL && cancel != NULL && JSON_NODE_HOLDS_OBJECT (cancel))
+    error = json_object_get_member (json_node_get_object (cancel), "error");
+  if (error != NULL && JSON_NODE_HOLDS_VALUE (error))
+    text = json_node_get_string (error);
+
+  return json_node_init_string (json_node_alloc (), text);
+}
+
+static void
+batch_add_item (JsonBuilder      *builder,
+                const BatchShape *shape,
+                const char       *text,
+                gboolean          repeated,
+                JsonNode         *item) /* owned */
+{
+  if (shape->keyed && repeated)
+    smm_sim_json_set_repeated_id_member (builder, text);
+  else if (shape->keyed)
+    smm_sim_json_set_id_member (builder, text);
+  json_builder_add_value (builder, item);
+}
+
+/* The id after the largest asked, as a panel that adds its other orders to a reply */
+static char *
+id_not_asked (GPtrArray *ids)
+{
+  gint64 largest = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id;
+
+      if (smm_sim_parse_id (g_ptr_array_index (ids, i), &id) && id > largest)
+        largest = id;
+    }
+
+  return largest > 0 && largest < G_MAXINT64 ? g_strdup_printf ("%" G_GINT64_FORMAT, largest + 1)
+                                             : NULL;
+}
+
+static JsonNode *
+reply_batch_locked (SmmSim           *self,
+                    const char       *ids_text,
+                    const BatchShape *shape)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) ids = NULL;
   double now = smm_sim_now_locked (self);
+  gboolean cancel_strings = shape->handler == cancel_one_locked
+                            && smm_sim_quirk (self, SMM_SIM_QUIRK_CANCEL_MAP_STRINGS);
+  BatchShape item_shape = *shape;
+  guint n_answered;
   gboolean too_many;
 
   ids = smm_sim_split_ids (ids_text, MAX_BATCH, &too_many);
   if (too_many || ids->len == 0)
     return smm_sim_json_error ("Incorrect request");
 
-  if (keyed)
+  if (cancel_strings)
+    item_shape.keyed = TRUE;
+  n_answered = ids->len;
+  if (smm_sim_quirk (self, SMM_SIM_QUIRK_BATCH_MISSING_IDS))
+    n_answered--;
+
+  if (item_shape.keyed)
     json_builder_begin_object (builder);
   else
     json_builder_begin_array (builder);
 
+  /* every id is carried out, answered or not */
   for (guint i = 0; i < ids->len; i++)
     {
       const char *text = g_ptr_array_index (ids, i);
-      const char *error;
+      JsonNode *item = batch_item_locked (self, &item_shape, text, now);
 
-      if (keyed)
-        smm_sim_json_set_id_member (builder, text);
-      json_builder_begin_object (builder);
-      if (!keyed)
+      if (i >= n_answered)
         {
-          json_builder_set_member_name (builder, id_member);
-          smm_sim_json_add_id (builder, text);
+          json_node_unref (item);
+          continue;
         }
+      if (cancel_strings)
+        {
+          JsonNode *string = cancel_item_as_string (item);
 
-      error = handler (self, builder, text, now, TRUE);
-      if (error != NULL && error_member == NULL)
-        {
-          json_builder_set_member_name (builder, "error");
-          json_builder_add_string_value (builder, error);
+          json_node_unref (item);
+          item = string;
         }
-      else if (error != NULL)
-        {
-          json_builder_set_member_name (builder, error_member);
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "error");
-          json_builder_add_string_value (builder, error);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_object (builder);
+      batch_add_item (builder, &item_shape, text, FALSE, item);
     }
 
-  if (keyed)
+  if (shape->read_only && smm_sim_quirk (self, SMM_SIM_QUIRK_BATCH_EXTRA_IDS))
+    {
+      g_autofree char *extra = id_not_asked (ids);
+
+      if (extra != NULL)
+        batch_add_item (builder, &item_shape, extra, FALSE,
+                        batch_item_locked (self, &item_shape, extra, now));
+    }
+
+  if (shape->read_only && smm_sim_quirk (self, SMM_SIM_QUIRK_BATCH_REPEAT_IDS))
+    {
+      const char *first = g_ptr_array_index (ids, 0);
+      JsonNode *item = batch_item_locked (self, &item_shape, first, now);
+      JsonObject *object = json_node_get_object (item);
+      const char *status = json_object_get_string_member_with_default (object, "status", NULL);
+
+      /* the same id again, with another status */
+      if (status != NULL)
+        json_object_set_string_member (object, "status",
+                                       g_ascii_strcasecmp (status, "Canceled") == 0 ? "Completed"
+                                                                                   : "Canceled");
+      batch_add_item (builder, &item_shape, first, TRUE, item);
+    }
+
+  if (item_shape.keyed)
     json_builder_end_object (builder);
   else
     json_builder_end_array (builder);
@@ -614,9 +512,15 @@ action_status_locked (SmmSim     *self,
                       GHashTable *fields)
 {
   const char *orders = smm_sim_field (fields, "orders");
+  BatchShape shape = {
+    .keyed = !smm_sim_quirk (self, SMM_SIM_QUIRK_BATCH_LIST),
+    .id_member = "order",
+    .read_only = TRUE,
+    .handler = status_one_locked,
+  };
 
   if (orders != NULL)
-    return reply_batch_locked (self, orders, !self->quirks, "order", NULL, status_one_locked);
+    return reply_batch_locked (self, orders, &shape);
 
   return reply_one_locked (self, smm_sim_field (fields, "order"), status_one_locked);
 }
@@ -626,9 +530,15 @@ action_refill_locked (SmmSim     *self,
                       GHashTable *fields)
 {
   const char *orders = smm_sim_field (fields, "orders");
+  BatchShape shape = {
+    .keyed = smm_sim_quirk (self, SMM_SIM_QUIRK_BATCH_MAP),
+    .id_member = "order",
+    .error_member = "refill",
+    .handler = refill_one_locked,
+  };
 
   if (orders != NULL)
-    return reply_batch_locked (self, orders, self->quirks, "order", "refill", refill_one_locked);
+    return reply_batch_locked (self, orders, &shape);
 
   return reply_one_locked (self, smm_sim_field (fields, "order"), refill_one_locked);
 }
@@ -638,10 +548,16 @@ action_refill_status_locked (SmmSim     *self,
                              GHashTable *fields)
 {
   const char *refills = smm_sim_field (fields, "refills");
+  BatchShape shape = {
+    .keyed = smm_sim_quirk (self, SMM_SIM_QUIRK_BATCH_MAP),
+    .id_member = "refill",
+    .error_member = "status",
+    .read_only = TRUE,
+    .handler = refill_status_one_locked,
+  };
 
   if (refills != NULL)
-    return reply_batch_locked (self, refills, self->quirks, "refill", "status",
-                               refill_status_one_locked);
+    return reply_batch_locked (self, refills, &shape);
 
   return reply_one_locked (self, smm_sim_field (fields, "refill"), refill_status_one_locked);
 }
@@ -651,11 +567,17 @@ action_cancel_locked (SmmSim     *self,
                       GHashTable *fields)
 {
   const char *orders = smm_sim_field (fields, "orders");
+  BatchShape shape = {
+    .keyed = smm_sim_quirk (self, SMM_SIM_QUIRK_BATCH_MAP),
+    .id_member = "order",
+    .error_member = "cancel",
+    .handler = cancel_one_locked,
+  };
 
   if (orders == NULL)
     return smm_sim_json_error ("Incorrect request");
 
-  return reply_batch_locked (self, orders, self->quirks, "order", "cancel", cancel_one_locked);
+  return reply_batch_locked (self, orders, &shape);
 }
 
 static JsonNode *
@@ -674,8 +596,11 @@ action_balance_locked (SmmSim *self)
   json_builder_add_string_value (builder, self->currency);
   json_builder_end_object (builder);
 
-  return smm_sim_json_maybe_wrap (self, json_builder_get_root (builder));
+  return smm_sim_json_maybe_wrap (self, SMM_SIM_QUIRK_WRAP_SINGLE, json_builder_get_root (builder));
 }
+
+/* What a panel without the action answers (HTTP 200), and any panel to an action it does not know */
+#define NOT_OFFERED "Request Invalid"
 
 char *
 smm_sim_handle_request_locked (SmmSim     *self,
@@ -690,19 +615,19 @@ smm_sim_handle_request_locked (SmmSim     *self,
   else if (g_strcmp0 (action, "services") == 0)
     reply = action_services_locked (self);
   else if (g_strcmp0 (action, "add") == 0)
-    reply = action_add_locked (self, fields);
+    reply = smm_sim_action_add_locked (self, fields);
   else if (g_strcmp0 (action, "status") == 0)
     reply = action_status_locked (self, fields);
-  else if (g_strcmp0 (action, "refill") == 0)
+  else if (g_strcmp0 (action, "refill") == 0 && !self->no_refill)
     reply = action_refill_locked (self, fields);
-  else if (g_strcmp0 (action, "refill_status") == 0)
+  else if (g_strcmp0 (action, "refill_status") == 0 && !self->no_refill)
     reply = action_refill_status_locked (self, fields);
-  else if (g_strcmp0 (action, "cancel") == 0)
+  else if (g_strcmp0 (action, "cancel") == 0 && !self->no_cancel)
     reply = action_cancel_locked (self, fields);
   else if (g_strcmp0 (action, "balance") == 0)
     reply = action_balance_locked (self);
   else
-    reply = smm_sim_json_error ("Incorrect request");
+    reply = smm_sim_json_error (NOT_OFFERED);
 
   return smm_sim_json_to_string (reply);
 }

@@ -1,11 +1,13 @@
-/* smm-sim-book.c: the simulated panel's book: balance, orders, refills, and their progress over
- * time
+/* smm-sim-book.c: the simulated panel's book: balance, orders, refills, cancels and
+ * subscriptions, and their progress over time
  *
- * Money is kept as a count of 1e-5 units (gint64), never as a double. Time is a simulated clock:
- * real monotonic time multiplied by the speed, plus what smm_sim_advance() added. Orders and refills
- * keep only their creation time; their status is computed from the clock when it is asked for, and
- * the refund of a Partial order is booked the first time it is seen final (or when the balance is
- * read). All but the fixed point helper are called with the mutex held.
+ * Money is kept as a count of 1e-5 units (gint64), never as a double. Time is a simulated clock,
+ * in a real panel's minutes: real monotonic time multiplied by the speed, plus what
+ * smm_sim_advance() added. Orders and refills keep only their creation time (and an accepted
+ * cancel the time it is carried out); their status is computed from the clock when it is asked
+ * for, and the refund of a Partial, Refunded or canceled order is booked the first time it is seen
+ * final (or when the balance is read). All but the fixed point helper are called with the mutex
+ * held.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,9 @@
 #define ORDER_PENDING_SECONDS  5.0
 #define REFILL_PENDING_SECONDS 5.0
 #define REFILL_DONE_SECONDS    30.0
+#define CANCEL_SECONDS         60.0  /* a cancel-slow cancel takes effect this much later */
+#define POST_SECONDS           10.0  /* a subscription makes a post this often */
+#define SUBSCRIPTION_SECONDS   3600.0 /* a subscription without a count of posts expires then */
 
 /* Fixed point helpers */
 
@@ -69,7 +74,26 @@ smm_sim_lookup_service_locked (SmmSim *self,
 guint64
 smm_sim_order_final_remains (SimOrder *order)
 {
-  return order->id % 5 == 0 ? order->quantity / 10 : 0;
+  return order->id % 5 == 0 && !order->subscription ? order->quantity / 10 : 0;
+}
+
+/* With the refunded quirk, an order that ends Refunded, in full */
+static gboolean
+order_ends_refunded_locked (SmmSim   *self,
+                            SimOrder *order)
+{
+  return smm_sim_quirk (self, SMM_SIM_QUIRK_REFUNDED) && order->id % 7 == 0 && !order->subscription;
+}
+
+/* Adds a new order to the book; its charge is already taken. */
+void
+smm_sim_book_order_locked (SmmSim   *self,
+                           SimOrder *order)
+{
+  g_hash_table_insert (self->orders, &order->id, order);
+  if (smm_sim_order_final_remains (order) > 0 || order_ends_refunded_locked (self, order))
+    g_ptr_array_add (self->unsettled, order);
+  self->order_count++;
 }
 
 static void
@@ -82,12 +106,32 @@ order_settle_locked (SmmSim   *self,
     return;
 
   order->settled = TRUE;
-  remains = smm_sim_order_final_remains (order);
+  remains = order_ends_refunded_locked (self, order) ? order->quantity
+                                                     : smm_sim_order_final_remains (order);
   if (remains > 0 && order->quantity > 0)
     {
       order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
       self->balance += order->refund;
     }
+}
+
+/* A cancel takes effect: nothing delivered ends Canceled, refunded in full; some delivered ends
+ * Partial, refunded for what remains. */
+static void
+order_cancel_now_locked (SmmSim     *self,
+                         SimOrder   *order,
+                         OrderState  state,
+                         guint64     remains)
+{
+  order->canceled = TRUE;
+  order->settled = TRUE;
+  order->canceled_remains = remains;
+  order->cancel_partial = state == ORDER_IN_PROGRESS && remains < order->quantity;
+  if (!order->cancel_partial || order->quantity == 0)
+    order->refund = order->charge;
+  else
+    order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
+  self->balance += order->refund;
 }
 
 OrderState
@@ -101,10 +145,22 @@ smm_sim_order_get_state_locked (SmmSim   *self,
   guint64 final_remains = smm_sim_order_final_remains (order);
   guint64 delivered;
 
+  if (order->cancel_at > 0 && now >= order->cancel_at && !order->canceled)
+    {
+      double at = order->cancel_at;
+      OrderState then;
+      guint64 remains_then;
+
+      order->cancel_at = 0;
+      then = smm_sim_order_get_state_locked (self, order, at, &remains_then);
+      if (then == ORDER_PENDING || then == ORDER_IN_PROGRESS)
+        order_cancel_now_locked (self, order, then, remains_then);
+    }
+
   if (order->canceled)
     {
       *remains = order->canceled_remains;
-      return ORDER_CANCELED;
+      return order->cancel_partial ? ORDER_PARTIAL : ORDER_CANCELED;
     }
 
   if (elapsed < ORDER_PENDING_SECONDS)
@@ -116,6 +172,11 @@ smm_sim_order_get_state_locked (SmmSim   *self,
   if (elapsed >= done)
     {
       order_settle_locked (self, order);
+      if (order_ends_refunded_locked (self, order))
+        {
+          *remains = order->quantity;
+          return ORDER_REFUNDED;
+        }
       *remains = final_remains;
       return final_remains > 0 ? ORDER_PARTIAL : ORDER_COMPLETED;
     }
@@ -198,6 +259,31 @@ order_for_request_locked (SmmSim      *self,
   return order;
 }
 
+const char *
+smm_sim_refill_state_locked (SmmSim    *self,
+                             SimRefill *refill,
+                             double     now)
+{
+  double elapsed = now - refill->created;
+
+  if (elapsed < REFILL_PENDING_SECONDS)
+    return "Pending";
+  if (elapsed < REFILL_DONE_SECONDS)
+    return "In progress";
+  if (smm_sim_quirk (self, SMM_SIM_QUIRK_REFILL_REJECTED) && refill->id % 3 == 0)
+    return "Error";
+  if (smm_sim_quirk (self, SMM_SIM_QUIRK_REFILL_REJECTED) && refill->id % 2 == 0)
+    return "Rejected";
+  return "Completed";
+}
+
+static gboolean
+refill_is_final (SimRefill *refill,
+                 double     now)
+{
+  return now - refill->created >= REFILL_DONE_SECONDS;
+}
+
 /* Returns an error text, or NULL with the new refill's id. */
 const char *
 smm_sim_refill_create_locked (SmmSim     *self,
@@ -215,6 +301,13 @@ smm_sim_refill_create_locked (SmmSim     *self,
     return error;
   if (state != ORDER_COMPLETED && state != ORDER_PARTIAL)
     return "Order is not completed";
+  for (guint i = 0; i < self->refills->len; i++)
+    {
+      SimRefill *other = &g_array_index (self->refills, SimRefill, i);
+
+      if (other->order_id == order->id && !refill_is_final (other, now))
+        return "Refill request already exists for this order";
+    }
 
   refill.id = (gint64) self->refills->len + 1;
   refill.order_id = order->id;
@@ -238,19 +331,6 @@ smm_sim_lookup_refill_locked (SmmSim     *self,
 }
 
 const char *
-smm_sim_refill_state (SimRefill *refill,
-                      double     now)
-{
-  double elapsed = now - refill->created;
-
-  if (elapsed < REFILL_PENDING_SECONDS)
-    return "Pending";
-  if (elapsed < REFILL_DONE_SECONDS)
-    return "In progress";
-  return "Completed";
-}
-
-const char *
 smm_sim_cancel_locked (SmmSim     *self,
                        const char *text,
                        double      now)
@@ -262,17 +342,51 @@ smm_sim_cancel_locked (SmmSim     *self,
 
   if (order == NULL)
     return error;
-  if (state != ORDER_PENDING && state != ORDER_IN_PROGRESS)
+  if ((state != ORDER_PENDING && state != ORDER_IN_PROGRESS) || order->cancel_at > 0)
+    return "Order cannot be canceled";
+  if (smm_sim_quirk (self, SMM_SIM_QUIRK_CANCEL_REFUSED) && order->id % 2 == 0)
     return "Order cannot be canceled";
 
-  order->canceled = TRUE;
-  order->settled = TRUE;
-  order->canceled_remains = remains;
-  if (state == ORDER_PENDING || order->quantity == 0)
-    order->refund = order->charge;
+  if (smm_sim_quirk (self, SMM_SIM_QUIRK_CANCEL_SLOW))
+    {
+      /* accepted now, carried out later; the refund is booked then, or when the balance is read */
+      order->cancel_at = now + CANCEL_SECONDS;
+      g_ptr_array_add (self->unsettled, order);
+    }
   else
-    order->refund = smm_sim_mul_div_round (order->charge, remains, order->quantity);
-  self->balance += order->refund;
+    order_cancel_now_locked (self, order, state, remains);
 
   return NULL;
+}
+
+SubscriptionState
+smm_sim_subscription_get_state_locked (SmmSim   *self,
+                                       SimOrder *order,
+                                       double    now,
+                                       guint64  *posts_done)
+{
+  double elapsed = now - order->created;
+  guint64 made = elapsed > 0 ? (guint64) (elapsed / POST_SECONDS) : 0;
+
+  *posts_done = 0;
+  if (order->canceled)
+    return SUBSCRIPTION_CANCELED;
+  if (order->posts == 0)
+    return made >= 1 ? SUBSCRIPTION_COMPLETED : SUBSCRIPTION_ACTIVE;
+  if (order->posts > 0 && made >= (guint64) order->posts)
+    {
+      *posts_done = (guint64) order->posts;
+      return SUBSCRIPTION_COMPLETED;
+    }
+  if (order->posts < 0 && elapsed >= SUBSCRIPTION_SECONDS)
+    {
+      *posts_done = (guint64) (SUBSCRIPTION_SECONDS / POST_SECONDS);
+      return SUBSCRIPTION_EXPIRED;
+    }
+
+  *posts_done = made;
+  /* every fourth one is paused by the panel for a while */
+  if (order->id % 4 == 3 && elapsed >= 2 * POST_SECONDS && elapsed < 4 * POST_SECONDS)
+    return SUBSCRIPTION_PAUSED;
+  return SUBSCRIPTION_ACTIVE;
 }

@@ -26,6 +26,7 @@ static const char * const type_names[SMM_SIM_N_TYPES] = {
   [SMM_SIM_TYPE_INVITES_FROM_GROUPS] = "Invites from Groups",
   [SMM_SIM_TYPE_SUBSCRIPTIONS] = "Subscriptions",
   [SMM_SIM_TYPE_WEB_TRAFFIC] = "Web Traffic",
+  [SMM_SIM_TYPE_CUSTOM_DATA] = "Custom Data",
 };
 
 const char *
@@ -318,22 +319,65 @@ static const DemoServiceB demo_services_b[] = {
     "Instagram Başlangıç Paketi [1000 Takipçi + 500 Beğeni]", "1.20", 1, 1, FALSE, FALSE, FALSE } },
 };
 
-GPtrArray *
-smm_sim_catalogue_new_demo_b (void)
+/* A panel's catalogue from its table, with the ids the table gives; a service whose id is in
+ * unlisted lists no "dripfeed" field. */
+static GPtrArray *
+catalogue_from_table (const DemoServiceB *table,
+                      guint               n_services,
+                      const guint        *unlisted,
+                      guint               n_unlisted)
 {
-  GPtrArray *services;
+  GPtrArray *services = g_ptr_array_new_full (n_services, (GDestroyNotify) smm_sim_service_free);
 
-  services = g_ptr_array_new_full (G_N_ELEMENTS (demo_services_b), (GDestroyNotify) smm_sim_service_free);
-
-  for (guint i = 0; i < G_N_ELEMENTS (demo_services_b); i++)
+  for (guint i = 0; i < n_services; i++)
     {
-      const DemoService *d = &demo_services_b[i].service;
+      const DemoService *d = &table[i].service;
+      SmmSimService *service = service_new (table[i].id, d->type, d->category, d->name, d->rate,
+                                            d->min, d->max, d->refill, d->cancel, d->dripfeed);
 
-      g_ptr_array_add (services, service_new (demo_services_b[i].id, d->type, d->category, d->name, d->rate,
-                                              d->min, d->max, d->refill, d->cancel, d->dripfeed));
+      for (guint k = 0; k < n_unlisted; k++)
+        if (unlisted[k] == service->id)
+          {
+            service->dripfeed_unlisted = TRUE;
+            service->dripfeed = TRUE; /* unlisted: the panel takes runs */
+          }
+      g_ptr_array_add (services, service);
     }
 
   return services;
+}
+
+GPtrArray *
+smm_sim_catalogue_new_demo_b (void)
+{
+  return catalogue_from_table (demo_services_b, G_N_ELEMENTS (demo_services_b), NULL, 0);
+}
+
+/* A PHP panel's: every flag a panel may give, and the types only some panels have */
+static const DemoServiceB php_services[] = {
+  { 1, { SMM_SIM_TYPE_DEFAULT, "Instagram Followers",
+    "Instagram Followers [Drip-feed] [Max 10K]", "1.00", 10, 10000, TRUE, TRUE, TRUE } },
+  { 2, { SMM_SIM_TYPE_DEFAULT, "Instagram Followers",
+    "Instagram Followers [No drip-feed] [Max 1500]", "0.50", 10, 1500, FALSE, FALSE, FALSE } },
+  { 3, { SMM_SIM_TYPE_DEFAULT, "Instagram Likes",
+    "Instagram Likes [Max 10K]", "0.20", 50, 10000, FALSE, TRUE, FALSE } },
+  { 4, { SMM_SIM_TYPE_CUSTOM_DATA, "Instagram Custom",
+    "Instagram Custom Data [Max 1K]", "5.00", 10, 1000, FALSE, FALSE, FALSE } },
+  { 5, { SMM_SIM_TYPE_SUBSCRIPTIONS, "Instagram Auto Likes",
+    "Instagram Auto Likes [Subscription]", "0.30", 50, 10000, FALSE, FALSE, FALSE } },
+  { 6, { SMM_SIM_TYPE_MENTIONS_WITH_HASHTAGS, "Instagram Mentions",
+    "Instagram Mentions With Hashtags", "2.00", 100, 5000, FALSE, FALSE, FALSE } },
+  { 7, { SMM_SIM_TYPE_PACKAGE, "Packages",
+    "Instagram Starter Package", "3.00", 1, 1, FALSE, FALSE, FALSE } },
+};
+
+static const guint php_unlisted_dripfeed[] = { 3, 4, 7 };
+
+GPtrArray *
+smm_sim_catalogue_new_php (void)
+{
+  return catalogue_from_table (php_services, G_N_ELEMENTS (php_services),
+                               php_unlisted_dripfeed, G_N_ELEMENTS (php_unlisted_dripfeed));
 }
 
 static const char * const platforms[] = {
@@ -400,7 +444,7 @@ smm_sim_catalogue_new_generated (guint n_services)
       guint cat = i % n_categories;
       const char *platform = platforms[cat / G_N_ELEMENTS (kinds)];
       const char *kind = kinds[cat % G_N_ELEMENTS (kinds)];
-      SmmSimType type = (SmmSimType) ((i + i / n_categories) % SMM_SIM_N_TYPES);
+      SmmSimType type = (SmmSimType) ((i + i / n_categories) % SMM_SIM_N_CLASSIC_TYPES);
       gint64 rate_units = 100 + (gint64) (h % 2500000);  /* 0.001 .. 25.001 per 1000 */
       guint min = mins[(h >> 8) % G_N_ELEMENTS (mins)];
       guint max = maxes[(h >> 12) % G_N_ELEMENTS (maxes)];

@@ -7,6 +7,9 @@
 G_BEGIN_DECLS
 
 /* Money in the simulator is a count of 1e-5 units of the panel's currency. */
+/* The types every panel knows, which the generated catalogue goes through */
+#define SMM_SIM_N_CLASSIC_TYPES SMM_SIM_TYPE_CUSTOM_DATA
+
 #define SMM_SIM_UNITS_PER_ONE G_GINT64_CONSTANT (100000)
 
 typedef enum {
@@ -27,6 +30,7 @@ typedef enum {
   SMM_SIM_TYPE_INVITES_FROM_GROUPS,
   SMM_SIM_TYPE_SUBSCRIPTIONS,
   SMM_SIM_TYPE_WEB_TRAFFIC,
+  SMM_SIM_TYPE_CUSTOM_DATA,     /* only some panels have it: not in the demo or generated catalogues */
   SMM_SIM_N_TYPES,
 } SmmSimType;
 
@@ -42,6 +46,7 @@ typedef struct {
   gboolean    refill;
   gboolean    cancel;
   gboolean    dripfeed;
+  gboolean    dripfeed_unlisted; /* the service lists no "dripfeed" field */
 } SmmSimService;
 
 const char *smm_sim_type_to_string          (SmmSimType   type);
@@ -59,6 +64,8 @@ GPtrArray  *smm_sim_catalogue_new_demo      (void);
 /* A second panel: other ids (from 201, with gaps), other names (some Turkish), other
  * prices, in euros; partly the same kinds of services as the first, partly missing. */
 GPtrArray  *smm_sim_catalogue_new_demo_b    (void);
+/* A PHP panel's: Custom Data, a subscription, dripfeed true, false and unlisted, ids from 1 */
+GPtrArray  *smm_sim_catalogue_new_php       (void);
 GPtrArray  *smm_sim_catalogue_new_generated (guint        n_services);
 
 G_END_DECLS

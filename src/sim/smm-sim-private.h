@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -19,7 +21,16 @@ typedef enum {
   ORDER_COMPLETED,
   ORDER_PARTIAL,
   ORDER_CANCELED,
+  ORDER_REFUNDED,
 } OrderState;
+
+typedef enum {
+  SUBSCRIPTION_ACTIVE,
+  SUBSCRIPTION_PAUSED,
+  SUBSCRIPTION_COMPLETED,
+  SUBSCRIPTION_EXPIRED,
+  SUBSCRIPTION_CANCELED,
+} SubscriptionState;
 
 typedef struct {
   gint64   id;
@@ -28,8 +39,12 @@ typedef struct {
   gint64   charge;           /* what was taken from the balance */
   gint64   refund;           /* what was given back */
   double   created;          /* simulated seconds */
+  double   cancel_at;        /* when an accepted cancel takes effect; 0: none asked */
   guint64  canceled_remains;
+  gint64   posts;            /* a subscription's posts: 0 old posts only, -1 until it expires */
+  guint    subscription : 1;
   guint    canceled : 1;
+  guint    cancel_partial : 1; /* canceled with some delivered: ends Partial */
   guint    settled : 1;      /* final, and any refund booked */
 } SimOrder;
 
@@ -60,7 +75,14 @@ struct _SmmSim
   char         *currency;
   guint         n_generated;
   double        speed;
-  gboolean      quirks;
+  guint64       quirks;         /* 1 << SmmSimQuirk */
+  gboolean      no_refill;
+  gboolean      no_cancel;
+  gboolean      strict;
+  guint         n_violations;
+  FILE         *log;            /* NULL, stderr, or a file of our own */
+  char         *last_add;       /* the fields of the last add, and when it came (real time) */
+  gint64        last_add_us;
   guint         latency_ms;
   guint         slow_ms;
   SmmSimFault   fault;
@@ -95,6 +117,13 @@ struct _SmmSim
   GError       *thread_error;
 };
 
+static inline gboolean
+smm_sim_quirk (SmmSim      *self,
+               SmmSimQuirk  quirk)
+{
+  return (self->quirks & (G_GUINT64_CONSTANT (1) << quirk)) != 0;
+}
+
 /* smm-sim-server.c */
 const char *smm_sim_field (GHashTable *fields,
                            const char *name);
@@ -127,6 +156,22 @@ void smm_sim_server_teardown (SmmSim *self);
 
 gpointer smm_sim_server_thread_func (gpointer data);
 
+/* smm-sim-log.c */
+char *smm_sim_log_describe (GHashTable *fields);
+
+void smm_sim_log_request_locked (SmmSim     *self,
+                                 guint       n,
+                                 const char *method,
+                                 const char *content_type,
+                                 const char *description);
+
+void smm_sim_strict_check_locked (SmmSim     *self,
+                                  guint       n,
+                                  const char *method,
+                                  gboolean    key_in_url,
+                                  const char *action,
+                                  const char *description);
+
 /* smm-sim-json.c */
 void smm_sim_json_add_raw_number (JsonBuilder *builder,
                                   const char  *digits);
@@ -139,14 +184,29 @@ char *smm_sim_json_to_string (JsonNode *root);
 
 JsonNode *smm_sim_json_error (const char *message);
 
-JsonNode *smm_sim_json_maybe_wrap (SmmSim   *self,
-                                   JsonNode *node);
+JsonNode *smm_sim_json_maybe_wrap (SmmSim      *self,
+                                   SmmSimQuirk  quirk,
+                                   JsonNode    *node);
+
+void smm_sim_json_add_count (SmmSim      *self,
+                             JsonBuilder *builder,
+                             guint64      value);
+
+void smm_sim_json_add_number_id (SmmSim      *self,
+                                 JsonBuilder *builder,
+                                 gint64       id);
+
+char *smm_sim_json_frame (SmmSim *self,
+                          char   *json);
 
 void smm_sim_json_add_id (JsonBuilder *builder,
                           const char  *text);
 
 void smm_sim_json_set_id_member (JsonBuilder *builder,
                                  const char  *text);
+
+void smm_sim_json_set_repeated_id_member (JsonBuilder *builder,
+                                          const char  *text);
 
 /* smm-sim-book.c */
 gint64 smm_sim_mul_div_round (gint64  a,
@@ -159,6 +219,9 @@ SmmSimService *smm_sim_lookup_service_locked (SmmSim *self,
                                               guint   id);
 
 guint64 smm_sim_order_final_remains (SimOrder *order);
+
+void smm_sim_book_order_locked (SmmSim   *self,
+                                SimOrder *order);
 
 OrderState smm_sim_order_get_state_locked (SmmSim   *self,
                                            SimOrder *order,
@@ -182,12 +245,22 @@ const char *smm_sim_refill_create_locked (SmmSim     *self,
 SimRefill *smm_sim_lookup_refill_locked (SmmSim     *self,
                                          const char *text);
 
-const char *smm_sim_refill_state (SimRefill *refill,
-                                  double     now);
+const char *smm_sim_refill_state_locked (SmmSim    *self,
+                                         SimRefill *refill,
+                                         double     now);
+
+SubscriptionState smm_sim_subscription_get_state_locked (SmmSim   *self,
+                                                         SimOrder *order,
+                                                         double    now,
+                                                         guint64  *posts_done);
 
 const char *smm_sim_cancel_locked (SmmSim     *self,
                                    const char *text,
                                    double      now);
+
+/* smm-sim-add.c */
+JsonNode *smm_sim_action_add_locked (SmmSim     *self,
+                                     GHashTable *fields);
 
 /* smm-sim-actions.c */
 char *smm_sim_handle_request_locked (SmmSim     *self,

@@ -1,5 +1,5 @@
-/* smm-sim-server.c: the simulated panel's HTTP side: the SoupServer, routing, form decoding,
- * and the faults it injects
+/* smm-sim-server.c: the simulated panel's HTTP side: the SoupServer, routing, form decoding
+ * (urlencoded and multipart, as PHP's $_POST), and the faults it injects
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -318,9 +318,11 @@ set_html (SoupServerMessage *msg,
 static void
 set_json (SoupServerMessage *msg,
           guint              status,
+          gboolean           as_html,
           char              *json) /* owned */
 {
-  set_body (msg, status, "application/json", SOUP_MEMORY_TAKE, json);
+  set_body (msg, status, as_html ? "text/html; charset=UTF-8" : "application/json",
+            SOUP_MEMORY_TAKE, json);
 }
 
 static void
@@ -336,6 +338,35 @@ copy_fields (GHashTable *dest,
   g_hash_table_iter_init (&iter, src);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_replace (dest, g_strdup (key), g_strdup (value ? value : ""));
+}
+
+/* The fields of a POST body: multipart/form-data (curl -F, PHP's curl with an array, JS
+ * FormData) or urlencoded, whatever the content type says, as PHP's $_POST. Files are ignored.
+ * Returns whether the body had a key. */
+static gboolean
+decode_body (SoupMessageHeaders *headers,
+             GBytes             *bytes,
+             GHashTable         *fields)
+{
+  g_autoptr(GHashTable) form = NULL;
+
+  if (g_strcmp0 (soup_message_headers_get_content_type (headers, NULL), "multipart/form-data") == 0)
+    {
+      SoupMultipart *multipart = soup_multipart_new_from_message (headers, bytes);
+
+      /* takes the multipart */
+      if (multipart != NULL)
+        form = soup_form_decode_multipart (multipart, NULL, NULL, NULL, NULL);
+    }
+  else
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      form = soup_form_decode (text);
+    }
+
+  copy_fields (fields, form);
+  return form != NULL && g_hash_table_contains (form, "key");
 }
 
 static gboolean
@@ -357,7 +388,12 @@ server_request_cb (SoupServer        *server,
   g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *method = soup_server_message_get_method (msg);
   const char *action;
+  const char *content_type;
+  g_autofree char *description = NULL;
   gboolean path_ok;
+  gboolean key_in_url;
+  gboolean key_in_body = FALSE;
+  gboolean as_html;
   gboolean body_too_big = FALSE;
   SmmSimFault fault;
   guint delay_ms;
@@ -369,6 +405,7 @@ server_request_cb (SoupServer        *server,
             || g_strcmp0 (path, "/api/v2/") == 0;
 
   copy_fields (fields, query);
+  key_in_url = query != NULL && g_hash_table_contains (query, "key");
   if (method == SOUP_METHOD_POST)
     {
       SoupMessageBody *body = soup_server_message_get_request_body (msg);
@@ -378,17 +415,28 @@ server_request_cb (SoupServer        *server,
       else if (body->length > 0)
         {
           g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-          g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL),
-                                             g_bytes_get_size (bytes));
-          g_autoptr(GHashTable) form = soup_form_decode (text);
 
-          copy_fields (fields, form);
+          key_in_body = decode_body (soup_server_message_get_request_headers (msg), bytes, fields);
         }
     }
   action = smm_sim_field (fields, "action");
+  content_type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg),
+                                                        NULL);
 
   g_mutex_lock (&self->mutex);
   n = self->n_requests++;
+  if (self->log != NULL || self->strict)
+    description = smm_sim_log_describe (fields);
+  if (self->log != NULL)
+    smm_sim_log_request_locked (self, n, method, content_type, description);
+  if (self->strict)
+    {
+      smm_sim_strict_check_locked (self, n, method, key_in_url, action, description);
+      /* a strict panel reads the key from the body only */
+      if (!key_in_body)
+        g_hash_table_remove (fields, "key");
+    }
+  as_html = smm_sim_quirk (self, SMM_SIM_QUIRK_TEXT_HTML);
   for (guint i = 0; i < G_N_ELEMENTS (known_actions); i++)
     if (g_strcmp0 (action, known_actions[i]) == 0)
       self->action_counts[i]++;
@@ -426,7 +474,7 @@ server_request_cb (SoupServer        *server,
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Retry-After", "1");
-      set_json (msg, 429, g_strdup ("{\"error\":\"Spam protection, wait 1 seconds\"}"));
+      set_json (msg, 429, FALSE, g_strdup ("{\"error\":\"Spam protection, wait 1 seconds\"}"));
       soup_server_message_set_status (msg, 429, "Too Many Requests");
     }
   else if (fault == SMM_SIM_FAULT_REDIRECT)
@@ -440,7 +488,7 @@ server_request_cb (SoupServer        *server,
       else
         {
           g_mutex_lock (&self->mutex);
-          json = smm_sim_handle_request_locked (self, fields);
+          json = smm_sim_json_frame (self, smm_sim_handle_request_locked (self, fields));
           g_mutex_unlock (&self->mutex);
         }
 
@@ -465,7 +513,7 @@ server_request_cb (SoupServer        *server,
       if (fault == SMM_SIM_FAULT_SLOW)
         delay_ms += slow_ms;
 
-      set_json (msg, SOUP_STATUS_OK, json);
+      set_json (msg, SOUP_STATUS_OK, as_html, json);
     }
 
   if (delay_ms > 0)

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -48,6 +49,9 @@ smm_sim_finalize (GObject *object)
   g_free (self->key);
   g_free (self->currency);
   g_free (self->url);
+  g_free (self->last_add);
+  if (self->log != NULL && self->log != stderr)
+    fclose (self->log);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->active_links, g_hash_table_unref);
   g_clear_pointer (&self->unsettled, g_ptr_array_unref);
@@ -193,10 +197,9 @@ smm_sim_seed_orders (SmmSim *self,
                                  : smm_sim_mul_div_round (service->rate_units, order->quantity,
                                                           1000);
       order->created = now - (double) (i % 60);
-      g_hash_table_insert (self->orders, &order->id, order);
-      if (smm_sim_order_final_remains (order) > 0)
-        g_ptr_array_add (self->unsettled, order);
-      self->order_count++;
+      /* tracked as plain orders, whatever their service: a benchmark's history */
+      order->posts = -1;
+      smm_sim_book_order_locked (self, order);
     }
   g_mutex_unlock (&self->mutex);
 }
@@ -213,6 +216,8 @@ smm_sim_set_catalogue (SmmSim     *self,
     services = smm_sim_catalogue_new_demo ();
   else if (g_strcmp0 (name, "b") == 0)
     services = smm_sim_catalogue_new_demo_b ();
+  else if (g_strcmp0 (name, "c") == 0)
+    services = smm_sim_catalogue_new_php ();
   else
     return FALSE;
 
@@ -239,6 +244,9 @@ smm_sim_set_speed (SmmSim *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/* The shapes of the old --quirks */
+#define OLD_QUIRKS ((G_GUINT64_CONSTANT (1) << (SMM_SIM_QUIRK_NO_CURRENCY + 1)) - 1)
+
 void
 smm_sim_set_quirks (SmmSim   *self,
                     gboolean  quirks)
@@ -246,8 +254,175 @@ smm_sim_set_quirks (SmmSim   *self,
   g_return_if_fail (SMM_IS_SIM (self));
 
   g_mutex_lock (&self->mutex);
-  self->quirks = !!quirks;
+  if (quirks)
+    self->quirks |= OLD_QUIRKS;
+  else
+    self->quirks &= ~OLD_QUIRKS;
   g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_quirk (SmmSim      *self,
+                   SmmSimQuirk  quirk,
+                   gboolean     enabled)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+  g_return_if_fail (quirk < SMM_SIM_N_QUIRKS);
+
+  g_mutex_lock (&self->mutex);
+  if (enabled)
+    self->quirks |= G_GUINT64_CONSTANT (1) << quirk;
+  else
+    self->quirks &= ~(G_GUINT64_CONSTANT (1) << quirk);
+  g_mutex_unlock (&self->mutex);
+}
+
+gboolean
+smm_sim_get_quirk (SmmSim      *self,
+                   SmmSimQuirk  quirk)
+{
+  gboolean enabled;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), FALSE);
+  g_return_val_if_fail (quirk < SMM_SIM_N_QUIRKS, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  enabled = smm_sim_quirk (self, quirk);
+  g_mutex_unlock (&self->mutex);
+
+  return enabled;
+}
+
+static const char * const quirk_names[SMM_SIM_N_QUIRKS] = {
+  [SMM_SIM_QUIRK_BARE_NUMBERS] = "bare-numbers",
+  [SMM_SIM_QUIRK_LOOSE_SERVICES] = "loose-services",
+  [SMM_SIM_QUIRK_WRAP_ADD] = "wrap-add",
+  [SMM_SIM_QUIRK_WRAP_SINGLE] = "wrap-single",
+  [SMM_SIM_QUIRK_BATCH_LIST] = "batch-list",
+  [SMM_SIM_QUIRK_BATCH_MAP] = "batch-map",
+  [SMM_SIM_QUIRK_NO_CURRENCY] = "no-currency",
+  [SMM_SIM_QUIRK_TEXT_HTML] = "text-html",
+  [SMM_SIM_QUIRK_BOM] = "bom",
+  [SMM_SIM_QUIRK_PHP_NOTICE] = "php-notice",
+  [SMM_SIM_QUIRK_STRING_NUMBERS] = "string-numbers",
+  [SMM_SIM_QUIRK_STATUS_CASE] = "status-case",
+  [SMM_SIM_QUIRK_NO_REFILL_FIELDS] = "no-refill-fields",
+  [SMM_SIM_QUIRK_CANCEL_MAP_STRINGS] = "cancel-map-strings",
+  [SMM_SIM_QUIRK_BATCH_EXTRA_IDS] = "batch-extra-ids",
+  [SMM_SIM_QUIRK_BATCH_MISSING_IDS] = "batch-missing-ids",
+  [SMM_SIM_QUIRK_BATCH_REPEAT_IDS] = "batch-repeat-ids",
+  [SMM_SIM_QUIRK_PROCESSING] = "processing",
+  [SMM_SIM_QUIRK_REFUNDED] = "refunded",
+  [SMM_SIM_QUIRK_REFILL_REJECTED] = "refill-rejected",
+  [SMM_SIM_QUIRK_CANCEL_SLOW] = "cancel-slow",
+  [SMM_SIM_QUIRK_CANCEL_REFUSED] = "cancel-refused",
+};
+
+const char *
+smm_sim_quirk_to_string (SmmSimQuirk quirk)
+{
+  g_return_val_if_fail (quirk < SMM_SIM_N_QUIRKS, NULL);
+
+  return quirk_names[quirk];
+}
+
+gboolean
+smm_sim_set_quirks_from_string (SmmSim      *self,
+                                const char  *names,
+                                GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 quirks = 0;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), FALSE);
+  g_return_val_if_fail (names != NULL, FALSE);
+
+  parts = g_strsplit (names, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (parts[i]);
+      guint q;
+
+      if (*name == '\0')
+        continue;
+      for (q = 0; q < SMM_SIM_N_QUIRKS; q++)
+        if (g_ascii_strcasecmp (name, quirk_names[q]) == 0)
+          break;
+      if (q == SMM_SIM_N_QUIRKS)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "unknown quirk “%s”", name);
+          return FALSE;
+        }
+      quirks |= G_GUINT64_CONSTANT (1) << q;
+    }
+
+  g_mutex_lock (&self->mutex);
+  self->quirks |= quirks;
+  g_mutex_unlock (&self->mutex);
+
+  return TRUE;
+}
+
+void
+smm_sim_set_refill_supported (SmmSim   *self,
+                              gboolean  supported)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  g_mutex_lock (&self->mutex);
+  self->no_refill = !supported;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_cancel_supported (SmmSim   *self,
+                              gboolean  supported)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  g_mutex_lock (&self->mutex);
+  self->no_cancel = !supported;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+smm_sim_set_strict (SmmSim   *self,
+                    gboolean  strict)
+{
+  g_return_if_fail (SMM_IS_SIM (self));
+
+  g_mutex_lock (&self->mutex);
+  self->strict = !!strict;
+  g_mutex_unlock (&self->mutex);
+}
+
+gboolean
+smm_sim_set_log_file (SmmSim      *self,
+                      const char  *path,
+                      GError     **error)
+{
+  FILE *log = NULL;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), FALSE);
+
+  if (g_strcmp0 (path, "-") == 0)
+    log = stderr;
+  else if (path != NULL && (log = fopen (path, "a")) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "cannot open the log “%s”: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->mutex);
+  if (self->log != NULL && self->log != stderr)
+    fclose (self->log);
+  self->log = log;
+  g_mutex_unlock (&self->mutex);
+
+  return TRUE;
 }
 
 void
@@ -441,6 +616,20 @@ smm_sim_get_request_count (SmmSim     *self,
         if (strcmp (action, known_actions[i]) == 0)
           count = self->action_counts[i];
     }
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
+
+guint
+smm_sim_get_violation_count (SmmSim *self)
+{
+  guint count;
+
+  g_return_val_if_fail (SMM_IS_SIM (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  count = self->n_violations;
   g_mutex_unlock (&self->mutex);
 
   return count;

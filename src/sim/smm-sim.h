@@ -20,6 +20,37 @@ typedef enum {
   SMM_SIM_FAULT_REDIRECT,       /* 302 to http://example.invalid/api/v2 */
 } SmmSimFault;
 
+/* The ways real panels differ, one at a time (see API.md, "Seen on real panels"); any may be
+ * combined. smm_sim_set_quirks (TRUE) sets the first seven, the shapes of the old "--quirks". */
+typedef enum {
+  SMM_SIM_QUIRK_BARE_NUMBERS,       /* bare-numbers: counts, rates and minimums as JSON numbers */
+  SMM_SIM_QUIRK_LOOSE_SERVICES,     /* loose-services: ids as strings, "50.000", flags as "1"/"Yes", a desc */
+  SMM_SIM_QUIRK_WRAP_ADD,           /* wrap-add: add's reply in a one-element array, with "success" */
+  SMM_SIM_QUIRK_WRAP_SINGLE,        /* wrap-single: the single replies of status, refill, refill_status
+                                     * and balance in a one-element array */
+  SMM_SIM_QUIRK_BATCH_LIST,         /* batch-list: a status batch as a list of objects naming their order */
+  SMM_SIM_QUIRK_BATCH_MAP,          /* batch-map: refill, refill_status and cancel batches keyed by id */
+  SMM_SIM_QUIRK_NO_CURRENCY,        /* no-currency: no "currency" in the status of even ids */
+  SMM_SIM_QUIRK_TEXT_HTML,          /* text-html: Content-Type: text/html; charset=UTF-8, as PHP panels */
+  SMM_SIM_QUIRK_BOM,                /* bom: a UTF-8 byte order mark before the JSON */
+  SMM_SIM_QUIRK_PHP_NOTICE,         /* php-notice: PHP "Deprecated" and "Warning" blocks before the JSON */
+  SMM_SIM_QUIRK_STRING_NUMBERS,     /* string-numbers: every number a string: order, refill and
+                                     * service ids, counts, "cancel": "1" */
+  SMM_SIM_QUIRK_STATUS_CASE,        /* status-case: "pending", "Inprogress", "completed", … */
+  SMM_SIM_QUIRK_NO_REFILL_FIELDS,   /* no-refill-fields: services without "refill" and "cancel" */
+  SMM_SIM_QUIRK_CANCEL_MAP_STRINGS, /* cancel-map-strings: {"23501":"Canceled","23502":"Already completed"} */
+  SMM_SIM_QUIRK_BATCH_EXTRA_IDS,    /* batch-extra-ids: status batches also answer the id after the last */
+  SMM_SIM_QUIRK_BATCH_MISSING_IDS,  /* batch-missing-ids: batches leave out the last id asked */
+  SMM_SIM_QUIRK_BATCH_REPEAT_IDS,   /* batch-repeat-ids: status batches answer the first id twice, the
+                                     * second time with another status */
+  SMM_SIM_QUIRK_PROCESSING,         /* processing: "Processing" instead of "In progress", on odd ids */
+  SMM_SIM_QUIRK_REFUNDED,           /* refunded: orders whose id is a multiple of 7 end Refunded, in full */
+  SMM_SIM_QUIRK_REFILL_REJECTED,    /* refill-rejected: even refills end Rejected, every third Error */
+  SMM_SIM_QUIRK_CANCEL_SLOW,        /* cancel-slow: a cancel takes effect 60 s of the clock later */
+  SMM_SIM_QUIRK_CANCEL_REFUSED,     /* cancel-refused: cancels of even ids: "Order cannot be canceled" */
+  SMM_SIM_N_QUIRKS,
+} SmmSimQuirk;
+
 #define SMM_TYPE_SIM (smm_sim_get_type ())
 G_DECLARE_FINAL_TYPE (SmmSim, smm_sim, SMM, SIM, GObject)
 
@@ -34,13 +65,42 @@ void        smm_sim_set_currency          (SmmSim      *self,
                                            const char  *currency);
 void        smm_sim_set_generated_services (SmmSim     *self,
                                            guint        n_services);
-/* "a" (the default demo catalogue) or "b" (a second panel's, other ids and names, in EUR) */
+/* "a" (the default demo catalogue), "b" (a second panel's, other ids and names, in EUR) or "c"
+ * (a PHP panel's: Custom Data, subscriptions, dripfeed true, false and absent) */
 gboolean    smm_sim_set_catalogue         (SmmSim      *self,
                                            const char  *name);
+/* How fast the panel's clock runs: 1.0 is the demo's pace, a real panel's minute a second (an
+ * order of 1000 is Pending 5 s and done after 20 s); 1/60 is a real panel's pace. */
 void        smm_sim_set_speed             (SmmSim      *self,
                                            double       speed);
 void        smm_sim_set_quirks            (SmmSim      *self,
                                            gboolean     quirks);
+void        smm_sim_set_quirk             (SmmSim      *self,
+                                           SmmSimQuirk  quirk,
+                                           gboolean     enabled);
+gboolean    smm_sim_get_quirk             (SmmSim      *self,
+                                           SmmSimQuirk  quirk);
+const char *smm_sim_quirk_to_string       (SmmSimQuirk  quirk);
+/* "text-html,bom" sets those two (on top of any set before); FALSE with an error naming an
+ * unknown one */
+gboolean    smm_sim_set_quirks_from_string (SmmSim     *self,
+                                           const char  *names,
+                                           GError     **error);
+/* A panel without refills (refill, refill_status) or cancels: they answer
+ * {"error":"Request Invalid"} and its services carry no "refill" (or "cancel") field. */
+void        smm_sim_set_refill_supported  (SmmSim      *self,
+                                           gboolean     supported);
+void        smm_sim_set_cancel_supported  (SmmSim      *self,
+                                           gboolean     supported);
+/* Strict: a GET, a key in the URL, and an add with the same fields within a second are counted
+ * as violations (smm_sim_get_violation_count()), and a key in the URL is not accepted. */
+void        smm_sim_set_strict            (SmmSim      *self,
+                                           gboolean     strict);
+/* One line per request (action, method, content type, fields; the key's value is never
+ * written); "-" is standard error, NULL stops the log. */
+gboolean    smm_sim_set_log_file          (SmmSim      *self,
+                                           const char  *path,
+                                           GError     **error);
 void        smm_sim_seed_orders           (SmmSim      *self,
                                            guint        n_orders);
 void        smm_sim_set_latency           (SmmSim      *self,
@@ -73,6 +133,7 @@ char       *smm_sim_dup_url               (SmmSim      *self);  /* http://127.0.
 char       *smm_sim_dup_key               (SmmSim      *self);
 guint       smm_sim_get_request_count     (SmmSim      *self,
                                            const char  *action); /* NULL: all requests */
+guint       smm_sim_get_violation_count  (SmmSim      *self);  /* under strict */
 guint       smm_sim_get_order_count       (SmmSim      *self);
 char       *smm_sim_dup_balance           (SmmSim      *self);  /* "987.65000" */
 /* Moves the simulated clock forward, so orders and refills progress without waiting. */
