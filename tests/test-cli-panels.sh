@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What each panel can do, from the command line: accounts checked before they are saved, a
-# panel without refill or cancel (tests/bare-panel.py), drip-feed refused where the panel says
-# no, unknowns shown as unknown, imported orders given their service. Runs inside tests/with-keyring.
+# panel without refill or cancel (tests/bare-panel.py, and the simulator's --no-refill --no-cancel),
+# drip-feed refused where the panel says no, unknowns shown as unknown, imported orders given
+# their service. Runs inside tests/with-keyring.
 set -euo pipefail
 cli=$1 sim=$2 bare=$3
 work=$(mktemp -d)
@@ -21,7 +22,10 @@ wait_url() {  # file
 pids+=($!)
 "$bare" "$work/bare.log" >"$work/bare.out" 2>>"$log" &
 pids+=($!)
+"$sim" --key sim-key --no-refill --no-cancel >"$work/nosim.out" 2>>"$log" &
+pids+=($!)
 sim_url=$(wait_url "$work/sim.out")
+nosim_url=$(wait_url "$work/nosim.out")
 bare_url=$(wait_url "$work/bare.out")
 
 step "a wrong key is refused, and nothing is saved"
@@ -79,6 +83,18 @@ for action in refill cancel; do
         grep -q "This panel does not offer $noun through its API" <<<"$err" || fail "$action $attempt: $err"
     done
     [ "$(grep -c "^$action$" "$work/bare.log")" -eq 1 ] || fail "$action was sent again"
+done
+
+step "the simulator's --no-refill --no-cancel: the same"
+SMM_API_KEY=sim-key "$cli" accounts add --name "No Refill" --url "$nosim_url" >/dev/null 2>>"$log"
+out=$("$cli" --account "No Refill" services 2>>"$log")
+grep -E "^1 .* – +– *$" <<<"$out" >/dev/null || fail "the simulator's services: $out"
+out=$("$cli" --account "No Refill" add --service 1 --link https://instagram.com/esa --quantity 100 2>>"$log")
+grep -q "Order 23501 placed" <<<"$out" || fail "placing on the simulator: $out"
+for action in refill cancel; do
+    rc=0; err=$("$cli" --account "No Refill" "$action" 23501 2>&1 >/dev/null) || rc=$?
+    [ "$rc" -eq 1 ] || fail "$action on the simulator: exit $rc"
+    grep -q "This panel does not offer ${action}s through its API" <<<"$err" || fail "$action on the simulator: $err"
 done
 
 step "progress and unknowns in JSON: null, never -1 or empty"
