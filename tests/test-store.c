@@ -379,12 +379,17 @@ test_refills_and_cancels (void)
   g_autoptr(GPtrArray) changed = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) refused = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_REFILL_DISABLED, "no refill");
+  g_autoptr(GError) no_answer = smm_api_error_new_no_answer ();
   SmmRefill *r;
   SmmCancelResult *c;
 
   g_ptr_array_add (refills, smm_refill_new (1, 23501));
   r = smm_refill_new (0, 23502);
   smm_refill_set_error (r, refused);
+  g_ptr_array_add (refills, r);
+  /* left out of the panel's reply: not a refusal, and nothing to follow: not kept */
+  r = smm_refill_new (0, 23503);
+  smm_refill_set_error (r, no_answer);
   g_ptr_array_add (refills, r);
   g_assert_true (smm_store_record_refills (store, account_id, refills, &error));
   g_assert_no_error (error);

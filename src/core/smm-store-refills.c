@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "smm-api-error.h"
 #include "smm-store-private.h"
 
 /* What an item of the panel's answer writes after the account (?1) */
@@ -67,11 +68,18 @@ smm_store_record_refills (SmmStore   *self,
                           GPtrArray  *refills,
                           GError    **error)
 {
+  g_autoptr(GPtrArray) answered = g_ptr_array_new ();
+
+  /* an order the panel's reply left out may or may not have a refill now: nothing is known of
+   * it to keep (no refill id to follow, no refusal), and the user is told "no answer" */
+  for (guint i = 0; i < refills->len; i++)
+    if (!g_error_matches (smm_refill_get_error (refills->pdata[i]), SMM_API_ERROR, SMM_API_ERROR_NO_ANSWER))
+      g_ptr_array_add (answered, refills->pdata[i]);
   return insert_each (self,
                       "INSERT INTO refills (account_id, order_id, panel_order_id, refill_id, status, error, "
                       "created, updated) VALUES (?1, (SELECT id FROM orders WHERE account_id = ?1 AND "
                       "panel_id = ?2), ?2, ?3, ?4, ?5, ?6, ?6)",
-                      account_id, refills, bind_refill, error);
+                      account_id, answered, bind_refill, error);
 }
 
 /**
