@@ -70,13 +70,45 @@ test_services (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (categories), >=, 8);
   for (guint t = 0; t < SMM_SERVICE_TYPE_UNKNOWN; t++)
     {
-      /* Custom Data (issue 14) comes to the simulator with its own change */
+      /* Custom Data is a PHP panel's type: the simulator's catalogue "c" has it (custom-data) */
       if (t == SMM_SERVICE_TYPE_CUSTOM_DATA)
         continue;
       g_test_message ("type %s", smm_service_type_to_string (t));
       g_assert_true (types[t]);
     }
   g_assert_cmpuint (smm_sim_get_request_count (f->sim, "services"), ==, 1);
+}
+
+/* A PHP panel's "Custom Data" service: read as its type, and placed with its `custom_data` field. */
+static void
+test_custom_data (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(SmmOrderRequest) request = NULL;
+  SmmService *custom = NULL;
+  gint64 id;
+
+  g_assert_true (smm_sim_set_catalogue (f->sim, "c"));
+  list = services (f, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len && custom == NULL; i++)
+    if (smm_service_get_service_type (list->pdata[i]) == SMM_SERVICE_TYPE_CUSTOM_DATA)
+      custom = list->pdata[i];
+  g_assert_nonnull (custom);
+
+  request = smm_order_request_new_for_service (custom);
+  smm_order_request_set (request, SMM_FIELD_LINK, "https://instagram.com/nasa");
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, "100");
+  smm_order_request_set (request, SMM_FIELD_CUSTOM_DATA, "size=M; colour=blue");
+  g_assert_true (smm_order_request_validate (request, custom, &error));
+  g_assert_no_error (error);
+  smm_client_add_async (f->client, request, NULL, result_cb, f);
+  id = smm_client_add_finish (f->client, wait_result (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (smm_sim_get_order_count (f->sim), ==, 1);
 }
 
 /* The quirky panel's catalogue reads the same as the plain one. */
@@ -712,6 +744,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   ADD ("services", test_services, FALSE);
+  ADD ("custom-data", test_custom_data, FALSE);
   ADD ("quirks/services", test_services, TRUE);
   g_test_add_func ("/core/client/quirks/services-equal", test_services_quirks_equal);
   ADD ("order-life", test_order_life, FALSE);
