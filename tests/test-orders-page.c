@@ -1,5 +1,5 @@
 /* test-orders-page.c: the orders page offers Refill and Cancel only where the order's panel
- * has them, and says so in words
+ * has them, and says so in words; a subscription's row says what it is at
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,6 +82,39 @@ test_unsupported (void)
   gtk_window_destroy (host);
 }
 
+/* a subscription's progress cell says it is one, with its posts and expiry; a plain order's, how
+ * much was delivered */
+static void
+test_subscription_progress (void)
+{
+  GtkWidget *bar = g_object_ref_sink (gtk_progress_bar_new ());
+  g_autoptr(SmmOrder) order = smm_order_new (23501);
+  g_autoptr(SmmOrder) plain = smm_order_new (23502);
+
+  smm_order_set_status_text (order, "Paused");
+  smm_orders_page_update_progress (bar, order, NULL);
+  g_assert_true (gtk_progress_bar_get_show_text (GTK_PROGRESS_BAR (bar)));
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "Subscription");
+
+  smm_order_set_posts (order, 12);
+  smm_order_set_expiry (order, "2027-01-01");
+  smm_orders_page_update_progress (bar, order, NULL);
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "12 posts, until 1 Jan 2027");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (bar), ==, "Subscription: 12 posts, until 1 Jan 2027");
+  smm_order_set_posts (order, 1);
+  smm_order_set_expiry (order, "in a month");   /* not a date: as the panel wrote it */
+  smm_orders_page_update_progress (bar, order, NULL);
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "1 post, until in a month");
+
+  smm_order_set_quantity (plain, 100);
+  smm_order_set_remains (plain, 50);
+  smm_order_set_status_text (plain, "In progress");
+  smm_orders_page_update_progress (bar, plain, NULL);
+  g_assert_false (gtk_progress_bar_get_show_text (GTK_PROGRESS_BAR (bar)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (bar), ==, "50% delivered");
+  g_object_unref (bar);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -96,6 +129,7 @@ main (int argc, char **argv)
   window = smm_test_window_new (&app, &test_account);
 
   g_test_add_func ("/ui/orders-page/unsupported", test_unsupported);
+  g_test_add_func ("/ui/orders-page/subscription-progress", test_subscription_progress);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, test_account);
