@@ -101,6 +101,9 @@ test_subscription_progress (void)
   smm_orders_page_update_progress (bar, order, NULL);
   g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "12 posts, until 1 Jan 2027");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (bar), ==, "Subscription: 12 posts, until 1 Jan 2027");
+  smm_order_set_expiry (order, "31/01/2027");   /* as `add` takes it */
+  smm_orders_page_update_progress (bar, order, NULL);
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "12 posts, until 31 Jan 2027");
   smm_order_set_posts (order, 1);
   smm_order_set_expiry (order, "in a month");   /* not a date: as the panel wrote it */
   smm_orders_page_update_progress (bar, order, NULL);

@@ -10,7 +10,8 @@
 
 #include "smm-order.h"
 
-/* The panel's expiry, "2027-01-31", as a reader's date; any other text as the panel wrote it */
+/* The panel's expiry, "2027-01-31" (or "31/01/2027", as `add` takes it), as a reader's date; any
+ * other text as the panel wrote it */
 static char *
 expiry_text (const char *expiry)
 {
@@ -18,7 +19,8 @@ expiry_text (const char *expiry)
   int year, month, day;
   char tail;
 
-  if (sscanf (expiry, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3)
+  if (sscanf (expiry, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 ||
+      sscanf (expiry, "%2d/%2d/%4d%c", &day, &month, &year, &tail) == 3)
     date = g_date_time_new_utc (year, month, day, 0, 0, 0);
   if (date == NULL)
     return g_strdup (expiry);
