@@ -28,6 +28,23 @@ test_turkish (void)
   g_assert_cmpstr (smm_order_status_get_label (SMM_ORDER_STATUS_COMPLETED), ==, "Tamamlandı");
   g_assert_cmpstr (smm_order_status_get_label (SMM_ORDER_STATUS_PARTIAL), ==, "Kısmi");
   g_assert_cmpstr (smm_service_type_get_label (SMM_SERVICE_TYPE_CUSTOM_COMMENTS), ==, "Özel Yorumlar");
+  g_assert_cmpstr (smm_order_status_get_label (SMM_ORDER_STATUS_ACTIVE), ==, "Süren");
+  g_assert_cmpstr (smm_order_status_get_label (SMM_ORDER_STATUS_PAUSED), ==, "Duraklatıldı");
+  g_assert_cmpstr (smm_order_status_get_label (SMM_ORDER_STATUS_EXPIRED), ==, "Süresi doldu");
+  /* what a subscription is at */
+  {
+    g_autoptr(SmmOrder) subscription = smm_order_new (1);
+    g_autofree char *posts = NULL;
+    g_autofree char *until = NULL;
+
+    smm_order_set_posts (subscription, 3);
+    posts = smm_order_dup_subscription_summary (subscription);
+    g_assert_cmpstr (posts, ==, "3 gönderi");
+    smm_order_set_expiry (subscription, "2027-01-31");
+    until = smm_order_dup_subscription_summary (subscription);
+    g_assert_true (g_str_has_prefix (until, "3 gönderi, 31 "));
+    g_assert_true (g_str_has_suffix (until, " 2027 tarihine kadar"));
+  }
   /* plural forms */
   g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", 5), ==, "%u hizmet");
 }

@@ -1,5 +1,6 @@
 /* test-orders-page.c: the orders page offers Refill and Cancel only where the order's panel
- * has them, and says so in words
+ * has them, and says so in words; a subscription's row says what it is at; the refills page
+ * says when the panel does not tell refills' status
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include <adwaita.h>
 
 #include "smm-orders-page-private.h"
+#include "smm-refills-page.h"
 #include "smm-test-fixture.h"
 #include "smm-test-ui-fixture.h"
 
@@ -82,6 +84,87 @@ test_unsupported (void)
   gtk_window_destroy (host);
 }
 
+/* a subscription's progress cell says it is one, with its posts and expiry; a plain order's, how
+ * much was delivered */
+static void
+test_subscription_progress (void)
+{
+  GtkWidget *bar = g_object_ref_sink (gtk_progress_bar_new ());
+  g_autoptr(SmmOrder) order = smm_order_new (23501);
+  g_autoptr(SmmOrder) plain = smm_order_new (23502);
+
+  smm_order_set_status_text (order, "Paused");
+  smm_orders_page_update_progress (bar, order, NULL);
+  g_assert_true (gtk_progress_bar_get_show_text (GTK_PROGRESS_BAR (bar)));
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "Subscription");
+
+  smm_order_set_posts (order, 12);
+  smm_order_set_expiry (order, "2027-01-01");
+  smm_orders_page_update_progress (bar, order, NULL);
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "12 posts, until 1 Jan 2027");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (bar), ==, "Subscription: 12 posts, until 1 Jan 2027");
+  smm_order_set_expiry (order, "31/01/2027");   /* as `add` takes it */
+  smm_orders_page_update_progress (bar, order, NULL);
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "12 posts, until 31 Jan 2027");
+  smm_order_set_posts (order, 1);
+  smm_order_set_expiry (order, "in a month");   /* not a date: as the panel wrote it */
+  smm_orders_page_update_progress (bar, order, NULL);
+  g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), ==, "1 post, until in a month");
+
+  smm_order_set_quantity (plain, 100);
+  smm_order_set_remains (plain, 50);
+  smm_order_set_status_text (plain, "In progress");
+  smm_orders_page_update_progress (bar, plain, NULL);
+  g_assert_false (gtk_progress_bar_get_show_text (GTK_PROGRESS_BAR (bar)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (bar), ==, "50% delivered");
+  g_object_unref (bar);
+}
+
+/* The page's banner: the first one under it */
+static AdwBanner *
+find_banner (GtkWidget *widget)
+{
+  if (ADW_IS_BANNER (widget))
+    return ADW_BANNER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwBanner *banner = find_banner (child);
+      if (banner)
+        return banner;
+    }
+  return NULL;
+}
+
+/* the refills page says when the panel does not tell refills' status, instead of showing the
+ * last statuses it knew as if they were current */
+static void
+test_refill_status_unsupported (void)
+{
+  SmmStore *store = smm_application_get_store (app);
+  g_autoptr(SmmAccount) bare = smm_test_account_add (store, "No Refill Status", "https://bare.example/api/v2");
+  g_autoptr(SmmAccount) full = smm_test_account_add (store, "Refill Status", "https://full.example/api/v2");
+  SmmRefillsPage *page = g_object_ref_sink (g_object_new (SMM_TYPE_REFILLS_PAGE, NULL));
+  AdwBanner *banner = find_banner (GTK_WIDGET (page));
+
+  g_assert_nonnull (banner);
+  smm_refills_page_set_account (page, app, full);
+  g_assert_false (adw_banner_get_revealed (banner));
+
+  smm_refills_page_set_account (page, app, bare);
+  g_assert_false (adw_banner_get_revealed (banner));
+  /* learnt while the page shows the account (its SmmAccount is the one read before) */
+  g_assert_true (smm_store_set_unsupported (store, smm_account_get_id (bare), SMM_PANEL_ACTION_REFILL_STATUS,
+                                            NULL));
+  smm_refills_page_reload (page);
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_cmpstr (adw_banner_get_title (banner), ==,
+                   "This panel does not report the status of refills through its API");
+
+  smm_refills_page_set_account (page, app, full);
+  g_assert_false (adw_banner_get_revealed (banner));
+  g_object_unref (page);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -96,6 +179,8 @@ main (int argc, char **argv)
   window = smm_test_window_new (&app, &test_account);
 
   g_test_add_func ("/ui/orders-page/unsupported", test_unsupported);
+  g_test_add_func ("/ui/orders-page/subscription-progress", test_subscription_progress);
+  g_test_add_func ("/ui/refills-page/refill-status-unsupported", test_refill_status_unsupported);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, test_account);

@@ -50,6 +50,7 @@ print_orders (SmmCli    *cli,
           smm_cli_json_add_count (builder, "remains", smm_order_get_remains (o));
           if (smm_order_get_error (o))
             smm_cli_json_add_string (builder, "error", smm_order_get_error (o)->message);
+          smm_cli_json_add_subscription (builder, o);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -65,9 +66,10 @@ print_orders (SmmCli    *cli,
       gint64 account_id = smm_order_get_account_id (o);
       SmmMoney charge;
       const GError *reason = smm_order_get_error (o);
+      g_autofree char *label = smm_cli_order_status_text (o);
       g_autofree char *status = reason && smm_order_get_status (o) >= SMM_ORDER_STATUS_UNCONFIRMED
-                                  ? g_strdup_printf ("%s: %s", smm_cli_order_status_label (o), reason->message)
-                                  : g_strdup (smm_cli_order_status_label (o));
+                                  ? g_strdup_printf ("%s: %s", label, reason->message)
+                                  : g_strdup (label);
 
       smm_cli_table_add (table,
                          g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_local_id (o)),

@@ -223,6 +223,44 @@ smm_cli_order_status_label (SmmOrder *order)
            : smm_order_status_get_label (smm_order_get_status (order));
 }
 
+/* The status with, for a subscription, what it is at: "Paused (subscription: 3 posts, until 31 Jan 2027)" */
+char *
+smm_cli_order_status_text (SmmOrder *order)
+{
+  g_autofree char *summary = smm_order_dup_subscription_summary (order);
+
+  if (!smm_order_is_subscription (order))
+    return g_strdup (smm_cli_order_status_label (order));
+  if (summary == NULL)
+    /* TRANSLATORS: an order's status, as in "Active (subscription)" */
+    return g_strdup_printf (_("%s (subscription)"), smm_cli_order_status_label (order));
+  /* TRANSLATORS: an order's status and what the subscription is at, as in
+   * "Active (subscription: 3 posts, until 31 Jan 2027)" */
+  return g_strdup_printf (_("%s (subscription: %s)"), smm_cli_order_status_label (order), summary);
+}
+
+/* A subscription's "posts", "expiry" and "orders" (the ids it placed): null when not told */
+void
+smm_cli_json_add_subscription (JsonBuilder *builder,
+                               SmmOrder    *order)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  smm_cli_json_add_count (builder, "posts", smm_order_get_posts (order));
+  smm_cli_json_add_text (builder, "expiry", smm_order_get_expiry (order));
+  g_object_get (order, "sub-orders", &ids, NULL);
+  json_builder_set_member_name (builder, "orders");
+  if (ids == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ids->len; i++)
+    json_builder_add_int_value (builder, g_array_index (ids, gint64, i));
+  json_builder_end_array (builder);
+}
+
 char *
 smm_cli_count_text (gint64 value)
 {

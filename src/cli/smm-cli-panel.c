@@ -378,6 +378,7 @@ smm_cli_run_status (SmmCli  *cli,
               smm_cli_json_add_count (builder, "start_count", smm_order_get_start_count (o));
               smm_cli_json_add_count (builder, "remains", smm_order_get_remains (o));
               smm_cli_json_add_text (builder, "currency", smm_order_get_currency (o));
+              smm_cli_json_add_subscription (builder, o);
             }
           json_builder_end_object (builder);
         }
@@ -403,7 +404,7 @@ smm_cli_run_status (SmmCli  *cli,
             }
           smm_cli_table_add (table,
                              g_strdup_printf ("%" G_GINT64_FORMAT, smm_order_get_id (o)),
-                             g_strdup (smm_cli_order_status_label (o)),
+                             smm_cli_order_status_text (o),
                              smm_order_get_charge (o, &charge)
                                ? smm_money_format_with_currency (charge, smm_order_get_currency (o))
                                : g_strdup ("–"),

@@ -107,6 +107,9 @@ void         smm_cli_json_add_error     (JsonBuilder  *builder,
                                          const GError *error);
 const char  *smm_cli_yes_no             (SmmTristate   value);
 const char  *smm_cli_order_status_label (SmmOrder     *order);
+char        *smm_cli_order_status_text  (SmmOrder     *order);
+void         smm_cli_json_add_subscription (JsonBuilder *builder,
+                                            SmmOrder    *order);
 char        *smm_cli_count_text         (gint64        value);
 char        *smm_cli_money_text         (SmmMoney      money,
                                          const char   *currency);

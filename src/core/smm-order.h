@@ -108,6 +108,7 @@ const gint64   *smm_order_get_sub_orders     (SmmOrder       *self,
 void            smm_order_set_sub_orders     (SmmOrder       *self,
                                               const gint64   *ids,
                                               guint           n_ids);
+char           *smm_order_dup_subscription_summary (SmmOrder *self);
 void            smm_order_update_from        (SmmOrder       *self,
                                               SmmOrder       *other);
 

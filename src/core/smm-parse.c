@@ -258,6 +258,7 @@ apply_subscription (SmmOrder   *order,
 {
   g_autofree char *expiry = smm_json_member_dup_text (object, "expiry");
   JsonNode *orders = smm_json_member (object, "orders");
+  static const gint64 none = 0;
   gint64 posts;
 
   if (smm_json_node_get_int (smm_json_member (object, "posts"), &posts) && posts >= 0)
@@ -276,7 +277,8 @@ apply_subscription (SmmOrder   *order,
           if (smm_json_node_get_id (json_array_get_element (array, i), &id))
             g_array_append_val (ids, id);
         }
-      smm_order_set_sub_orders (order, (const gint64 *) ids->data, ids->len);
+      /* "orders": [] is told: none, not unknown (an empty GArray's data is NULL) */
+      smm_order_set_sub_orders (order, ids->len ? (const gint64 *) ids->data : &none, ids->len);
     }
 }
 

@@ -34,11 +34,15 @@ update_from_reply (SmmStore  *self,
   gint64 old_remains = -1;
   g_autofree char *old_charge = NULL;
   g_autofree char *new_charge = has_charge ? smm_money_to_wire (charge) : NULL;
-  gint64 new_remains;
+  g_autofree char *old_expiry = NULL;
+  g_autofree char *old_sub_orders = NULL;
+  g_autofree char *new_sub_orders = _smm_store_dup_sub_orders_text (reply);
+  gint64 new_remains, old_posts, new_posts;
+  const char *new_expiry;
   int rc;
 
   *changed = FALSE;
-  stmt = _smm_store_statement (self, "SELECT id, status, remains, charge FROM orders "
+  stmt = _smm_store_statement (self, "SELECT id, status, remains, charge, posts, expiry, sub_orders FROM orders "
                                      "WHERE account_id = ?1 AND panel_id = ?2",
                                error);
   if (stmt == NULL)
@@ -58,6 +62,9 @@ update_from_reply (SmmStore  *self,
   old_status = g_strdup (_smm_store_column_text (stmt, 1));
   old_remains = _smm_store_column_count (stmt, 2);
   old_charge = g_strdup (_smm_store_column_text (stmt, 3));
+  old_posts = _smm_store_column_count (stmt, 4);
+  old_expiry = g_strdup (_smm_store_column_text (stmt, 5));
+  old_sub_orders = g_strdup (_smm_store_column_text (stmt, 6));
   sqlite3_reset (stmt);
 
   if (smm_order_get_error (reply))
@@ -76,18 +83,25 @@ update_from_reply (SmmStore  *self,
       return _smm_store_step_done (self, stmt, error);
     }
 
-  /* a reply without remains keeps what was known */
+  /* a reply without remains (or a subscription's posts, expiry, orders) keeps what was known */
   new_remains = smm_order_get_remains (reply) >= 0 ? smm_order_get_remains (reply) : old_remains;
+  new_posts = smm_order_get_posts (reply) >= 0 ? smm_order_get_posts (reply) : old_posts;
+  new_expiry = smm_order_get_expiry (reply) ? smm_order_get_expiry (reply) : old_expiry;
+  if (new_sub_orders == NULL)
+    new_sub_orders = g_strdup (old_sub_orders);
   *changed = g_strcmp0 (old_status, stored_status (reply)) != 0 ||
              old_remains != new_remains ||
-             (new_charge && g_strcmp0 (old_charge, new_charge) != 0);
+             (new_charge && g_strcmp0 (old_charge, new_charge) != 0) ||
+             old_posts != new_posts || g_strcmp0 (old_expiry, new_expiry) != 0 ||
+             g_strcmp0 (old_sub_orders, new_sub_orders) != 0;
   if (!*changed)
     return TRUE;
 
   stmt = _smm_store_statement (self,
                                "UPDATE orders SET status = ?2, remains = ?3, start_count = COALESCE (?4, "
                                "start_count), charge = COALESCE (?5, charge), currency = CASE WHEN ?6 = "
-                               "'' THEN currency ELSE ?6 END, error = NULL, updated = ?7 WHERE id = ?1", error);
+                               "'' THEN currency ELSE ?6 END, error = NULL, updated = ?7, posts = ?8, expiry = ?9, "
+                               "sub_orders = ?10 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *local_id);
@@ -97,6 +111,9 @@ update_from_reply (SmmStore  *self,
   _smm_store_bind_text (stmt, 5, new_charge);
   _smm_store_bind_text (stmt, 6, smm_order_get_currency (reply));
   sqlite3_bind_int64 (stmt, 7, _smm_store_now ());
+  _smm_store_bind_count (stmt, 8, new_posts);
+  _smm_store_bind_text (stmt, 9, new_expiry);
+  _smm_store_bind_text (stmt, 10, new_sub_orders);
   if (!_smm_store_step_done (self, stmt, error))
     return FALSE;
   return _smm_store_add_history (self, *local_id, error);
@@ -179,16 +196,19 @@ smm_store_import_orders (SmmStore   *self,
       SmmMoney charge;
       gboolean has_charge = smm_order_get_charge (reply, &charge);
       sqlite3_stmt *stmt;
+      g_autofree char *sub_orders = NULL;
       gint64 local_id;
 
       if (smm_order_get_error (reply))
         continue;
+      sub_orders = _smm_store_dup_sub_orders_text (reply);
       stmt = _smm_store_statement (self,
                                    /* `status` tells neither the service nor the quantity: unknown, -1 */
                                    "INSERT OR IGNORE INTO orders (account_id, panel_id, service_id, service_name, "
                                    "service_type, fields, quantity, charge, start_count, remains, status, currency, "
-                                   "imported, created, updated) "
-                                   "VALUES (?1, ?2, -1, '', '', '{}', -1, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)", error);
+                                   "imported, created, updated, posts, expiry, sub_orders) "
+                                   "VALUES (?1, ?2, -1, '', '', '{}', -1, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8, ?9, ?10, ?11)",
+                                   error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, account_id);
@@ -199,6 +219,9 @@ smm_store_import_orders (SmmStore   *self,
       _smm_store_bind_text (stmt, 6, stored_status (reply));
       _smm_store_bind_text (stmt, 7, smm_order_get_currency (reply));
       sqlite3_bind_int64 (stmt, 8, _smm_store_now ());
+      _smm_store_bind_count (stmt, 9, smm_order_get_posts (reply));
+      _smm_store_bind_text (stmt, 10, smm_order_get_expiry (reply));
+      _smm_store_bind_text (stmt, 11, sub_orders);
       if (!_smm_store_step_done (self, stmt, error))
         goto fail;
       if (sqlite3_changes (self->db) == 0)

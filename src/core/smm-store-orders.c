@@ -44,7 +44,53 @@ _smm_store_order_from_row (SmmStore     *self,
       smm_order_set_error (order, reason);
     }
   smm_order_set_created (order, created);
+  smm_order_set_posts (order, _smm_store_column_count (stmt, 15));
+  smm_order_set_expiry (order, _smm_store_column_text (stmt, 16));
+  _smm_store_set_sub_orders_text (order, _smm_store_column_text (stmt, 17));
   return _smm_store_take_order (self, order);
+}
+
+/* Returns: (nullable): the orders a subscription placed as stored, "9001,9002", "" for none;
+ * %NULL when the panel did not list them */
+char *
+_smm_store_dup_sub_orders_text (SmmOrder *order)
+{
+  g_autoptr(GArray) ids = NULL;
+  GString *text;
+
+  g_object_get (order, "sub-orders", &ids, NULL);
+  if (ids == NULL)
+    return NULL;
+  text = g_string_new ("");
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (text, FALSE);
+}
+
+/* @text: (nullable): as _smm_store_dup_sub_orders_text() wrote it; ids that do not read are left out */
+void
+_smm_store_set_sub_orders_text (SmmOrder   *order,
+                                const char *text)
+{
+  static const gint64 none[1] = { 0 };
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (text == NULL)
+    {
+      smm_order_set_sub_orders (order, NULL, 0);
+      return;
+    }
+  parts = g_strsplit (text, ",", -1);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; parts[i]; i++)
+    {
+      gint64 id;
+
+      if (g_ascii_string_to_signed (parts[i], 10, 1, G_MAXINT64, &id, NULL))
+        g_array_append_val (ids, id);
+    }
+  smm_order_set_sub_orders (order, ids->len ? (const gint64 *) ids->data : none, ids->len);
 }
 
 static char *

@@ -38,10 +38,10 @@ typedef enum {
 
 #define ORDER_COLUMNS \
   "id, account_id, panel_id, service_id, service_name, link, quantity, charge, estimated_charge, " \
-  "start_count, remains, status, currency, error, created"
+  "start_count, remains, status, currency, error, created, posts, expiry, sub_orders"
 
 /* The statuses that will change no more, as stored */
-#define FINAL_STATUSES "('Completed', 'Partial', 'Canceled', 'Refunded', 'Rejected')"
+#define FINAL_STATUSES "('Completed', 'Partial', 'Canceled', 'Refunded', 'Rejected', 'Expired')"
 
 /* smm-store-sql.c */
 gboolean       _smm_store_sql_error           (SmmStore        *self,
@@ -96,6 +96,9 @@ SmmOrder      *_smm_store_order_from_row      (SmmStore        *self,
 gboolean       _smm_store_add_history         (SmmStore        *self,
                                                gint64           local_id,
                                                GError         **error);
+char          *_smm_store_dup_sub_orders_text (SmmOrder        *order);
+void           _smm_store_set_sub_orders_text (SmmOrder        *order,
+                                               const char      *text);
 
 /* smm-store-order-map.c */
 void           _smm_store_init_order_map      (SmmStore        *self);

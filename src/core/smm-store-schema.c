@@ -137,6 +137,15 @@ static const char *const migrations[SMM_STORE_SCHEMA_VERSION] = {
   "ALTER TABLE accounts ADD COLUMN unsupported INTEGER NOT NULL DEFAULT 0;"
   "UPDATE orders SET service_id = -1 WHERE imported = 1 AND service_id = 0;"
   "UPDATE orders SET quantity = -1 WHERE imported = 1 AND quantity = 0;",
+
+  /* 6 → 7: a subscription's posts, expiry and the orders it placed (ids, comma-separated);
+   * an expired subscription is final, out of the orders to track */
+  "ALTER TABLE orders ADD COLUMN posts INTEGER;"
+  "ALTER TABLE orders ADD COLUMN expiry TEXT;"
+  "ALTER TABLE orders ADD COLUMN sub_orders TEXT;"
+  "DROP INDEX orders_active;"
+  "CREATE INDEX orders_active ON orders (account_id, panel_id) "
+  "  WHERE status NOT IN ('Completed', 'Partial', 'Canceled', 'Refunded', 'Rejected', 'Expired');",
 };
 
 const char *

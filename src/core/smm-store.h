@@ -30,7 +30,7 @@ typedef enum {
   SMM_STORE_ERROR_TOO_NEW,
 } SmmStoreError;
 
-#define SMM_STORE_SCHEMA_VERSION 6
+#define SMM_STORE_SCHEMA_VERSION 7
 
 typedef enum {
   SMM_ORDER_FILTER_ALL,

@@ -37,6 +37,9 @@ struct _SmmOrdersPage
 
 /* smm-orders-page.c */
 void       smm_orders_page_update_actions     (SmmOrdersPage *self);
+void       smm_orders_page_update_progress    (GtkWidget     *cell,
+                                              gpointer       item,
+                                              gpointer       unused);
 
 /* smm-orders-page-actions.c: what the user does with the orders chosen */
 GPtrArray *smm_orders_page_selected_orders   (SmmOrdersPage *self);

@@ -468,18 +468,30 @@ new_progress_cell (gpointer unused)
 {
   GtkWidget *bar = gtk_progress_bar_new ();
 
+  gtk_progress_bar_set_ellipsize (GTK_PROGRESS_BAR (bar), PANGO_ELLIPSIZE_END);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (bar, 80, -1);
   return bar;
 }
 
-static void
-update_progress (GtkWidget *cell, gpointer item, gpointer unused)
+/* A subscription's bar says it is one, and what it is at ("3 posts, until 31 Jan 2027"): its
+ * remains say nothing of how far it is */
+void
+smm_orders_page_update_progress (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  double progress = item ? smm_order_get_progress (item) : 0;
-  g_autofree char *tooltip = item ? format_progress (NULL, progress) : NULL;
+  gboolean subscription = item && smm_order_is_subscription (item);
+  double progress = item && !subscription ? smm_order_get_progress (item) : 0;
+  g_autofree char *summary = subscription ? smm_order_dup_subscription_summary (item) : NULL;
+  g_autofree char *tooltip = NULL;
 
+  if (subscription)
+    /* Translators: an order's progress, as in "Subscription: 3 posts, until 31 Jan 2027" */
+    tooltip = summary ? g_strdup_printf (_("Subscription: %s"), summary) : g_strdup (_("Subscription"));
+  else if (item)
+    tooltip = format_progress (NULL, progress);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (cell), progress);
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (cell), subscription);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (cell), subscription ? (summary ? summary : _("Subscription")) : NULL);
   gtk_widget_set_tooltip_text (cell, tooltip);
 }
 
@@ -590,7 +602,7 @@ smm_orders_page_init (SmmOrdersPage *self)
   smm_cell_set_factory (self->column_view, 1, smm_cell_new_text, update_service);
   smm_cell_set_factory (self->column_view, 2, smm_cell_new_text_middle, update_link);
   smm_cell_set_factory (self->column_view, 3, smm_cell_new_number, update_quantity);
-  smm_cell_set_factory (self->column_view, 4, new_progress_cell, update_progress);
+  smm_cell_set_factory (self->column_view, 4, new_progress_cell, smm_orders_page_update_progress);
   smm_cell_set_factory (self->column_view, 5, smm_cell_new_number, update_charge);
   smm_cell_set_factory (self->column_view, 6, new_status_cell, update_status);
   smm_cell_set_factory (self->column_view, 7, smm_cell_new_number, update_start);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "smm-orders-page.h"
@@ -15,6 +16,8 @@ struct _SmmRefillsPage
 {
   GtkWidget       parent_instance;
 
+  GtkWidget      *box;
+  AdwBanner      *unsupported_banner;
   GtkStack       *stack;
   GtkColumnView  *column_view;
 
@@ -25,6 +28,20 @@ struct _SmmRefillsPage
 
 G_DEFINE_FINAL_TYPE (SmmRefillsPage, smm_refills_page, GTK_TYPE_WIDGET)
 
+/* A panel that does not tell refills' status: the statuses shown are the last it told, if any,
+ * and the page says so instead of passing them off as current */
+static void
+update_unsupported (SmmRefillsPage *self)
+{
+  g_autoptr(SmmAccount) account = smm_store_get_account (smm_application_get_store (self->app),
+                                                         smm_account_get_id (self->account), NULL);
+  gboolean tells = smm_account_supports (account ? account : self->account, SMM_PANEL_ACTION_REFILL_STATUS);
+
+  adw_banner_set_title (self->unsupported_banner,
+                        tells ? "" : smm_panel_action_unsupported_message (SMM_PANEL_ACTION_REFILL_STATUS));
+  adw_banner_set_revealed (self->unsupported_banner, !tells);
+}
+
 void
 smm_refills_page_reload (SmmRefillsPage *self)
 {
@@ -32,6 +49,7 @@ smm_refills_page_reload (SmmRefillsPage *self)
 
   if (self->app == NULL || self->account == NULL)
     return;
+  update_unsupported (self);
   refills = smm_store_list_refills (smm_application_get_store (self->app), smm_account_get_id (self->account),
                                     FALSE, NULL);
   if (refills == NULL)
@@ -101,6 +119,8 @@ smm_refills_page_class_init (SmmRefillsPageClass *klass)
   /* the template's expressions look this type up by name */
   g_type_ensure (SMM_TYPE_REFILL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-refills-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmmRefillsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, SmmRefillsPage, unsupported_banner);
   gtk_widget_class_bind_template_child (widget_class, SmmRefillsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SmmRefillsPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, format_id);
