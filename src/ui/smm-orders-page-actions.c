@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "smm-orders-page-private.h"
 #include "smm-question.h"
@@ -500,7 +501,7 @@ attach_services_cb (GObject      *object,
                                                       : error->message);
       return;
     }
-  heading = g_strdup_printf (_("Service of Order %" G_GINT64_FORMAT), smm_order_get_id (attaching->order));
+  heading = g_strdup_printf (_("Service of Order %" PRId64), smm_order_get_id (attaching->order));
   dialog = smm_service_chooser_new (heading,
                                     _("The panel does not tell which service an order placed on its web site is "
                                       "for. Choose it from the account’s catalogue; the quantity stays unknown."),
