@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "smm-order-dialog.h"
+#include "smm-test-canned.h"
 #include "smm-test-fixture.h"
 #include "smm-test-ui-fixture.h"
 #include "test-ui-util.h"
@@ -268,6 +269,54 @@ test_unknown_type_extra_fields (void)
   }
 }
 
+static void
+placed_cb (SmmOrderDialog *dialog,
+           SmmOrder       *order,
+           gint64         *panel_id)
+{
+  *panel_id = order ? smm_order_get_id (order) : -1;
+}
+
+/* Placed, the other fields reach the panel as written, after the usual ones, in one request */
+static void
+test_unknown_type_sends_extra_fields (void)
+{
+  g_autoptr(SmmTestCanned) panel = smm_test_canned_new ();
+  g_autofree char *url = smm_test_canned_dup_url (panel);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmClient) client = smm_client_new (url, &error);
+  g_autoptr(SmmAccount) own = smm_test_account_add (smm_application_get_store (app), "Likes Plus Panel", url);
+  g_autoptr(SmmService) service = smm_test_service_new (41, "Instagram", "Custom Likes Plus", "Likes Plus",
+                                                        "1.50", 100, 5000);
+  SmmOrderDialog *dialog;
+  gint64 panel_id = 0;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  smm_client_set_key (client, "canned-key");
+  smm_client_pool_set_client (smm_application_get_pool (app), smm_account_get_id (own), client);
+  smm_test_canned_set (panel, "add", "{\"order\":23501}");
+  dialog = smm_order_dialog_new (window, own, service, NULL);
+  g_signal_connect (dialog, "placed", G_CALLBACK (placed_cb), &panel_id);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/p/Cx1");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
+  smm_extra_fields_add (smm_order_dialog_get_extra_fields (dialog), "gender", "female");
+  smm_extra_fields_add (smm_order_dialog_get_extra_fields (dialog), "speed_tier", "2");
+  test_alert_respond (smm_order_dialog_place (dialog), "place");
+  while ((panel_id == 0 || dialog != NULL) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpint (panel_id, ==, 23501);
+  g_assert_cmpuint (smm_test_canned_count (panel, "add"), ==, 1);
+  g_assert_cmpstr (smm_test_canned_get_field (panel, "add", "service"), ==, "41");
+  g_assert_cmpstr (smm_test_canned_get_field (panel, "add", "quantity"), ==, "1000");
+  g_assert_cmpstr (smm_test_canned_get_field (panel, "add", "gender"), ==, "female");
+  g_assert_cmpstr (smm_test_canned_get_field (panel, "add", "speed_tier"), ==, "2");
+  /* placed: the dialog has closed itself */
+  g_assert_null (dialog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/ui/order-dialog/prefill", test_prefill);
   g_test_add_func ("/ui/order-dialog/confirm", test_confirm);
   g_test_add_func ("/ui/order-dialog/unknown-type-extra-fields", test_unknown_type_extra_fields);
+  g_test_add_func ("/ui/order-dialog/unknown-type-sends-extra-fields", test_unknown_type_sends_extra_fields);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, account);
