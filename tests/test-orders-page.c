@@ -11,6 +11,7 @@
 #include "smm-service-chooser.h"
 #include "smm-test-fixture.h"
 #include "smm-test-ui-fixture.h"
+#include "test-ui-util.h"
 
 static SmmApplication *app;
 static SmmWindow *window;
@@ -181,8 +182,7 @@ test_attach (void)
   gtk_drop_down_set_selected (dropdown, 1);
   g_assert_cmpint (smm_service_get_id (smm_service_chooser_get_service (dialog)), ==, 12);
   g_assert_true (adw_alert_dialog_get_response_enabled (dialog, "accept"));
-  g_signal_emit_by_name (dialog, "response", "accept");
-  adw_dialog_force_close (ADW_DIALOG (dialog));
+  test_alert_respond (dialog, "accept");
 
   /* the row on screen shows the service; the quantity stays unknown, and there is nothing
    * more to attach */
