@@ -18,6 +18,7 @@ struct _SmmTestCanned
   SoupServer *server;
   GHashTable *replies;   /* action → body */
   GHashTable *counts;    /* action → requests seen */
+  GHashTable *forms;     /* action → the last request's fields (name → value) */
 };
 
 static void
@@ -39,6 +40,7 @@ handler (SoupServer        *server,
     action = "";
   g_hash_table_replace (self->counts, g_strdup (action),
                         GUINT_TO_POINTER (smm_test_canned_count (self, action) + 1));
+  g_hash_table_replace (self->forms, g_strdup (action), g_hash_table_ref (form));
   reply = g_hash_table_lookup (self->replies, action);
   if (reply == NULL)
     reply = "{\"error\":\"Request Invalid\"}";
@@ -54,6 +56,7 @@ smm_test_canned_new (void)
 
   self->replies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, handler, self, NULL);
   soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
@@ -68,6 +71,7 @@ smm_test_canned_free (SmmTestCanned *self)
   g_clear_object (&self->server);
   g_clear_pointer (&self->replies, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->forms, g_hash_table_unref);
   g_free (self);
 }
 
@@ -111,4 +115,15 @@ smm_test_canned_count (SmmTestCanned *self,
                        const char    *action)
 {
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, action));
+}
+
+/* Returns: (nullable): the field @name of the last request of @action, as the panel read it */
+const char *
+smm_test_canned_get_field (SmmTestCanned *self,
+                           const char    *action,
+                           const char    *name)
+{
+  GHashTable *form = g_hash_table_lookup (self->forms, action);
+
+  return form ? g_hash_table_lookup (form, name) : NULL;
 }

@@ -22,6 +22,9 @@ void           smm_test_canned_set_reply  (SmmTestCanned *self,
                                            const char    *reply_file);
 guint          smm_test_canned_count      (SmmTestCanned *self,
                                            const char    *action);
+const char    *smm_test_canned_get_field  (SmmTestCanned *self,
+                                           const char    *action,
+                                           const char    *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmmTestCanned, smm_test_canned_free)
 

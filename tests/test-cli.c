@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "smm-test-canned.h"
 #include "smm-test-fixture.h"
 
 #define KEY "TEST-SECRET-KEY-4242"
@@ -66,6 +67,7 @@ run_cli_argv (const char         *key,
                                G_SUBPROCESS_FLAGS_STDIN_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   if (store_path)
@@ -86,7 +88,9 @@ run_cli_argv (const char         *key,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL, out, err, &error));
+  /* on the main context: a canned panel of this process answers meanwhile */
+  g_subprocess_communicate_utf8_async (process, stdin_text ? stdin_text : "", NULL, smm_test_result_cb, &result);
+  g_assert_true (g_subprocess_communicate_utf8_finish (process, smm_test_wait_result (&result), out, err, &error));
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   return g_subprocess_get_exit_status (process);
@@ -145,6 +149,32 @@ test_services (Fixture       *f,
 }
 
 /* Place, track, refill and cancel, as a user would from a terminal. */
+/* A panel that lists service 5 at 0.01 and at 900.00: the table and the JSON leave it out,
+ * and standard error says so, once */
+static void
+test_services_duplicate_ids (void)
+{
+  g_autoptr(SmmTestCanned) panel = smm_test_canned_new ();
+  g_autofree char *url = smm_test_canned_dup_url (panel);
+  g_autofree char *out = NULL, *err = NULL, *jout = NULL, *jerr = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *services;
+
+  smm_test_canned_set_reply (panel, "services", "services-duplicate-ids.json");
+  g_assert_cmpint (run_cli (KEY, NULL, &out, &err, "--url", url, "services", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Views"));
+  g_assert_null (strstr (out, "Likes"));
+  g_assert_cmpstr (err, ==, "smm-desk-cli: The panel lists service 5 twice at different prices: it is left out\n");
+
+  g_assert_cmpint (run_cli (KEY, NULL, &jout, &jerr, "--url", url, "--json", "services", NULL), ==, 0);
+  g_assert_cmpstr (jerr, ==, err);
+  root = parse_json (jout);
+  services = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (services), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (services, 0), "service"), ==, 6);
+  g_assert_cmpuint (smm_test_canned_count (panel, "services"), ==, 2);
+}
+
 static void
 test_order_flow (Fixture       *f,
                  gconstpointer  data)
@@ -712,6 +742,7 @@ main (int    argc,
   sim_path = argv[2];
 
   g_test_add ("/cli/services", Fixture, NULL, fixture_set_up, test_services, fixture_tear_down);
+  g_test_add_func ("/cli/services-duplicate-ids", test_services_duplicate_ids);
   g_test_add ("/cli/order-flow", Fixture, NULL, fixture_set_up, test_order_flow, fixture_tear_down);
   g_test_add ("/cli/refill-flow", Fixture, "--speed=10000", fixture_set_up, test_refill_flow, fixture_tear_down);
   g_test_add ("/cli/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "smm-order-dialog.h"
+#include "smm-test-canned.h"
 #include "smm-test-fixture.h"
 #include "smm-test-ui-fixture.h"
 #include "test-ui-util.h"
@@ -197,6 +198,125 @@ test_confirm (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A type SMM Desk does not know: the usual fields, the note that the panel decides, and free
+ * fields of the panel's own that reach the request as written */
+static void
+test_unknown_type_extra_fields (void)
+{
+  g_autoptr(SmmService) service = smm_test_service_new (41, "Instagram", "Custom Likes Plus", "Likes Plus",
+                                                        "1.50", 100, 5000);
+  SmmOrderDialog *dialog = smm_order_dialog_new (window, account, service, NULL);
+  SmmExtraFields *extra = smm_order_dialog_get_extra_fields (dialog);
+  SmmOrderRequest *request;
+  guint row;
+
+  g_assert_cmpint (smm_service_get_service_type (service), ==, SMM_SERVICE_TYPE_UNKNOWN);
+  g_assert_nonnull (smm_order_dialog_get_field (dialog, SMM_FIELD_LINK));
+  g_assert_nonnull (smm_order_dialog_get_field (dialog, SMM_FIELD_QUANTITY));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (extra)));
+  g_assert_true (g_str_has_prefix (smm_order_dialog_get_note (dialog),
+                                  smm_service_type_get_note (SMM_SERVICE_TYPE_UNKNOWN)));
+  g_assert_nonnull (strstr (smm_order_dialog_get_note (dialog), "The panel decides which fields it reads"));
+
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/p/Cx1");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  g_assert_true (g_str_has_prefix (smm_order_dialog_get_charge (dialog), "1.50"));
+
+  /* two fields of the panel's own, and an empty row, which is no field */
+  smm_extra_fields_add (extra, "gender", "female");
+  row = smm_extra_fields_add (extra, "speed", "fast");
+  smm_extra_fields_add (extra, NULL, NULL);
+  g_assert_cmpuint (smm_extra_fields_get_n_fields (extra), ==, 3);
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  request = smm_order_dialog_get_request (dialog);
+  g_assert_cmpstr (smm_order_request_get_extra (request, "gender"), ==, "female");
+  g_assert_cmpstr (smm_order_request_get_extra (request, "speed"), ==, "fast");
+  g_assert_cmpstr (smm_order_request_get (request, SMM_FIELD_QUANTITY), ==, "1000");
+  {
+    g_autoptr(GPtrArray) form = smm_order_request_to_form (request);
+    gboolean sent = FALSE;
+
+    for (guint i = 0; i + 1 < form->len; i += 2)
+      sent |= g_str_equal (form->pdata[i], "gender") && g_str_equal (form->pdata[i + 1], "female");
+    g_assert_true (sent);
+  }
+
+  /* removed: not sent */
+  smm_extra_fields_remove (extra, row);
+  g_assert_null (smm_order_request_get_extra (smm_order_dialog_get_request (dialog), "speed"));
+  g_assert_cmpstr (smm_order_request_get_extra (smm_order_dialog_get_request (dialog), "gender"), ==, "female");
+
+  /* a name SMM Desk fills in itself, or a value without a name: not placed, and why */
+  smm_extra_fields_add (extra, "country", "TR");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  g_assert_nonnull (strstr (smm_order_dialog_get_problem (dialog), "cannot be the name of a field"));
+  smm_extra_fields_remove (extra, smm_extra_fields_get_n_fields (extra) - 1);
+  g_assert_true (smm_order_dialog_can_place (dialog));
+  smm_extra_fields_add (extra, "", "orphan");
+  g_assert_false (smm_order_dialog_can_place (dialog));
+  g_assert_cmpstr (smm_order_dialog_get_problem (dialog), ==, "Give each of the other fields a name, or remove it.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a type SMM Desk knows takes its own fields only */
+  {
+    g_autoptr(SmmService) known = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+
+    dialog = smm_order_dialog_new (window, account, known, NULL);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (smm_order_dialog_get_extra_fields (dialog))));
+    g_assert_null (strstr (smm_order_dialog_get_note (dialog), "does not know"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+}
+
+static void
+placed_cb (SmmOrderDialog *dialog,
+           SmmOrder       *order,
+           gint64         *panel_id)
+{
+  *panel_id = order ? smm_order_get_id (order) : -1;
+}
+
+/* Placed, the other fields reach the panel as written, after the usual ones, in one request */
+static void
+test_unknown_type_sends_extra_fields (void)
+{
+  g_autoptr(SmmTestCanned) panel = smm_test_canned_new ();
+  g_autofree char *url = smm_test_canned_dup_url (panel);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmClient) client = smm_client_new (url, &error);
+  g_autoptr(SmmAccount) own = smm_test_account_add (smm_application_get_store (app), "Likes Plus Panel", url);
+  g_autoptr(SmmService) service = smm_test_service_new (41, "Instagram", "Custom Likes Plus", "Likes Plus",
+                                                        "1.50", 100, 5000);
+  SmmOrderDialog *dialog;
+  gint64 panel_id = 0;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  smm_client_set_key (client, "canned-key");
+  smm_client_pool_set_client (smm_application_get_pool (app), smm_account_get_id (own), client);
+  smm_test_canned_set (panel, "add", "{\"order\":23501}");
+  dialog = smm_order_dialog_new (window, own, service, NULL);
+  g_signal_connect (dialog, "placed", G_CALLBACK (placed_cb), &panel_id);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  smm_order_dialog_set_field (dialog, SMM_FIELD_LINK, "https://instagram.com/p/Cx1");
+  smm_order_dialog_set_field (dialog, SMM_FIELD_QUANTITY, "1000");
+  smm_extra_fields_add (smm_order_dialog_get_extra_fields (dialog), "gender", "female");
+  smm_extra_fields_add (smm_order_dialog_get_extra_fields (dialog), "speed_tier", "2");
+  test_alert_respond (smm_order_dialog_place (dialog), "place");
+  while ((panel_id == 0 || dialog != NULL) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpint (panel_id, ==, 23501);
+  g_assert_cmpuint (smm_test_canned_count (panel, "add"), ==, 1);
+  g_assert_cmpstr (smm_test_canned_get_field (panel, "add", "service"), ==, "41");
+  g_assert_cmpstr (smm_test_canned_get_field (panel, "add", "quantity"), ==, "1000");
+  g_assert_cmpstr (smm_test_canned_get_field (panel, "add", "gender"), ==, "female");
+  g_assert_cmpstr (smm_test_canned_get_field (panel, "add", "speed_tier"), ==, "2");
+  /* placed: the dialog has closed itself */
+  g_assert_null (dialog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -220,6 +340,8 @@ main (int    argc,
   g_test_add_func ("/ui/order-dialog/subscriptions", test_subscriptions);
   g_test_add_func ("/ui/order-dialog/prefill", test_prefill);
   g_test_add_func ("/ui/order-dialog/confirm", test_confirm);
+  g_test_add_func ("/ui/order-dialog/unknown-type-extra-fields", test_unknown_type_extra_fields);
+  g_test_add_func ("/ui/order-dialog/unknown-type-sends-extra-fields", test_unknown_type_sends_extra_fields);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, account);

@@ -1,6 +1,7 @@
 /* test-orders-page.c: the orders page offers Refill and Cancel only where the order's panel
  * has them, and says so in words; a subscription's row says what it is at; the refills page
- * says when the panel does not tell refills' status
+ * says when the panel does not tell refills' status; an imported order is given its service
+ * from the catalogue
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +11,10 @@
 
 #include "smm-orders-page-private.h"
 #include "smm-refills-page.h"
+#include "smm-service-chooser.h"
 #include "smm-test-fixture.h"
 #include "smm-test-ui-fixture.h"
+#include "test-ui-util.h"
 
 static SmmApplication *app;
 static SmmWindow *window;
@@ -26,8 +29,8 @@ page_new (SmmAccount *account,
   GListModel *model = smm_orders_page_get_model (page);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  *host = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_child (*host, GTK_WIDGET (page));
+  *host = GTK_WINDOW (adw_window_new ());
+  adw_window_set_content (ADW_WINDOW (*host), GTK_WIDGET (page));
   smm_orders_page_set_account (page, app, account);
   while (g_list_model_get_n_items (model) == 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
@@ -163,6 +166,129 @@ test_refill_status_unsupported (void)
   smm_refills_page_set_account (page, app, full);
   g_assert_false (adw_banner_get_revealed (banner));
   g_object_unref (page);
+
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+has_items (gpointer model)
+{
+  return g_list_model_get_n_items (model) > 0;
+}
+
+static gboolean
+has_dialog (gpointer host)
+{
+  return adw_window_get_visible_dialog (host) != NULL;
+}
+
+/* Whether "Attach Service…" asks anything of the selection: orders it does not apply to are
+ * turned away before the catalogue is read */
+static gboolean
+attach_asks (SmmOrdersPage *page,
+             GtkWindow     *host)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "orders.attach-service", NULL);
+  smm_test_drain_main_context ();
+  return has_dialog (host);
+}
+
+/* An account whose catalogue is cached, and order 23490 imported from its panel's web site */
+static SmmAccount *
+account_with_imported_order (void)
+{
+  SmmStore *store = smm_application_get_store (app);
+  SmmAccount *account = smm_test_account_add (store, "Imported", "https://panel.example/api/v2");
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
+  SmmOrder *reply = smm_order_new (23490);
+
+  g_ptr_array_add (services, smm_test_service_new (1, "Instagram", "Instagram Followers", "Default", "0.90", 50, 10000));
+  g_ptr_array_add (services, smm_test_service_new (12, "Instagram", "Instagram Likes", "Default", "0.25", 10, 5000));
+  g_ptr_array_add (services, smm_test_service_new (31, "YouTube", "YouTube Views", "Default", "1.80", 100, 100000));
+  g_assert_true (smm_store_save_services (store, smm_account_get_id (account), services, &error));
+  g_assert_no_error (error);
+
+  smm_order_set_status_text (reply, "In progress");
+  smm_order_set_remains (reply, 400);
+  g_ptr_array_add (replies, reply);
+  added = smm_store_import_orders (store, smm_account_get_id (account), replies, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->len, ==, 1);
+  return account;
+}
+
+static void
+test_attach (void)
+{
+  g_autoptr(SmmAccount) account = account_with_imported_order ();
+  SmmOrdersPage *page = g_object_new (SMM_TYPE_ORDERS_PAGE, NULL);
+  GListModel *model = smm_orders_page_get_model (page);
+  GtkWindow *host = GTK_WINDOW (adw_window_new ());
+  g_autoptr(SmmOrder) order = NULL;
+  g_autoptr(SmmOrder) stored = NULL;
+  AdwAlertDialog *dialog;
+  GtkDropDown *dropdown;
+  GListModel *choices;
+
+  adw_window_set_content (ADW_WINDOW (host), GTK_WIDGET (page));
+  gtk_window_present (host);
+  smm_orders_page_set_account (page, app, account);
+  wait_until (has_items, model);
+  order = g_list_model_get_item (model, 0);
+  g_assert_cmpint (smm_order_get_id (order), ==, 23490);
+  g_assert_cmpint (smm_order_get_service_id (order), ==, -1);
+  g_assert_cmpstr (smm_order_get_service_name (order), ==, "");
+
+  /* nothing selected: nothing to attach */
+  g_assert_false (attach_asks (page, host));
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (model));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "orders.attach-service", NULL));
+  wait_until (has_dialog, host);
+  dialog = ADW_ALERT_DIALOG (adw_window_get_visible_dialog (ADW_WINDOW (host)));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Service of Order 23490");
+
+  /* the whole catalogue to choose from, in the panel's order */
+  dropdown = smm_service_chooser_get_dropdown (dialog);
+  choices = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
+  g_assert_cmpint (smm_service_get_id (smm_service_chooser_get_service (dialog)), ==, 1);
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpint (smm_service_get_id (smm_service_chooser_get_service (dialog)), ==, 12);
+  g_assert_true (adw_alert_dialog_get_response_enabled (dialog, "accept"));
+  test_alert_respond (dialog, "accept");
+
+  /* the row on screen shows the service; the quantity stays unknown, and there is nothing
+   * more to attach */
+  g_assert_cmpint (smm_order_get_service_id (order), ==, 12);
+  g_assert_cmpstr (smm_order_get_service_name (order), ==, "Instagram Likes");
+  g_assert_cmpint (smm_order_get_quantity (order), ==, -1);
+  stored = smm_store_get_order (smm_application_get_store (app), smm_order_get_local_id (order), NULL);
+  g_assert_cmpstr (smm_order_get_service_name (stored), ==, "Instagram Likes");
+  g_assert_cmpint (smm_order_get_quantity (stored), ==, -1);
+  g_assert_false (attach_asks (page, host));
+  gtk_window_destroy (host);
+}
+
+/* An order placed from SMM Desk knows its service: nothing to attach */
+static void
+test_attach_placed_order (void)
+{
+  g_autoptr(SmmAccount) account = account_with_order ("Placed");
+  GtkWindow *host;
+  SmmOrdersPage *page = page_new (account, &host);
+
+  g_assert_false (attach_asks (page, host));
+  gtk_window_destroy (host);
 }
 
 int
@@ -181,6 +307,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/orders-page/unsupported", test_unsupported);
   g_test_add_func ("/ui/orders-page/subscription-progress", test_subscription_progress);
   g_test_add_func ("/ui/refills-page/refill-status-unsupported", test_refill_status_unsupported);
+  g_test_add_func ("/ui/orders-page/attach-service", test_attach);
+  g_test_add_func ("/ui/orders-page/attach-service-placed", test_attach_placed_order);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, test_account);

@@ -332,6 +332,7 @@ test_duplicate_ids (void)
   g_autoptr(GError) error = NULL;
   SmmServicesReport report;
   g_autoptr(GPtrArray) services = smm_parse_services_full (TEST_DATA (body), &report, &error);
+  g_autofree char *message = NULL;
   guint skipped = 0;
   g_autoptr(GPtrArray) again = smm_parse_services (TEST_DATA (body), &skipped, &error);
 
@@ -342,7 +343,15 @@ test_duplicate_ids (void)
   g_assert_cmpuint (report.n_skipped, ==, 0);
   g_assert_cmpuint (report.ambiguous->len, ==, 1);
   g_assert_cmpint (g_array_index (report.ambiguous, gint64, 0), ==, 5);
+  message = smm_services_report_dup_message (&report);
+  g_assert_cmpstr (message, ==, "The panel lists service 5 twice at different prices: it is left out");
+  g_clear_pointer (&message, g_free);
+  g_array_append_val (report.ambiguous, ((gint64) { 12 }));
+  message = smm_services_report_dup_message (&report);
+  g_assert_cmpstr (message, ==, "The panel lists services 5, 12 twice at different prices: they are left out");
+  g_clear_pointer (&message, g_free);
   smm_services_report_clear (&report);
+  g_assert_null (smm_services_report_dup_message (&report));
   g_assert_null (report.ambiguous);
 
   g_assert_cmpuint (again->len, ==, 1);

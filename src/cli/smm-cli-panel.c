@@ -18,10 +18,16 @@ smm_cli_fetch_services (SmmCli  *cli,
                         GError **error)
 {
   GPtrArray *services;
+  SmmServicesReport report;
+  g_autofree char *left_out = NULL;
 
   smm_client_services_async (cli->client, NULL, smm_cli_result_cb, cli);
-  services = smm_client_services_finish (cli->client, smm_cli_wait_result (cli), error);
+  services = smm_client_services_finish_full (cli->client, smm_cli_wait_result (cli), &report, error);
   smm_cli_clear_result (cli);
+  /* on standard error: the table or JSON on standard output stays the catalogue alone */
+  if (services && (left_out = smm_services_report_dup_message (&report)))
+    g_printerr ("smm-desk-cli: %s\n", left_out);
+  smm_services_report_clear (&report);
   return services;
 }
 

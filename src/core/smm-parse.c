@@ -217,6 +217,35 @@ smm_services_report_clear (SmmServicesReport *report)
   g_clear_pointer (&report->ambiguous, g_array_unref);
 }
 
+/**
+ * smm_services_report_dup_message:
+ *
+ * What the user is told of the ids left out for two rates or types, in words: "The panel
+ * lists service 12 twice at different prices: it is left out".
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when no id was left out
+ */
+char *
+smm_services_report_dup_message (const SmmServicesReport *report)
+{
+  g_autoptr(GString) ids = NULL;
+  guint n = report->ambiguous ? report->ambiguous->len : 0;
+
+  if (n == 0)
+    return NULL;
+  ids = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    /* Translators: the separator of a list of service ids, "5, 12" */
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? _(", ") : "",
+                            g_array_index (report->ambiguous, gint64, i));
+  /* Translators: %s is a service id, or a list of them ("5, 12") */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The panel lists service %s twice at different prices: it is left out",
+                                       "The panel lists services %s twice at different prices: they are left out",
+                                       n),
+                          ids->str);
+}
+
 /* ---------------------------------------------------------------------------------------------
  * add
  */

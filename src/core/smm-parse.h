@@ -28,6 +28,7 @@ typedef struct {
 } SmmServicesReport;
 
 void        smm_services_report_clear       (SmmServicesReport *report);
+char       *smm_services_report_dup_message (const SmmServicesReport *report);
 GPtrArray  *smm_parse_services_full         (const char   *data,
                                              gsize         length,
                                              SmmServicesReport *report,

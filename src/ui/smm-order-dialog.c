@@ -14,6 +14,7 @@
 #include <inttypes.h>
 
 #include "smm-order-dialog.h"
+#include "smm-extra-fields.h"
 #include "smm-question.h"
 #include "smm-placement.h"
 #include "smm-timing.h"
@@ -29,6 +30,7 @@ struct _SmmOrderDialog
   GtkLabel             *facts_label;
   GtkLabel             *note_label;
   AdwPreferencesGroup  *fields_group;
+  SmmExtraFields       *extra_fields;           /* shown for a type SMM Desk does not know */
   GtkWidget            *content;
   GtkLabel             *charge_label;
   GtkLabel             *balance_label;
@@ -95,8 +97,10 @@ field_text (SmmOrderDialog *self,
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (input)));
 }
 
+/* Returns: the request of the fields; @extra_error set when one of the other fields cannot be sent */
 static SmmOrderRequest *
-build_request (SmmOrderDialog *self)
+build_request (SmmOrderDialog  *self,
+               GError         **extra_error)
 {
   SmmOrderRequest *request = smm_order_request_new_for_service (self->service);
 
@@ -106,13 +110,16 @@ build_request (SmmOrderDialog *self)
       if (text)
         smm_order_request_set (request, f, text);
     }
+  if (gtk_widget_get_visible (GTK_WIDGET (self->extra_fields)))
+    smm_extra_fields_apply (self->extra_fields, request, extra_error);
   return request;
 }
 
 static void
 update (SmmOrderDialog *self)
 {
-  g_autoptr(SmmOrderRequest) request = build_request (self);
+  g_autoptr(GError) extra_error = NULL;
+  g_autoptr(SmmOrderRequest) request = build_request (self, &extra_error);
   g_autoptr(GError) error = NULL;
   const char *currency = smm_account_get_currency (self->account);
   SmmMoney charge, balance, after;
@@ -127,6 +134,11 @@ update (SmmOrderDialog *self)
       }
 
   valid = smm_order_request_validate (request, self->service, &error);
+  if (valid && extra_error)
+    {
+      valid = FALSE;
+      error = g_steal_pointer (&extra_error);
+    }
   has_charge = smm_order_request_estimate_charge (request, smm_service_get_rate (self->service), &charge);
 
   g_clear_pointer (&self->charge_text, g_free);
@@ -313,6 +325,7 @@ build_fields (SmmOrderDialog *self)
       if (((required | optional) & SMM_FIELD_BIT (f)) && info->kind == SMM_FIELD_KIND_LINES)
         self->inputs[f] = add_lines_box (self, info);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->extra_fields), smm_service_type_takes_extra_fields (type));
 }
 
 static void
@@ -348,10 +361,9 @@ show_service (SmmOrderDialog *self)
                              cancel_facts[smm_service_get_cancel (s) + 1]);
   gtk_label_set_label (self->facts_label, facts);
 
-  if (smm_service_get_service_type (s) == SMM_SERVICE_TYPE_UNKNOWN)
-    g_string_append_printf (note, _("SMM Desk does not know the type “%s”: it is offered with the "
-                                    "usual fields. Check the service’s description on the panel."),
-                            smm_service_get_type_name (s));
+  /* a type SMM Desk does not know: the usual fields, others by name, and the panel decides */
+  if (smm_service_type_get_note (smm_service_get_service_type (s)))
+    g_string_append (note, smm_service_type_get_note (smm_service_get_service_type (s)));
   if (self->inputs[SMM_FIELD_RUNS] && smm_service_get_dripfeed (s) == SMM_TRISTATE_UNKNOWN)
     g_string_append_printf (note, "%s%s", note->len ? "\n" : "",
                             _("The panel does not say whether this service takes drip-feed: some panels ignore "
@@ -519,6 +531,7 @@ smm_order_dialog_class_init (SmmOrderDialogClass *klass)
   signals[PLACED] = g_signal_new ("placed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, SMM_TYPE_ORDER);
 
+  g_type_ensure (SMM_TYPE_EXTRA_FIELDS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-order-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, place_button);
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, spinner);
@@ -527,11 +540,13 @@ smm_order_dialog_class_init (SmmOrderDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, facts_label);
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, extra_fields);
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, content);
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, charge_label);
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, balance_label);
   gtk_widget_class_bind_template_child (widget_class, SmmOrderDialog, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, place_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -629,4 +644,18 @@ const char *
 smm_order_dialog_get_note (SmmOrderDialog *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->note_label)) ? gtk_label_get_label (self->note_label) : "";
+}
+
+/* Returns: (transfer none): the other fields, shown only for a type SMM Desk does not know */
+SmmExtraFields *
+smm_order_dialog_get_extra_fields (SmmOrderDialog *self)
+{
+  return self->extra_fields;
+}
+
+/* Returns: (transfer none) (nullable): the request Place would send; %NULL while it is not valid */
+SmmOrderRequest *
+smm_order_dialog_get_request (SmmOrderDialog *self)
+{
+  return self->request;
 }

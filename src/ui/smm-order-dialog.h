@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "smm-extra-fields.h"
 #include "smm-window.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,7 @@ const char      *smm_order_dialog_get_charge   (SmmOrderDialog  *self);
 const char      *smm_order_dialog_get_problem  (SmmOrderDialog  *self);
 const char      *smm_order_dialog_get_note     (SmmOrderDialog  *self);
 AdwAlertDialog  *smm_order_dialog_place        (SmmOrderDialog  *self);
+SmmExtraFields  *smm_order_dialog_get_extra_fields (SmmOrderDialog *self);
+SmmOrderRequest *smm_order_dialog_get_request  (SmmOrderDialog  *self);
 
 G_END_DECLS

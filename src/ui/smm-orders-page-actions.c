@@ -1,5 +1,5 @@
 /* smm-orders-page-actions.c: what the user does with the orders chosen: refill, cancel,
- * duplicate, copy or open the link, settle an unconfirmed order
+ * duplicate, copy or open the link, settle an unconfirmed order, attach an imported order's service
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "smm-orders-page-private.h"
 #include "smm-question.h"
+#include "smm-service-chooser.h"
 #include "smm-window.h"
 
 GPtrArray *
@@ -224,20 +226,32 @@ smm_orders_page_cancel_action (GtkWidget  *widget,
   adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
+/* An order of the page, while the catalogue of its account is read */
 typedef struct {
   SmmOrdersPage *self;
   SmmOrder      *order;
-} Duplicating;
+} PageOrder;
 
-static void
-duplicating_free (Duplicating *duplicating)
+static PageOrder *
+page_order_new (SmmOrdersPage *self,
+                SmmOrder      *order)
 {
-  g_object_unref (duplicating->self);
-  g_object_unref (duplicating->order);
-  g_free (duplicating);
+  PageOrder *page_order = g_new0 (PageOrder, 1);
+
+  page_order->self = g_object_ref (self);
+  page_order->order = g_object_ref (order);
+  return page_order;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Duplicating, duplicating_free)
+static void
+page_order_free (PageOrder *page_order)
+{
+  g_object_unref (page_order->self);
+  g_object_unref (page_order->order);
+  g_free (page_order);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageOrder, page_order_free)
 
 /* The catalogue of the order's account is read: the order dialog opens with the order's fields. */
 static void
@@ -245,7 +259,7 @@ duplicate_services_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      data)
 {
-  g_autoptr(Duplicating) duplicating = data;
+  g_autoptr(PageOrder) duplicating = data;
   SmmOrdersPage *self = duplicating->self;
   SmmOrder *order = duplicating->order;
   SmmStore *store = SMM_STORE (object);
@@ -287,13 +301,11 @@ smm_orders_page_duplicate_action (GtkWidget  *widget,
 {
   SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
   g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
-  Duplicating *duplicating;
+  PageOrder *duplicating;
 
   if (orders->len == 0 || self->account == NULL)
     return;
-  duplicating = g_new0 (Duplicating, 1);
-  duplicating->self = g_object_ref (self);
-  duplicating->order = g_object_ref (orders->pdata[0]);
+  duplicating = page_order_new (self, orders->pdata[0]);
   /* a catalogue of 10,000 services is ~30 ms to read: on the store's worker */
   smm_store_load_services_async (smm_application_get_store (self->app),
                                  smm_order_get_account_id (duplicating->order), NULL,
@@ -419,4 +431,99 @@ smm_orders_page_resolve_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "local-id", GSIZE_TO_POINTER (smm_order_get_local_id (order)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (resolve_response_cb), self, 0);
   adw_dialog_present (ADW_DIALOG (dialog), widget);
+}
+
+/* Returns: (transfer none) (nullable): the one order selected, if it was imported and its
+ * service is still unknown (the panel's `status` never tells it) */
+static SmmOrder *
+order_without_service (SmmOrdersPage *self,
+                       GPtrArray     *orders)
+{
+  SmmOrder *order;
+
+  if (orders->len != 1)
+    return NULL;
+  order = orders->pdata[0];
+  return smm_order_get_id (order) > 0 && smm_order_get_service_id (order) <= 0 ? order : NULL;
+}
+
+void
+smm_orders_page_update_attach_action (SmmOrdersPage *self)
+{
+  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.attach-service",
+                                 order_without_service (self, orders) != NULL);
+}
+
+static void
+attach_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    SmmOrdersPage  *self)
+{
+  SmmOrder *order = g_object_get_data (G_OBJECT (dialog), "order");
+  SmmService *service = smm_service_chooser_get_service (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "accept") || service == NULL || self->app == NULL)
+    return;
+  /* the row is the store's own SmmOrder: it shows the service at once; the quantity stays "—" */
+  if (!smm_store_attach_service (smm_application_get_store (self->app), smm_order_get_local_id (order),
+                                 service, &error))
+    {
+      if (get_window (self))
+        smm_window_toast (get_window (self), error->message);
+      return;
+    }
+  smm_orders_page_update_actions (self);
+}
+
+/* The catalogue of the order's account is read: the user chooses in it. */
+static void
+attach_services_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(PageOrder) attaching = data;
+  SmmOrdersPage *self = attaching->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = smm_store_load_services_finish (SMM_STORE (object), result, &error);
+  g_autofree char *heading = NULL;
+  AdwAlertDialog *dialog;
+
+  if (self->app == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;   /* the window closed meanwhile */
+  if (services == NULL || services->len == 0)
+    {
+      if (get_window (self))
+        smm_window_toast (get_window (self), services ? _("The account’s catalogue is empty: open its services "
+                                                          "page to fetch it, then try again.")
+                                                      : error->message);
+      return;
+    }
+  heading = g_strdup_printf (_("Service of Order %" PRId64), smm_order_get_id (attaching->order));
+  dialog = smm_service_chooser_new (heading,
+                                    _("The panel does not tell which service an order placed on its web site is "
+                                      "for. Choose it from the account’s catalogue; the quantity stays unknown."),
+                                    services, _("_Attach"));
+  g_object_set_data_full (G_OBJECT (dialog), "order", g_object_ref (attaching->order), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (attach_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+void
+smm_orders_page_attach_service_action (GtkWidget  *widget,
+                                       const char *name,
+                                       GVariant   *parameter)
+{
+  SmmOrdersPage *self = SMM_ORDERS_PAGE (widget);
+  g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+  SmmOrder *order = order_without_service (self, orders);
+  PageOrder *attaching;
+
+  if (order == NULL || self->app == NULL)
+    return;
+  attaching = page_order_new (self, order);
+  smm_store_load_services_async (smm_application_get_store (self->app), smm_order_get_account_id (order), NULL,
+                                 attach_services_cb, attaching);
 }

@@ -58,6 +58,10 @@ void       smm_orders_page_copy_link_action   (GtkWidget     *widget,
 void       smm_orders_page_open_link_action   (GtkWidget     *widget,
                                               const char    *name,
                                               GVariant      *parameter);
+void       smm_orders_page_update_attach_action (SmmOrdersPage *self);
+void       smm_orders_page_attach_service_action (GtkWidget   *widget,
+                                                  const char  *name,
+                                                  GVariant    *parameter);
 void       smm_orders_page_resolve_action     (GtkWidget     *widget,
                                               const char    *name,
                                               GVariant      *parameter);

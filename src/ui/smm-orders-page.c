@@ -310,6 +310,7 @@ smm_orders_page_update_actions (SmmOrdersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.copy-link", orders->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.open-link", orders->len == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.resolve", unconfirmed);
+  smm_orders_page_update_attach_action (self);
   update_banner (self);
 }
 
@@ -584,6 +585,7 @@ smm_orders_page_class_init (SmmOrdersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "orders.copy-link", NULL, smm_orders_page_copy_link_action);
   gtk_widget_class_install_action (widget_class, "orders.open-link", NULL, smm_orders_page_open_link_action);
   gtk_widget_class_install_action (widget_class, "orders.resolve", NULL, smm_orders_page_resolve_action);
+  gtk_widget_class_install_action (widget_class, "orders.attach-service", NULL, smm_orders_page_attach_service_action);
 }
 
 static void

@@ -23,6 +23,7 @@ struct _SmmServicesPage
   GtkWidget           parent_instance;
 
   GtkWidget          *box;
+  AdwBanner          *left_out_banner;  /* the ids the panel lists at two rates or types */
   GtkSearchEntry     *search_entry;
   GtkDropDown        *category_dropdown;
   GtkDropDown        *type_dropdown;
@@ -222,11 +223,16 @@ services_cb (GObject      *object,
 {
   SmmServicesPage *self = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) services = smm_client_services_finish (SMM_CLIENT (object), result, &error);
+  SmmServicesReport report;
+  g_autoptr(GPtrArray) services = smm_client_services_finish_full (SMM_CLIENT (object), result, &report, &error);
+  g_autofree char *left_out = smm_services_report_dup_message (&report);
   GtkRoot *root;
 
+  smm_services_report_clear (&report);
   if (services == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  adw_banner_set_title (self->left_out_banner, left_out ? left_out : "");
+  adw_banner_set_revealed (self->left_out_banner, left_out != NULL);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (services == NULL)
     {
@@ -569,6 +575,7 @@ smm_services_page_class_init (SmmServicesPageClass *klass)
   g_type_ensure (SMM_TYPE_SERVICE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-services-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, box);
+  gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, left_out_banner);
   gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SmmServicesPage, type_dropdown);
@@ -617,4 +624,11 @@ smm_services_page_init (SmmServicesPage *self)
 
   update_choices (self);
   update_count (self);
+}
+
+/* Returns: what the banner says of the services the panel lists at two rates; "" when it is hidden */
+const char *
+smm_services_page_get_left_out (SmmServicesPage *self)
+{
+  return adw_banner_get_revealed (self->left_out_banner) ? adw_banner_get_title (self->left_out_banner) : "";
 }

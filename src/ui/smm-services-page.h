@@ -21,6 +21,7 @@ gboolean    smm_services_page_is_loading    (SmmServicesPage *self);
 SmmService *smm_services_page_get_selected  (SmmServicesPage *self);
 void        smm_services_page_focus_search  (SmmServicesPage *self);
 GListModel *smm_services_page_get_model     (SmmServicesPage *self);
+const char *smm_services_page_get_left_out  (SmmServicesPage *self);
 void        smm_services_page_set_search    (SmmServicesPage *self,
                                              const char      *text);
 
