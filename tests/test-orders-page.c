@@ -166,6 +166,7 @@ test_refill_status_unsupported (void)
   smm_refills_page_set_account (page, app, full);
   g_assert_false (adw_banner_get_revealed (banner));
   g_object_unref (page);
+}
 
 static void
 wait_until (gboolean (*done) (gpointer), gpointer data)
