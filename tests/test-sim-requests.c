@@ -248,7 +248,7 @@ test_cli_help (void)
   const char *argv[] = { sim_path, "--help", NULL };
   const char * const options[] = {
     "--quirk", "text-html", "php-notice", "cancel-map-strings", "--quirks", "--no-refill",
-    "--no-cancel", "--log", "--strict", "real-world minutes", "--catalogue",
+    "--no-cancel", "--log", "--strict", "real-world minutes", "--catalogue", "--json",
   };
   int status;
 
@@ -282,6 +282,33 @@ test_cli_quirk (void)
                                &err, &status, NULL));
   g_assert_false (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (err, "no-such-quirk"));
+}
+
+/* smm-panel-sim answers as PHP panels do unless --json: JSON inside text/html, numbers as strings */
+static void
+test_cli_php_format (void)
+{
+  Panel panel = { 0 };
+  const char * const php[] = { NULL };
+  const char * const json[] = { "--json", NULL };
+  g_autofree char *php_type = NULL;
+  g_autofree char *php_body = NULL;
+  g_autofree char *json_type = NULL;
+  g_autofree char *json_body = NULL;
+
+  panel_start (&panel, php);
+  php_body = panel_request (&panel, "POST", "key=" SIM_TEST_KEY "&action=add&service=1&"
+                            "link=https%3A%2F%2Finstagram.com%2Fnasa&quantity=100", &php_type);
+  g_assert_cmpint (panel_stop (&panel), ==, 0);
+  g_assert_cmpstr (php_type, ==, "text/html; charset=UTF-8");
+  g_assert_cmpstr (php_body, ==, "{\"order\":\"23501\"}");
+
+  panel_start (&panel, json);
+  json_body = panel_request (&panel, "POST", "key=" SIM_TEST_KEY "&action=add&service=1&"
+                             "link=https%3A%2F%2Finstagram.com%2Fnasa&quantity=100", &json_type);
+  g_assert_cmpint (panel_stop (&panel), ==, 0);
+  g_assert_cmpstr (json_type, ==, "application/json");
+  g_assert_cmpstr (json_body, ==, "{\"order\":23501}");
 }
 
 static void
@@ -364,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/sim/requests/log", test_log);
   g_test_add_func ("/sim/requests/cli-help", test_cli_help);
   g_test_add_func ("/sim/requests/cli-quirk", test_cli_quirk);
+  g_test_add_func ("/sim/requests/cli-php-format", test_cli_php_format);
   g_test_add_func ("/sim/requests/cli-no-refill", test_cli_no_refill);
   g_test_add_func ("/sim/requests/cli-strict", test_cli_strict);
   g_test_add_func ("/sim/requests/cli-speed", test_cli_speed);

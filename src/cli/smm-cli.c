@@ -213,6 +213,8 @@ make_clients (SmmCli   *cli,
       if (cli->demo)
         {
           cli->sim = smm_sim_new ();
+          /* the demo answers as the PHP panels users meet do */
+          smm_sim_set_php_format (cli->sim, TRUE);
           if (!smm_sim_start_threaded (cli->sim, 0, &error))
             return smm_cli_api_error (error);
           url = smm_sim_dup_url (cli->sim);

@@ -61,6 +61,7 @@ main (int   argc,
   double speed = REAL_PER_DEMO;
   double fault_rate = 1.0;
   gboolean quirks = FALSE;
+  gboolean json = FALSE;
   gboolean no_refill = FALSE;
   gboolean no_cancel = FALSE;
   gboolean strict = FALSE;
@@ -91,6 +92,9 @@ main (int   argc,
       "of --quirks, text-html, bom, php-notice, string-numbers, status-case, no-refill-fields, "
       "cancel-map-strings, batch-extra-ids, batch-missing-ids, batch-repeat-ids, processing, "
       "refunded, refill-rejected, cancel-slow, cancel-refused", "NAMES" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      "Answer as a strict JSON API would: application/json, numbers as numbers (by default the "
+      "panel answers as PHP panels do: JSON inside text/html, every number a string)", NULL },
     { "no-refill", 0, 0, G_OPTION_ARG_NONE, &no_refill,
       "Offer no refills: refill and refill_status answer {\"error\":\"Request Invalid\"}, and the "
       "services list no refill field", NULL },
@@ -208,6 +212,7 @@ main (int   argc,
     smm_sim_set_catalogue (sim, catalogue);
   smm_sim_set_speed (sim, speed / REAL_PER_DEMO);
   smm_sim_set_quirks (sim, quirks);
+  smm_sim_set_php_format (sim, !json);
   if (quirk_names != NULL && !smm_sim_set_quirks_from_string (sim, quirk_names, &error))
     {
       g_printerr ("smm-panel-sim: --quirk: %s\n", error->message);

@@ -261,6 +261,22 @@ smm_sim_set_quirks (SmmSim   *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/**
+ * smm_sim_set_php_format:
+ * @php: answer as PHP panels do
+ *
+ * The text-html and string-numbers quirks together: JSON inside `text/html; charset=UTF-8`,
+ * every number a string. What smm-panel-sim and the demo panels answer by default; a SmmSim
+ * made for a test answers plain JSON until told.
+ */
+void
+smm_sim_set_php_format (SmmSim   *self,
+                        gboolean  php)
+{
+  smm_sim_set_quirk (self, SMM_SIM_QUIRK_TEXT_HTML, php);
+  smm_sim_set_quirk (self, SMM_SIM_QUIRK_STRING_NUMBERS, php);
+}
+
 void
 smm_sim_set_quirk (SmmSim      *self,
                    SmmSimQuirk  quirk,

@@ -75,6 +75,8 @@ void        smm_sim_set_speed             (SmmSim      *self,
                                            double       speed);
 void        smm_sim_set_quirks            (SmmSim      *self,
                                            gboolean     quirks);
+void        smm_sim_set_php_format        (SmmSim      *self,
+                                           gboolean     php);
 void        smm_sim_set_quirk             (SmmSim      *self,
                                            SmmSimQuirk  quirk,
                                            gboolean     enabled);

@@ -69,6 +69,8 @@ ensure_demo_sim (SmmApplication  *self,
 
       smm_sim_set_key (sim, key);
       smm_sim_set_speed (sim, 20.0);
+      /* the demo answers as the PHP panels users meet do */
+      smm_sim_set_php_format (sim, TRUE);
       if (!smm_sim_start_threaded (sim, 0, error))
         return NULL;
       self->demo_sim = g_steal_pointer (&sim);
