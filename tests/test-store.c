@@ -355,6 +355,17 @@ test_search (void)
   g_assert_cmpuint (COUNT (&query), ==, 1);
   query.search = "50%";
   g_assert_cmpuint (COUNT (&query), ==, 1);
+  /* "_" and "%" are what they are, not LIKE's wildcards */
+  query.search = "_";
+  g_assert_cmpuint (COUNT (&query), ==, 1);
+  query.search = "%";
+  g_assert_cmpuint (COUNT (&query), ==, 1);
+  query.search = "a_5";
+  g_assert_cmpuint (COUNT (&query), ==, 1);
+  query.search = "n_s";   /* LIKE's "_" would match the "nas" of "nasa" */
+  g_assert_cmpuint (COUNT (&query), ==, 0);
+  query.search = "\\";
+  g_assert_cmpuint (COUNT (&query), ==, 0);
   query.search = NULL;
   query.account_id = smm_account_get_id (a);
   g_assert_cmpuint (COUNT (&query), ==, 2);

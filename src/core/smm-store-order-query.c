@@ -33,6 +33,22 @@ order_conditions (const SmmOrderQuery *query)
   return g_string_free (sql, FALSE);
 }
 
+/* "%text%" for LIKE … ESCAPE '\': what the user typed is matched as typed, "_" and "%" too */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
 static void
 bind_order_conditions (sqlite3_stmt        *stmt,
                        const SmmOrderQuery *query,
@@ -43,7 +59,7 @@ bind_order_conditions (sqlite3_stmt        *stmt,
     _smm_store_bind_text (stmt, 2, smm_order_status_to_string (query->status));
   if (query->search && *query->search)
     {
-      *pattern = g_strdup_printf ("%%%s%%", query->search);
+      *pattern = like_pattern (query->search);
       _smm_store_bind_text (stmt, 3, *pattern);
       _smm_store_bind_text (stmt, 4, query->search);
     }
