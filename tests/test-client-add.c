@@ -1,5 +1,6 @@
 /* test-client-add.c: the client against a panel that answers one canned reply: `add` answered
- * with notices, redirects and HTTP errors, and batches with ids left out or not asked
+ * with notices, redirects and HTTP errors, batches with ids left out or not asked, and no proxy
+ * between the client and a panel on this computer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -255,6 +256,42 @@ test_services_ambiguous (Fixture       *f,
   smm_services_report_clear (&report);
 }
 
+/* ------------------------------------------------------------------ proxies */
+
+/* A panel on this computer is reached directly, whatever proxy is set: a proxy would read the
+ * key of a plain http:// request in clear (issue 15). */
+static void
+test_loopback_direct (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) proxy = soup_server_new (NULL, NULL);
+  g_autoptr(GProxyResolver) resolver = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *proxy_url = NULL;
+  g_autofree char *currency = NULL;
+  Reply through_proxy = { 502, "text/plain", "proxied", NULL, 0 };
+  SmmMoney balance;
+  GSList *uris;
+
+  soup_server_add_handler (proxy, NULL, canned_handler, &through_proxy, NULL);
+  g_assert_true (soup_server_listen_local (proxy, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (proxy);
+  proxy_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  resolver = g_simple_proxy_resolver_new (proxy_url, NULL);
+
+  answer (f, 200, "application/json", "{\"balance\":\"12.50\",\"currency\":\"USD\"}", NULL);
+  smm_client_set_proxy_resolver (f->client, resolver);
+  smm_client_balance_async (f->client, NULL, smm_test_result_cb, &result);
+  g_assert_true (smm_client_balance_finish (f->client, smm_test_wait_result (&result), &balance, &currency,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (currency, ==, "USD");
+  g_assert_cmpuint (f->reply.n_requests, ==, 1);
+  g_assert_cmpuint (through_proxy.n_requests, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +305,7 @@ main (int   argc,
   ADD ("add/rejected", test_add_rejected);
   ADD ("status/every-id-accounted", test_status_accounted);
   ADD ("services/ambiguous-ids", test_services_ambiguous);
+  ADD ("proxy/loopback-direct", test_loopback_direct);
 #undef ADD
   return g_test_run ();
 }

@@ -18,6 +18,7 @@ struct _SmmClient
   GUri        *uri;
   char        *key;
   SoupSession *session;
+  gboolean     direct;     /* the panel is on this computer: never through a proxy */
   gsize        max_body;
   guint        max_parallel;
   guint        max_retries;

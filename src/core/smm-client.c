@@ -162,6 +162,11 @@ smm_client_new (const char  *endpoint,
     return NULL;
   self = g_object_new (SMM_TYPE_CLIENT, NULL);
   self->endpoint = g_strdup (endpoint);
+  /* this computer is never reached through a proxy: plain http:// is allowed to loopback only
+   * because it never leaves the machine, and a proxy would get the key in clear */
+  self->direct = host_is_loopback (g_uri_get_host (uri));
+  if (self->direct)
+    soup_session_set_proxy_resolver (self->session, NULL);
   self->uri = g_steal_pointer (&uri);
   return self;
 }
@@ -234,6 +239,22 @@ smm_client_set_tls_database (SmmClient    *self,
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
   soup_session_set_tls_database (self->session, database);
+}
+
+/**
+ * smm_client_set_proxy_resolver:
+ * @resolver: (nullable): the proxies to use; %NULL: none
+ *
+ * Replaces the system's proxy settings (for tests, and for a user's own). A panel on this
+ * computer (loopback) is reached directly whatever is set.
+ */
+void
+smm_client_set_proxy_resolver (SmmClient      *self,
+                               GProxyResolver *resolver)
+{
+  g_return_if_fail (SMM_IS_CLIENT (self));
+  if (!self->direct)
+    soup_session_set_proxy_resolver (self->session, resolver);
 }
 
 /* Returns: how many HTTP requests this client has sent, retries included */

@@ -60,6 +60,8 @@ void        smm_client_set_retry                 (SmmClient            *self,
                                                   guint                 max_delay_ms);
 void        smm_client_set_tls_database          (SmmClient            *self,
                                                   GTlsDatabase         *database);
+void        smm_client_set_proxy_resolver        (SmmClient            *self,
+                                                  GProxyResolver       *resolver);
 guint       smm_client_get_request_count         (SmmClient            *self);
 
 void        smm_client_services_async            (SmmClient            *self,
