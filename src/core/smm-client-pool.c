@@ -97,13 +97,6 @@ smm_client_pool_new (SmmSecrets *secrets)
   return self;
 }
 
-SmmSecrets *
-smm_client_pool_get_secrets (SmmClientPool *self)
-{
-  g_return_val_if_fail (SMM_IS_CLIENT_POOL (self), NULL);
-  return self->secrets;
-}
-
 static void
 set_client (SmmClientPool *self,
             gint64         account_id,

@@ -24,7 +24,6 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (SmmClientPool, smm_client_pool, SMM, CLIENT_POOL, GObject)
 
 SmmClientPool *smm_client_pool_new            (SmmSecrets      *secrets);
-SmmSecrets    *smm_client_pool_get_secrets    (SmmClientPool   *self);
 
 gboolean       smm_client_pool_add            (SmmClientPool   *self,
                                                SmmAccount      *account,

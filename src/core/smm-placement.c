@@ -134,20 +134,6 @@ smm_placement_get_account_id (SmmPlacement *self)
   return self->account_id;
 }
 
-SmmService *
-smm_placement_get_service (SmmPlacement *self)
-{
-  g_return_val_if_fail (SMM_IS_PLACEMENT (self), NULL);
-  return self->service;
-}
-
-SmmOrderRequest *
-smm_placement_get_request (SmmPlacement *self)
-{
-  g_return_val_if_fail (SMM_IS_PLACEMENT (self), NULL);
-  return self->request;
-}
-
 /* Returns: (transfer none) (nullable): see SmmPlacement:order */
 SmmOrder *
 smm_placement_get_order (SmmPlacement *self)

@@ -18,8 +18,6 @@ SmmPlacement    *smm_placement_new            (SmmOrderActions     *actions,
                                                SmmService          *service,
                                                SmmOrderRequest     *request);
 gint64           smm_placement_get_account_id (SmmPlacement        *self);
-SmmService      *smm_placement_get_service    (SmmPlacement        *self);
-SmmOrderRequest *smm_placement_get_request    (SmmPlacement        *self);
 SmmOrder        *smm_placement_get_order      (SmmPlacement        *self);
 
 void             smm_placement_run_async      (SmmPlacement        *self,
