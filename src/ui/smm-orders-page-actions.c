@@ -451,9 +451,11 @@ void
 smm_orders_page_update_attach_action (SmmOrdersPage *self)
 {
   g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
+  gboolean attachable = order_without_service (self, orders) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.attach-service",
-                                 order_without_service (self, orders) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.attach-service", attachable);
+  /* a button that is almost never of use is not shown greyed out beside the others */
+  gtk_widget_set_visible (self->attach_button, attachable);
 }
 
 static void

@@ -22,6 +22,7 @@ struct _SmmOrdersPage
   AdwBanner         *unsupported_banner;
   GtkWidget         *refill_button;
   GtkWidget         *cancel_button;
+  GtkWidget         *attach_button;   /* shown only for an imported order without its service */
   GtkStack          *stack;
   GtkColumnView     *column_view;
   GtkLabel          *count_label;

@@ -571,6 +571,7 @@ smm_orders_page_class_init (SmmOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, unsupported_banner);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, refill_button);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, attach_button);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, unconfirmed_revealer);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, unconfirmed_label);
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, stack);
