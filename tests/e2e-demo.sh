@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The end-to-end test: SMM Desk on the demo panel, under Xvfb and a private D-Bus session,
-# driven through AT-SPI. Usage: e2e-demo.sh SMM-DESK SCHEMA-DIR LOCALE-DIR [LANGUAGE]
+# driven through AT-SPI. Usage: e2e-demo.sh SMM-DESK SCHEMA-DIR LOCALE-DIR [LANGUAGE [SCRIPT]]
+# SCRIPT (default e2e-demo.py) is the Python script that drives the window; e2e-secrets.py runs on an
+# empty history instead of the demo panel.
 set -u
-desk=$1 schemas=$2 locales=$3 language=${4:-en}
+desk=$1 schemas=$2 locales=$3 language=${4:-en} script=${5:-e2e-demo.py}
 here=$(cd "$(dirname "$0")" && pwd)
 for tool in xvfb-run dbus-run-session /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is missing"; exit 77; }
@@ -21,9 +23,11 @@ locale=C.UTF-8
 export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory LANGUAGE=$language LC_ALL=$locale
 export SMM_DESK_LOCALEDIR=$locales
 printf 'pass' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-"$desk" --demo >"$work/app.log" 2>&1 &
+demo=--demo
+[ "$script" = e2e-demo.py ] || demo=
+"$desk" $demo >"$work/app.log" 2>&1 &
 app=$!
-/usr/bin/python3 "$here/e2e-demo.py" >&3
+/usr/bin/python3 "$here/$script" >&3
 status=$?
 [ $status -ne 0 ] && sed 's/^/# /' "$work/app.log" >&3
 exit $status

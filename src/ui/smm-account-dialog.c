@@ -10,6 +10,7 @@
 
 #include "smm-account-check.h"
 #include "smm-account-dialog.h"
+#include "smm-key-row.h"
 #include "smm-question.h"
 
 struct _SmmAccountDialog
@@ -305,6 +306,8 @@ smm_account_dialog_class_init (SmmAccountDialogClass *klass)
   object_class->dispose = smm_account_dialog_dispose;
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, SMM_TYPE_ACCOUNT);
+
+  g_type_ensure (SMM_TYPE_KEY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/smm-account-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SmmAccountDialog, save_button);
