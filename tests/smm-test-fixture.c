@@ -293,6 +293,28 @@ smm_test_panel_tear_down (SmmTestPanel *panel)
   smm_test_sim_stop (g_steal_pointer (&panel->sim));
 }
 
+/* Places an order of @quantity of @service for @link on the panel, as the app does.
+ * Returns: (transfer full): the order, or %NULL with @error set */
+SmmOrder *
+smm_test_panel_place (SmmTestPanel  *panel,
+                      SmmService    *service,
+                      const char    *link,
+                      const char    *quantity,
+                      GError       **error)
+{
+  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (service);
+  g_autoptr(SmmPlacement) placement = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  smm_order_request_set (request, SMM_FIELD_LINK, link);
+  smm_order_request_set (request, SMM_FIELD_QUANTITY, quantity);
+  placement = smm_placement_new (panel->actions, panel->account_id, service, request);
+  smm_placement_run_async (placement, NULL, smm_test_result_cb, &result);
+  if (!smm_placement_run_finish (placement, smm_test_wait_result (&result), error))
+    return NULL;
+  return g_object_ref (smm_placement_get_order (placement));
+}
+
 /* How many of the account's orders have @status in @store */
 guint
 smm_test_count_orders (SmmStore       *store,

@@ -81,6 +81,11 @@ typedef struct {
 void          smm_test_panel_set_up        (SmmTestPanel       *panel,
                                             const char         *balance);
 void          smm_test_panel_tear_down     (SmmTestPanel       *panel);
+SmmOrder     *smm_test_panel_place         (SmmTestPanel       *panel,
+                                            SmmService         *service,
+                                            const char         *link,
+                                            const char         *quantity,
+                                            GError            **error);
 guint         smm_test_count_orders        (SmmStore           *store,
                                             gint64              account_id,
                                             SmmOrderStatus      status);

@@ -24,7 +24,8 @@ entry (gint64          account_id,
   e->currency = g_strdup (currency);
   e->created = g_date_time_to_unix (time);
   e->status = status;
-  e->has_charge = charge != NULL && smm_money_parse (charge, &e->charge, NULL);
+  /* the charge shown at placing: the panel has not reported one (see reported()) */
+  e->has_estimate = charge != NULL && smm_money_parse (charge, &e->estimate, NULL);
   e->quantity = quantity;
   e->remains = remains;
   e->category = g_strdup (category);
@@ -109,6 +110,33 @@ test_cost (void)
   g_assert_cmpint (spent.units, ==, 0);
   g_assert_cmpint (refunded.units, ==, M (5));
 
+  /* once the panel reports a charge, it is what the order cost, whatever the status says: the
+   * sum then moves with the balance (a panel reports the charge after its refunds) */
+  {
+    g_autoptr(SmmSpendingEntry) canceled = entry (1, "USD", "2026-03-02T10:00:00Z", SMM_ORDER_STATUS_CANCELED,
+                                                  "5", 100, 100, "");
+    g_autoptr(SmmSpendingEntry) partial = entry (1, "USD", "2026-03-02T10:00:00Z", SMM_ORDER_STATUS_PARTIAL,
+                                                 "9", 1000, 100, "");
+    g_autoptr(SmmSpendingEntry) dearer = entry (1, "USD", "2026-03-02T10:00:00Z", SMM_ORDER_STATUS_COMPLETED,
+                                                "1", 100, 0, "");
+
+    /* canceled, but the panel kept 0.40 of 5.00 */
+    canceled->has_charge = smm_money_parse ("0.40", &canceled->charge, NULL);
+    g_assert_true (smm_spending_entry_get_cost (canceled, &spent, &refunded));
+    g_assert_cmpint (spent.units, ==, M (0.40));
+    g_assert_cmpint (refunded.units, ==, M (4.60));
+    /* partial: the panel gave back 0.50, not the 0.90 that remains × rate would say */
+    partial->has_charge = smm_money_parse ("8.50", &partial->charge, NULL);
+    g_assert_true (smm_spending_entry_get_cost (partial, &spent, &refunded));
+    g_assert_cmpint (spent.units, ==, M (8.50));
+    g_assert_cmpint (refunded.units, ==, M (0.50));
+    /* the panel charged more than the estimate: that is spent, and nothing came back */
+    dearer->has_charge = smm_money_parse ("1.20", &dearer->charge, NULL);
+    g_assert_true (smm_spending_entry_get_cost (dearer, &spent, &refunded));
+    g_assert_cmpint (spent.units, ==, M (1.20));
+    g_assert_cmpint (refunded.units, ==, 0);
+  }
+
   /* the refund of a partial order is exact: 1/3 of 1.00 */
   {
     g_autoptr(SmmSpendingEntry) third = entry (1, "USD", "2026-03-02T10:00:00Z", SMM_ORDER_STATUS_PARTIAL, "1", 3, 1,
@@ -172,7 +200,7 @@ test_by_category (void)
   assert_row (rows->pdata[4], 2, NULL, "TikTok Views", M (0.50), 0, 0, 1);
 }
 
-/* From the store: the panel's charge, the refund of a partial order, the category. */
+/* From the store: the panel's charge, what came back of the estimate, the category. */
 static void
 test_store (void)
 {
@@ -196,7 +224,8 @@ test_store (void)
   order = smm_test_order_begin (store, id, service, "https://instagram.com/nasa", "1000");
   g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 4242, &error));
 
-  /* the panel charged 0.85, not the estimated 0.90, and delivered 800 of 1000 */
+  /* the panel delivered 800 of 1000 and reports 0.85 as the charge, after its refund, of the 0.90
+   * shown at placing */
   smm_order_set_status_text (reply, "Partial");
   smm_order_set_charge (reply, &charge);
   smm_order_set_remains (reply, 200);
@@ -210,7 +239,7 @@ test_store (void)
   g_assert_cmpuint (entries->len, ==, 1);
   rows = smm_spending_by_category (entries);
   g_assert_cmpuint (rows->len, ==, 1);
-  assert_row (rows->pdata[0], id, NULL, "Instagram Takipçi", 68000000, 17000000, 0, 1);
+  assert_row (rows->pdata[0], id, NULL, "Instagram Takipçi", 85000000, 5000000, 0, 1);
   g_assert_cmpstr (((SmmSpendingRow *) rows->pdata[0])->currency, ==, "TRY");
 
   /* the Spending page reads the same in a worker */
@@ -224,9 +253,130 @@ test_store (void)
     g_assert_no_error (error);
     g_assert_cmpuint (from_worker->len, ==, 1);
     worker_rows = smm_spending_by_category (from_worker);
-    assert_row (worker_rows->pdata[0], id, NULL, "Instagram Takipçi", 68000000, 17000000, 0, 1);
+    assert_row (worker_rows->pdata[0], id, NULL, "Instagram Takipçi", 85000000, 5000000, 0, 1);
   }
   smm_test_assert_finalized (g_steal_pointer (&store));
+}
+
+static SmmMoney
+panel_balance (SmmTestPanel *panel)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  SmmMoney balance;
+
+  smm_client_balance_async (panel->client, NULL, smm_test_result_cb, &result);
+  g_assert_true (smm_client_balance_finish (panel->client, smm_test_wait_result (&result), &balance, &currency,
+                                            &error));
+  g_assert_no_error (error);
+  return balance;
+}
+
+/* What the history says was spent and came back, summed over every order of the account */
+static void
+spending_sums (SmmTestPanel *panel,
+               SmmMoney     *spent,
+               SmmMoney     *refunded,
+               guint        *n_orders)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = smm_store_list_spending (panel->store, panel->account_id, NULL, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_no_error (error);
+  rows = smm_spending_by_category (entries);
+  *spent = *refunded = SMM_MONEY_ZERO;
+  *n_orders = 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SmmSpendingRow *row = rows->pdata[i];
+
+      g_assert_true (smm_money_add (*spent, row->spent, spent));
+      g_assert_true (smm_money_add (*refunded, row->refunded, refunded));
+      *n_orders += row->n_orders;
+    }
+}
+
+static void
+refresh_all (SmmTestPanel *panel)
+{
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      SmmTrackerReport report;
+
+      smm_tracker_refresh_async (panel->tracker, NULL, smm_test_result_cb, &result);
+      g_assert_true (smm_tracker_refresh_finish (panel->tracker, smm_test_wait_result (&result), &report, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* On the simulated panel, as on the demo: what Spending says was spent is what left the balance,
+ * after placing, after a partial order and after a cancel. */
+static void
+test_balance (void)
+{
+  SmmTestPanel panel = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GPtrArray) cancels = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  SmmService *followers = NULL;
+  SmmMoney start, spent, refunded, left;
+  gint64 canceled_id = 0;
+  guint n_orders, n_partial;
+
+  smm_test_panel_set_up (&panel, "1000.00");
+  smm_client_services_async (panel.client, NULL, smm_test_result_cb, &result);
+  services = smm_client_services_finish (panel.client, smm_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < services->len && followers == NULL; i++)
+    if (smm_service_get_service_type (services->pdata[i]) == SMM_SERVICE_TYPE_DEFAULT &&
+        smm_service_get_min (services->pdata[i]) <= 100 && smm_service_get_max (services->pdata[i]) >= 700)
+      followers = services->pdata[i];
+  g_assert_nonnull (followers);
+  start = panel_balance (&panel);
+
+  /* five orders: the panel ends one in five Partial (here the last) */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("https://instagram.com/user%u", i);
+      g_autofree char *quantity = g_strdup_printf ("%u", 100 + 150 * i);
+      g_autoptr(SmmOrder) order = smm_test_panel_place (&panel, followers, link, quantity, &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        canceled_id = smm_order_get_id (order);
+    }
+  spending_sums (&panel, &spent, &refunded, &n_orders);
+  g_assert_cmpuint (n_orders, ==, 5);
+  g_assert_cmpint (start.units - panel_balance (&panel).units, ==, spent.units);
+  g_assert_cmpint (refunded.units, ==, 0);
+
+  /* the first one is canceled before anything is delivered */
+  g_clear_object (&result);
+  smm_order_actions_cancel_async (panel.actions, panel.account_id, &canceled_id, 1, NULL, smm_test_result_cb,
+                                  &result);
+  cancels = smm_order_actions_cancel_finish (panel.actions, smm_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cancels->len, ==, 1);
+
+  smm_sim_advance (panel.sim, 24 * 3600);
+  refresh_all (&panel);
+  n_partial = smm_test_count_orders (panel.store, panel.account_id, SMM_ORDER_STATUS_PARTIAL);
+  g_assert_cmpuint (n_partial, ==, 1);
+  g_assert_cmpuint (smm_test_count_orders (panel.store, panel.account_id, SMM_ORDER_STATUS_CANCELED), ==, 1);
+
+  left = panel_balance (&panel);
+  spending_sums (&panel, &spent, &refunded, &n_orders);
+  g_assert_cmpuint (n_orders, ==, 5);
+  g_assert_cmpint (start.units - left.units, ==, spent.units);
+  g_assert_cmpint (refunded.units, >, 0);
+
+  g_clear_object (&result);
+  smm_test_panel_tear_down (&panel);
 }
 
 int
@@ -243,6 +393,7 @@ main (int    argc,
   g_test_add_func ("/core/spending/by-week-and-month", test_by_week_and_month);
   g_test_add_func ("/core/spending/by-category", test_by_category);
   g_test_add_func ("/core/spending/store", test_store);
+  g_test_add_func ("/core/spending/balance", test_balance);
 
   return g_test_run ();
 }

@@ -84,16 +84,7 @@ place (Fixture     *f,
        const char  *quantity,
        GError     **error)
 {
-  g_autoptr(SmmOrderRequest) request = smm_order_request_new_for_service (f->followers);
-  g_autoptr(SmmPlacement) placement = NULL;
-
-  smm_order_request_set (request, SMM_FIELD_LINK, link);
-  smm_order_request_set (request, SMM_FIELD_QUANTITY, quantity);
-  placement = smm_placement_new (f->panel.actions, f->panel.account_id, f->followers, request);
-  smm_placement_run_async (placement, NULL, result_cb, f);
-  if (!smm_placement_run_finish (placement, wait_result (f), error))
-    return NULL;
-  return g_object_ref (smm_placement_get_order (placement));
+  return smm_test_panel_place (&f->panel, f->followers, link, quantity, error);
 }
 
 static gboolean

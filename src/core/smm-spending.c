@@ -1,10 +1,14 @@
 /* smm-spending.c: what was spent, per day, week or month, and per category
  *
- * What an order cost: the panel's charge (the estimate until the panel says).
- * A partial order gets back charge × remains / quantity; a canceled or refunded
- * one all of it. Orders that were never placed (submitting, rejected) cost
- * nothing. Unconfirmed orders may or may not exist: they are not in the sums
- * but counted apart, so the user sees there is something to settle.
+ * What an order cost is the charge its panel last reported: panels report the
+ * charge after refunds (API.md, "Seen on real panels"), so that the sum moves
+ * with the balance. What came back is the charge shown at placing less that.
+ * Until the panel has reported a charge, the estimate stands, less what the
+ * status says came back: a partial order charge × remains / quantity, a
+ * canceled or refunded one all of it. Orders that were never placed
+ * (submitting, rejected) cost nothing. Unconfirmed orders may or may not exist:
+ * they are not in the sums but counted apart, so the user sees there is
+ * something to settle.
  *
  * Sums are exact (SmmMoney) and kept apart per account, so per currency.
  *
@@ -39,13 +43,36 @@ smm_spending_row_free (SmmSpendingRow *row)
   g_free (row);
 }
 
+/* What the status word says came back of @estimate, for an order whose panel has not reported a
+ * charge */
+static SmmMoney
+refund_by_status (const SmmSpendingEntry *entry,
+                  SmmMoney                estimate)
+{
+  SmmMoney back = SMM_MONEY_ZERO;
+
+  switch (entry->status)
+    {
+    case SMM_ORDER_STATUS_CANCELED:
+    case SMM_ORDER_STATUS_REFUNDED:
+      return estimate;
+    case SMM_ORDER_STATUS_PARTIAL:
+      if (entry->quantity > 0 && entry->remains > 0 &&
+          !smm_money_scale (estimate, MIN (entry->remains, entry->quantity), entry->quantity, &back))
+        back = SMM_MONEY_ZERO;
+      return back;
+    default:
+      return back;
+    }
+}
+
 /**
  * smm_spending_entry_get_cost:
  * @spent: (out): what the order cost, refunds taken off
  * @refunded: (out) (optional): what was given back
  *
  * Returns: %FALSE when the order costs nothing because it was never placed or
- * is unconfirmed, or its charge is not known
+ * is unconfirmed, or neither its charge nor its estimate is known
  */
 gboolean
 smm_spending_entry_get_cost (const SmmSpendingEntry *entry,
@@ -60,21 +87,23 @@ smm_spending_entry_get_cost (const SmmSpendingEntry *entry,
     case SMM_ORDER_STATUS_UNCONFIRMED:
     case SMM_ORDER_STATUS_REJECTED:
       return FALSE;
-    case SMM_ORDER_STATUS_CANCELED:
-    case SMM_ORDER_STATUS_REFUNDED:
-      back = entry->charge;
-      break;
-    case SMM_ORDER_STATUS_PARTIAL:
-      if (entry->quantity > 0 && entry->remains > 0 &&
-          !smm_money_scale (entry->charge, MIN (entry->remains, entry->quantity), entry->quantity, &back))
-        back = SMM_MONEY_ZERO;
-      break;
     default:
       break;
     }
-  if (!entry->has_charge)
+  if (entry->has_charge)
+    {
+      /* the panel's word; a panel that charged more than the estimate gave nothing back */
+      *spent = entry->charge;
+      if (entry->has_estimate && entry->estimate.units > entry->charge.units)
+        back = smm_money_from_units (entry->estimate.units - entry->charge.units);
+    }
+  else if (entry->has_estimate)
+    {
+      back = refund_by_status (entry, entry->estimate);
+      *spent = smm_money_from_units (entry->estimate.units - back.units);
+    }
+  else
     return FALSE;
-  *spent = smm_money_from_units (entry->charge.units - back.units);
   if (refunded)
     *refunded = back;
   return TRUE;
@@ -122,8 +151,8 @@ count (SmmSpendingRow         *row,
 {
   SmmMoney spent, refunded;
 
-  if (entry->status == SMM_ORDER_STATUS_UNCONFIRMED && entry->has_charge)
-    add_to (&row->unconfirmed, entry->charge);
+  if (entry->status == SMM_ORDER_STATUS_UNCONFIRMED && (entry->has_charge || entry->has_estimate))
+    add_to (&row->unconfirmed, entry->has_charge ? entry->charge : entry->estimate);
   if (!smm_spending_entry_get_cost (entry, &spent, &refunded))
     return;
   add_to (&row->spent, spent);

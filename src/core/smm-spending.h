@@ -16,8 +16,10 @@ typedef struct {
   gint64          account_id;
   gint64          created;     /* Unix time */
   SmmOrderStatus  status;
-  SmmMoney        charge;      /* the panel's, else the estimate */
-  gboolean        has_charge;
+  SmmMoney        charge;      /* the latest the panel reported: what the order cost after refunds */
+  gboolean        has_charge;  /* the panel has reported a charge */
+  SmmMoney        estimate;    /* the charge shown when the order was placed */
+  gboolean        has_estimate;
   gint64          quantity;
   gint64          remains;     /* -1 when not known */
   char           *currency;

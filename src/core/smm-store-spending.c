@@ -27,10 +27,10 @@ smm_store_list_spending (SmmStore   *self,
                          GError    **error)
 {
   sqlite3_stmt *stmt = _smm_store_statement (self,
-                                             "SELECT o.account_id, o.created, o.status, COALESCE (o.charge, "
-                                             "o.estimated_charge), o.quantity, o.remains, CASE WHEN o.currency != "
+                                             "SELECT o.account_id, o.created, o.status, o.charge, "
+                                             "o.quantity, o.remains, CASE WHEN o.currency != "
                                              "'' THEN o.currency ELSE a.currency END, COALESCE (o.service_category, "
-                                             "s.category, '') FROM orders o JOIN accounts a ON a.id = o.account_id "
+                                             "s.category, ''), o.estimated_charge FROM orders o JOIN accounts a ON a.id = o.account_id "
                                              "LEFT JOIN services s ON s.account_id = o.account_id AND s.service_id "
                                              "= o.service_id WHERE (?1 = 0 OR o.account_id = ?1) AND o.created >= "
                                              "?2 ORDER BY o.created, o.id", error);
@@ -54,6 +54,7 @@ smm_store_list_spending (SmmStore   *self,
       entry->remains = _smm_store_column_count (stmt, 5);
       entry->currency = g_strdup (_smm_store_column_text (stmt, 6) ? _smm_store_column_text (stmt, 6) : "");
       entry->category = g_strdup (_smm_store_column_text (stmt, 7) ? _smm_store_column_text (stmt, 7) : "");
+      entry->has_estimate = _smm_store_column_money (stmt, 8, &entry->estimate);
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);
