@@ -89,6 +89,13 @@ def main():
     expected = T('Order %s: cancel requested\n') % '23502'
     if not any(expected.strip() in t for t in texts):
         fail('order 23502 was not canceled: %s' % texts)
+    click(wait_for('Close', lambda: button(results, T('_Close'))))
+    wait_gone('the cancel results', lambda: dialog(app, T('Cancel Results')))
+    # Spending, with what it says was spent read back into the log beside the charges shown
+    click(wait_for('the Spending tab', lambda: find(app, name=T('Spending'), role='page tab')))
+    spending = wait_for('the spending page', lambda: page(app, T('Spending')))
+    log('spending: %s' % [t for t in labels(spending) if 'USD' in t])
+    shot('spending')
     print('ok 1 e2e-demo', flush=True)
 
 
