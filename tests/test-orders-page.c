@@ -40,8 +40,10 @@ page_new (SmmAccount *account,
   return page;
 }
 
+/* An account with one order placed as 23501, with the panel's @status (NULL: none yet, Pending) */
 static SmmAccount *
-account_with_order (const char *name)
+account_with_order (const char *name,
+                    const char *status)
 {
   SmmStore *store = smm_application_get_store (app);
   g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
@@ -50,6 +52,19 @@ account_with_order (const char *name)
                                                     "https://instagram.com/nasa", "100");
 
   g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 23501, NULL));
+  if (status)
+    {
+      g_autoptr(SmmOrder) reply = smm_order_new (23501);
+      g_autoptr(GPtrArray) replies = g_ptr_array_new ();
+      g_autoptr(GPtrArray) changed = NULL;
+      g_autoptr(GError) error = NULL;
+
+      smm_order_set_status_text (reply, status);
+      g_ptr_array_add (replies, reply);
+      changed = smm_store_apply_status (store, smm_account_get_id (account), replies, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (changed->len, ==, 1);
+    }
   return account;
 }
 
@@ -57,8 +72,9 @@ static void
 test_unsupported (void)
 {
   SmmStore *store = smm_application_get_store (app);
-  g_autoptr(SmmAccount) bare = account_with_order ("Bare");
-  g_autoptr(SmmAccount) full = account_with_order ("Full");
+  g_autoptr(SmmAccount) bare = account_with_order ("Bare", NULL);
+  g_autoptr(SmmAccount) full = account_with_order ("Full", NULL);
+  g_autoptr(SmmAccount) done = account_with_order ("Done", "Completed");
   GtkWindow *host;
   SmmOrdersPage *page;
 
@@ -78,13 +94,41 @@ test_unsupported (void)
                    "This panel does not offer cancels through its API.");
   gtk_window_destroy (host);
 
-  /* a panel that has them: offered, and nothing said */
+  /* a panel that has them: nothing said; an order still being delivered can be canceled, not
+   * refilled */
   page = page_new (full, &host);
-  g_assert_true (gtk_widget_is_sensitive (page->refill_button));
+  g_assert_false (gtk_widget_is_sensitive (page->refill_button));
   g_assert_true (gtk_widget_is_sensitive (page->cancel_button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (page->refill_button), ==,
-                   "Ask the panel to refill the selected orders");
+                   "Only a completed or partial order can be refilled");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page->cancel_button), ==,
+                   "Ask the panel to cancel the selected orders");
   g_assert_false (adw_banner_get_revealed (page->unsupported_banner));
+  /* the tracker brings the selected order to its end: the actions follow without a new selection */
+  {
+    g_autoptr(SmmOrder) reply = smm_order_new (23501);
+    g_autoptr(GPtrArray) replies = g_ptr_array_new ();
+    g_autoptr(GPtrArray) changed = NULL;
+
+    smm_order_set_status_text (reply, "Completed");
+    g_ptr_array_add (replies, reply);
+    changed = smm_store_apply_status (store, smm_account_get_id (full), replies, NULL);
+    g_assert_cmpuint (changed->len, ==, 1);
+    g_signal_emit_by_name (smm_application_get_tracker (app), "order-changed", changed->pdata[0]);
+    while (!gtk_widget_is_sensitive (page->refill_button))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (gtk_widget_is_sensitive (page->cancel_button));
+  }
+  gtk_window_destroy (host);
+
+  /* a completed one can be refilled, and there is nothing left to cancel */
+  page = page_new (done, &host);
+  g_assert_true (gtk_widget_is_sensitive (page->refill_button));
+  g_assert_false (gtk_widget_is_sensitive (page->cancel_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page->refill_button), ==,
+                   "Ask the panel to refill the selected orders");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (page->cancel_button), ==,
+                   "These orders have ended: there is nothing left to cancel");
   gtk_window_destroy (host);
 }
 
@@ -96,6 +140,18 @@ test_subscription_progress (void)
   GtkWidget *bar = g_object_ref_sink (gtk_progress_bar_new ());
   g_autoptr(SmmOrder) order = smm_order_new (23501);
   g_autoptr(SmmOrder) plain = smm_order_new (23502);
+
+  /* the bar of an order that ended takes its status's colour; one being delivered has none */
+  smm_order_set_status_text (plain, "Canceled");
+  smm_orders_page_update_progress (bar, plain, NULL);
+  g_assert_true (gtk_widget_has_css_class (bar, "progress-canceled"));
+  smm_order_set_status_text (plain, "Completed");
+  smm_orders_page_update_progress (bar, plain, NULL);
+  g_assert_true (gtk_widget_has_css_class (bar, "progress-completed"));
+  g_assert_false (gtk_widget_has_css_class (bar, "progress-canceled"));
+  smm_order_set_status_text (plain, "In progress");
+  smm_orders_page_update_progress (bar, plain, NULL);
+  g_assert_false (gtk_widget_has_css_class (bar, "progress-completed"));
 
   smm_order_set_status_text (order, "Paused");
   smm_orders_page_update_progress (bar, order, NULL);
@@ -285,7 +341,7 @@ test_attach (void)
 static void
 test_attach_placed_order (void)
 {
-  g_autoptr(SmmAccount) account = account_with_order ("Placed");
+  g_autoptr(SmmAccount) account = account_with_order ("Placed", NULL);
   GtkWindow *host;
   SmmOrdersPage *page = page_new (account, &host);
 

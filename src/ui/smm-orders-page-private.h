@@ -34,6 +34,8 @@ struct _SmmOrdersPage
   GtkMultiSelection *selection;
   SmmApplication    *app;
   SmmAccount        *account;
+  SmmTracker        *tracker;          /* whose order-changed updates the actions offered */
+  guint              actions_idle;     /* that update, once for a batch of changes */
 };
 
 /* smm-orders-page.c */

@@ -194,11 +194,40 @@ show_unconfirmed_cb (SmmOrdersPage *self)
   gtk_drop_down_set_selected (self->status_dropdown, FILTER_UNCONFIRMED);
 }
 
+static gboolean
+update_actions_idle (gpointer data)
+{
+  SmmOrdersPage *self = data;
+
+  self->actions_idle = 0;
+  smm_orders_page_update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A selected order that ends can be refilled and no longer canceled: the actions follow its status,
+ * once for a refresh's batch of changes */
+static void
+order_changed_cb (SmmOrdersPage *self)
+{
+  if (self->actions_idle == 0)
+    self->actions_idle = g_idle_add (update_actions_idle, self);
+}
+
 void
 smm_orders_page_set_account (SmmOrdersPage  *self,
                              SmmApplication *app,
                              SmmAccount     *account)
 {
+  SmmTracker *tracker = app ? smm_application_get_tracker (app) : NULL;
+
+  if (tracker != self->tracker)
+    {
+      if (self->tracker)
+        g_signal_handlers_disconnect_by_data (self->tracker, self);
+      g_set_object (&self->tracker, tracker);
+      if (tracker)
+        g_signal_connect_object (tracker, "order-changed", G_CALLBACK (order_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   self->app = app;
   g_set_object (&self->account, account);
   smm_orders_page_reload (self);
@@ -292,19 +321,29 @@ void
 smm_orders_page_update_actions (SmmOrdersPage *self)
 {
   g_autoptr(GPtrArray) orders = smm_orders_page_selected_orders (self);
-  gboolean placed = FALSE, unconfirmed = FALSE;
+  gboolean placed = FALSE, unconfirmed = FALSE, delivered = FALSE, running = FALSE;
   guint lacks;
 
   for (guint i = 0; i < orders->len; i++)
     {
-      placed |= smm_order_get_id (orders->pdata[i]) > 0;
-      unconfirmed |= smm_order_get_status (orders->pdata[i]) == SMM_ORDER_STATUS_UNCONFIRMED;
+      SmmOrderStatus status = smm_order_get_status (orders->pdata[i]);
+
+      if (smm_order_get_id (orders->pdata[i]) > 0)
+        {
+          placed = TRUE;
+          /* a refill is for what was delivered, a cancel for what is still being delivered */
+          delivered |= status == SMM_ORDER_STATUS_COMPLETED || status == SMM_ORDER_STATUS_PARTIAL;
+          running |= !smm_order_status_is_final (status);
+        }
+      unconfirmed |= status == SMM_ORDER_STATUS_UNCONFIRMED;
     }
   lacks = selection_lacks (self, orders);
-  set_action (self, "orders.refill", self->refill_button, placed, lacks & SMM_PANEL_ACTION_REFILL,
-              _("Ask the panel to refill the selected orders"));
-  set_action (self, "orders.cancel", self->cancel_button, placed, lacks & SMM_PANEL_ACTION_CANCEL,
-              _("Ask the panel to cancel the selected orders"));
+  set_action (self, "orders.refill", self->refill_button, placed && delivered, lacks & SMM_PANEL_ACTION_REFILL,
+              placed && !delivered ? _("Only a completed or partial order can be refilled")
+                                   : _("Ask the panel to refill the selected orders"));
+  set_action (self, "orders.cancel", self->cancel_button, placed && running, lacks & SMM_PANEL_ACTION_CANCEL,
+              placed && !running ? _("These orders have ended: there is nothing left to cancel")
+                                 : _("Ask the panel to cancel the selected orders"));
   /* an unconfirmed order may exist on the panel: ordering it again is for after settling it */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.duplicate", orders->len > 0 && !unconfirmed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.copy-link", orders->len > 0);
@@ -429,6 +468,10 @@ smm_orders_page_dispose (GObject *object)
   g_clear_object (&self->orders);
   g_clear_pointer (&self->sort_key, g_free);
   g_clear_object (&self->account);
+  g_clear_handle_id (&self->actions_idle, g_source_remove);
+  if (self->tracker)
+    g_signal_handlers_disconnect_by_data (self->tracker, self);
+  g_clear_object (&self->tracker);
 
   G_OBJECT_CLASS (smm_orders_page_parent_class)->dispose (object);
 }
@@ -475,6 +518,32 @@ new_progress_cell (gpointer unused)
   return bar;
 }
 
+/* The bar takes the colour of the status pill once the order has ended: a canceled order's bar
+ * is not the blue of one being delivered */
+static void
+set_progress_class (GtkWidget      *bar,
+                    SmmOrderStatus  status)
+{
+  const char *classes[] = { "progress-completed", "progress-partial", "progress-canceled" };
+  const char *wanted = NULL;
+
+  switch (status)
+    {
+    case SMM_ORDER_STATUS_COMPLETED: wanted = classes[0]; break;
+    case SMM_ORDER_STATUS_PARTIAL: wanted = classes[1]; break;
+    case SMM_ORDER_STATUS_CANCELED:
+    case SMM_ORDER_STATUS_REFUNDED:
+    case SMM_ORDER_STATUS_REJECTED:
+    case SMM_ORDER_STATUS_EXPIRED: wanted = classes[2]; break;
+    default: break;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (classes[i] != wanted)
+      gtk_widget_remove_css_class (bar, classes[i]);
+  if (wanted)
+    gtk_widget_add_css_class (bar, wanted);
+}
+
 /* A subscription's bar says it is one, and what it is at ("3 posts, until 31 Jan 2027"): its
  * remains say nothing of how far it is */
 void
@@ -490,6 +559,7 @@ smm_orders_page_update_progress (GtkWidget *cell, gpointer item, gpointer unused
     tooltip = summary ? g_strdup_printf (_("Subscription: %s"), summary) : g_strdup (_("Subscription"));
   else if (item)
     tooltip = format_progress (NULL, progress);
+  set_progress_class (cell, item ? smm_order_get_status (item) : SMM_ORDER_STATUS_UNKNOWN);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (cell), progress);
   gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (cell), subscription);
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (cell), subscription ? (summary ? summary : _("Subscription")) : NULL);
