@@ -349,6 +349,23 @@ test_attach_placed_order (void)
   gtk_window_destroy (host);
 }
 
+/* Escape in the search (GtkSearchEntry's stop-search) clears it, and every order shows again */
+static void
+test_search_escape (void)
+{
+  g_autoptr(SmmAccount) account = account_with_order ("Searched", NULL);
+  GtkWindow *host;
+  SmmOrdersPage *page = page_new (account, &host);
+  GListModel *model = smm_orders_page_get_model (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "no such order");
+  g_signal_emit_by_name (page->search_entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page->search_entry)), ==, "");
+  while (g_list_model_get_n_items (model) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (host);
+}
+
 /* GTK 4.24 on Xvfb without DRI3 warns of its own frame clock ("gdk_frame_timings_submitted()
  * called on submitted frame") now and then as windows made in a test come and go; that says
  * nothing of SMM Desk, and only that warning is kept from the fatal warnings */
@@ -394,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/refills-page/refill-status-unsupported", test_refill_status_unsupported);
   g_test_add_func ("/ui/orders-page/attach-service", test_attach);
   g_test_add_func ("/ui/orders-page/attach-service-placed", test_attach_placed_order);
+  g_test_add_func ("/ui/orders-page/search-escape", test_search_escape);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, test_account);

@@ -234,6 +234,13 @@ smm_orders_page_set_account (SmmOrdersPage  *self,
   smm_orders_page_update_actions (self);
 }
 
+/* Escape in the search clears it, as in the services page */
+static void
+stop_search_cb (SmmOrdersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 void
 smm_orders_page_focus_search (SmmOrdersPage *self)
 {
@@ -649,6 +656,7 @@ smm_orders_page_class_init (SmmOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmmOrdersPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, reload_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_unconfirmed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   gtk_widget_class_install_action (widget_class, "orders.refill", NULL, smm_orders_page_refill_action);
   gtk_widget_class_install_action (widget_class, "orders.cancel", NULL, smm_orders_page_cancel_action);
