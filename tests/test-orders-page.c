@@ -349,6 +349,45 @@ test_attach_placed_order (void)
   gtk_window_destroy (host);
 }
 
+/* Settling an unconfirmed order: Save ID is offered only for an id, text that is not one is marked
+ * in the entry, and the order saved is placed with that id */
+static void
+test_settle (void)
+{
+  SmmStore *store = smm_application_get_store (app);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  g_autoptr(SmmAccount) account = smm_test_account_add (store, "Settled", "https://panel.example/api/v2");
+  g_autoptr(SmmOrder) order = smm_test_order_begin (store, smm_account_get_id (account), service,
+                                                    "https://instagram.com/nasa", "100");
+  g_autoptr(GError) reason = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN, "timed out");
+  g_autoptr(SmmOrder) stored = NULL;
+  GtkWindow *host;
+  SmmOrdersPage *page;
+  AdwAlertDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (smm_store_order_unconfirmed (store, smm_order_get_local_id (order), reason, NULL));
+  page = page_new (account, &host);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "orders.resolve", NULL));
+  wait_until (has_dialog, host);
+  dialog = ADW_ALERT_DIALOG (adw_window_get_visible_dialog (ADW_WINDOW (host)));
+  entry = adw_alert_dialog_get_extra_child (dialog);
+  g_assert_false (adw_alert_dialog_get_response_enabled (dialog, "save"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "abc");
+  g_assert_false (adw_alert_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " 23999 ");
+  g_assert_true (adw_alert_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  test_alert_respond (dialog, "save");
+
+  stored = smm_store_get_order (store, smm_order_get_local_id (order), NULL);
+  g_assert_cmpint (smm_order_get_id (stored), ==, 23999);
+  g_assert_cmpint (smm_order_get_status (stored), !=, SMM_ORDER_STATUS_UNCONFIRMED);
+  gtk_window_destroy (host);
+}
+
 /* Escape in the search (GtkSearchEntry's stop-search) clears it, and every order shows again */
 static void
 test_search_escape (void)
@@ -412,6 +451,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/orders-page/attach-service", test_attach);
   g_test_add_func ("/ui/orders-page/attach-service-placed", test_attach_placed_order);
   g_test_add_func ("/ui/orders-page/search-escape", test_search_escape);
+  g_test_add_func ("/ui/orders-page/settle", test_settle);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, test_account);

@@ -69,6 +69,17 @@ get_window (SmmOrdersPage *self)
   return SMM_IS_WINDOW (root) ? SMM_WINDOW (root) : NULL;
 }
 
+/* A toast in the page's window; none for a page on its own (as in tests) */
+static void
+page_toast (SmmOrdersPage *self,
+            const char    *text)
+{
+  SmmWindow *window = get_window (self);
+
+  if (window)
+    smm_window_toast (window, text);
+}
+
 /* One refill or cancel for every account of the selection; the answers in one list. */
 typedef struct {
   SmmOrdersPage *self;
@@ -288,10 +299,10 @@ duplicate_services_cb (GObject      *object,
               return;
             }
         }
-      smm_window_toast (get_window (self), _("The account of this order was removed."));
+      page_toast (self, _("The account of this order was removed."));
       return;
     }
-  smm_window_toast (get_window (self), _("This service is no longer in the panel’s catalogue."));
+  page_toast (self, _("This service is no longer in the panel’s catalogue."));
 }
 
 void
@@ -324,7 +335,7 @@ smm_orders_page_copy_link_action (GtkWidget  *widget,
   for (guint i = 0; i < orders->len; i++)
     g_string_append_printf (links, "%s%s", i ? "\n" : "", smm_order_get_link (orders->pdata[i]));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), links->str);
-  smm_window_toast (get_window (self), g_dngettext (GETTEXT_PACKAGE, "Link copied", "Links copied", orders->len));
+  page_toast (self, g_dngettext (GETTEXT_PACKAGE, "Link copied", "Links copied", orders->len));
 }
 
 static void
@@ -337,8 +348,8 @@ launched_cb (GObject      *object,
 
   if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
-      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED) && get_window (self))
-    smm_window_toast (get_window (self), error->message);
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    page_toast (self, error->message);
 }
 
 void
@@ -362,6 +373,34 @@ smm_orders_page_open_link_action (GtkWidget  *widget,
   gtk_uri_launcher_launch (launcher, GTK_WINDOW (get_window (self)), NULL, launched_cb, g_object_ref (self));
 }
 
+/* The panel's order id typed in @entry, or 0 when it is not one */
+static guint64
+resolve_entry_id (GtkEditable *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  guint64 panel_id;
+
+  return g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &panel_id, NULL) ? panel_id : 0;
+}
+
+/* Save ID is offered once the entry holds an id; text that is not one is marked where it is typed */
+static void
+resolve_entry_changed_cb (GtkEditable    *entry,
+                          AdwAlertDialog *dialog)
+{
+  gboolean valid = resolve_entry_id (entry) > 0;
+  gboolean typed = *gtk_editable_get_text (entry) != '\0';
+
+  adw_alert_dialog_set_response_enabled (dialog, "save", valid);
+  if (typed && !valid)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), typed && !valid
+                               ? _("The order ID is a number, as the panel’s web site shows it")
+                               : NULL);
+}
+
 static void
 resolve_response_cb (AdwAlertDialog *dialog,
                      const char     *response,
@@ -370,25 +409,29 @@ resolve_response_cb (AdwAlertDialog *dialog,
   GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
   gint64 local_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "local-id"));
   g_autoptr(GError) error = NULL;
-  guint64 panel_id;
-  gboolean ok = TRUE;
+  g_autofree char *done = NULL;
+  guint64 panel_id = resolve_entry_id (entry);
+  gboolean ok;
 
   if (g_str_equal (response, "discard"))
-    ok = smm_store_discard_order (smm_application_get_store (self->app), local_id, &error);
-  else if (g_str_equal (response, "save"))
     {
-      if (!g_ascii_string_to_unsigned (gtk_editable_get_text (entry), 10, 1, G_MAXINT64, &panel_id, NULL))
-        {
-          smm_window_toast (get_window (self), _("The order ID is a number, as the panel’s web site shows it."));
-          return;
-        }
+      ok = smm_store_discard_order (smm_application_get_store (self->app), local_id, &error);
+      done = g_strdup (_("The order was discarded: it costs nothing"));
+    }
+  else if (g_str_equal (response, "save") && panel_id > 0)
+    {
       ok = smm_store_resolve_order (smm_application_get_store (self->app), local_id, panel_id, &error);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GUINT64_FORMAT, panel_id);
+
+      /* Translators: %s is the panel's order id */
+      done = g_strdup_printf (_("Order %s saved as placed: it is tracked now"), id_text);
     }
   else
     return;
-  if (!ok)
-    smm_window_toast (get_window (self), error->message);
-  smm_window_orders_changed (get_window (self));
+  page_toast (self, ok ? done : error->message);
+  if (get_window (self))
+    smm_window_orders_changed (get_window (self));
+  smm_orders_page_update_actions (self);
 }
 
 void
@@ -408,7 +451,7 @@ smm_orders_page_resolve_action (GtkWidget  *widget,
       order = orders->pdata[i];
   if (order == NULL)
     {
-      smm_window_toast (get_window (self), _("Select an unconfirmed order to settle it."));
+      page_toast (self, _("Select an unconfirmed order to settle it."));
       return;
     }
   body = g_strdup_printf (_("SMM Desk sent “%s” for %s, but no clear answer came back. Look for it in the orders "
@@ -426,6 +469,8 @@ smm_orders_page_resolve_action (GtkWidget  *widget,
   adw_alert_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_close_response (dialog, "later");
+  adw_alert_dialog_set_response_enabled (dialog, "save", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (resolve_entry_changed_cb), dialog, 0);
   /* the ID is what is asked for first */
   adw_dialog_set_focus (ADW_DIALOG (dialog), entry);
   g_object_set_data (G_OBJECT (dialog), "local-id", GSIZE_TO_POINTER (smm_order_get_local_id (order)));
@@ -473,8 +518,7 @@ attach_response_cb (AdwAlertDialog *dialog,
   if (!smm_store_attach_service (smm_application_get_store (self->app), smm_order_get_local_id (order),
                                  service, &error))
     {
-      if (get_window (self))
-        smm_window_toast (get_window (self), error->message);
+      page_toast (self, error->message);
       return;
     }
   smm_orders_page_update_actions (self);
@@ -497,10 +541,9 @@ attach_services_cb (GObject      *object,
     return;   /* the window closed meanwhile */
   if (services == NULL || services->len == 0)
     {
-      if (get_window (self))
-        smm_window_toast (get_window (self), services ? _("The account’s catalogue is empty: open its services "
-                                                          "page to fetch it, then try again.")
-                                                      : error->message);
+      page_toast (self, services ? _("The account’s catalogue is empty: open its services "
+                                     "page to fetch it, then try again.")
+                                 : error->message);
       return;
     }
   heading = g_strdup_printf (_("Service of Order %" PRId64), smm_order_get_id (attaching->order));
