@@ -80,7 +80,7 @@ import_cb (GObject      *object,
 {
   g_autoptr(SmmImportDialog) self = data;
   g_autoptr(GError) error = NULL;
-  guint n_added = 0, n_unknown = 0;
+  guint n_added = 0, n_unknown = 0, n_unanswered = 0, n_there;
   g_autoptr(GPtrArray) replies = smm_order_actions_import_finish (SMM_ORDER_ACTIONS (object), result, &n_added, &error);
   g_autofree char *text = NULL;
 
@@ -95,26 +95,51 @@ import_cb (GObject      *object,
       gtk_label_set_label (self->result_label, error->message);
       return;
     }
+  /* every id is accounted for: imported, already in the history, unknown to the panel, or left
+   * out of its answer */
   for (guint i = 0; i < replies->len; i++)
-    n_unknown += smm_order_get_error (replies->pdata[i]) != NULL;
+    {
+      const GError *reply_error = smm_order_get_error (replies->pdata[i]);
+
+      if (g_error_matches (reply_error, SMM_API_ERROR, SMM_API_ERROR_NO_ANSWER))
+        n_unanswered++;
+      else if (reply_error != NULL)
+        n_unknown++;
+    }
+  n_there = replies->len - MIN (replies->len, n_added + n_unknown + n_unanswered);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order imported.", "%u orders imported.", n_added),
                           n_added);
   smm_window_toast (self->window, text);
   smm_window_orders_changed (self->window);
-  if (n_unknown == 0)
+  if (n_unknown == 0 && n_unanswered == 0 && n_there == 0)
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  g_free (text);
   {
-    g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order imported.",
-                                                           "%u orders imported.", n_added), n_added);
-    g_autofree char *unknown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The panel does not know %u ID.",
-                                                             "The panel does not know %u IDs.", n_unknown), n_unknown);
-    text = g_strdup_printf ("%s %s", added, unknown);
+    g_autoptr(GString) told = g_string_new (text);
+
+    if (n_there)
+      {
+        g_string_append_c (told, ' ');
+        g_string_append_printf (told, g_dngettext (GETTEXT_PACKAGE, "%u was already in the history.",
+                                                   "%u were already in the history.", n_there), n_there);
+      }
+    if (n_unknown)
+      {
+        g_string_append_c (told, ' ');
+        g_string_append_printf (told, g_dngettext (GETTEXT_PACKAGE, "The panel does not know %u ID.",
+                                                   "The panel does not know %u IDs.", n_unknown), n_unknown);
+      }
+    if (n_unanswered)
+      {
+        g_string_append_c (told, ' ');
+        g_string_append_printf (told, g_dngettext (GETTEXT_PACKAGE, "The panel did not answer for %u ID: try it again.",
+                                                   "The panel did not answer for %u IDs: try them again.",
+                                                   n_unanswered), n_unanswered);
+      }
+    gtk_label_set_label (self->result_label, told->str);
   }
-  gtk_label_set_label (self->result_label, text);
 }
 
 static void
