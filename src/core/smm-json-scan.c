@@ -85,7 +85,7 @@ escape (const char  *p,
   int next;
 
   if (code < 0)
-    return 2;
+    return end - p >= 2 ? 2 : 1;   /* a backslash last: the reply is cut off */
   if (code >= 0xD800 && code <= 0xDBFF && (next = unicode_escape (p + 6, end)) >= 0xDC00 && next <= 0xDFFF)
     return 12;   /* a pair: one character */
   if (code != 0 && (code < 0xD800 || code > 0xDFFF))
