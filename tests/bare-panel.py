@@ -2,7 +2,8 @@
 # bare-panel.py: the panel of API.md "Seen on real panels" that has only services, add, status
 # and balance: every other action gets {"error":"Request Invalid"} (HTTP 200), its services carry
 # no refill or cancel fields, and one says "dripfeed": false. Prints its API address, then
-# appends each action it is asked to the file given as its argument. The key is KEY.
+# appends each action it is asked to the file given as its argument. The key is KEY. A second
+# argument names a file whose bytes, as they are, answer `services` (a recorded hostile reply).
 import http.server
 import json
 import sys
@@ -16,6 +17,7 @@ SERVICES = [
      "rate": "0.10", "min": "100", "max": "100000", "dripfeed": False},
 ]
 log_path = sys.argv[1]
+services_path = sys.argv[2] if len(sys.argv) > 2 else None
 next_order = [23501]
 
 
@@ -24,7 +26,7 @@ class Panel(http.server.BaseHTTPRequestHandler):
         pass
 
     def answer(self, reply):
-        body = json.dumps(reply).encode()
+        body = reply if isinstance(reply, bytes) else json.dumps(reply).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=UTF-8")
         self.send_header("Content-Length", str(len(body)))
@@ -40,6 +42,9 @@ class Panel(http.server.BaseHTTPRequestHandler):
         if form.get("key", [""])[0] != KEY:
             return self.answer({"error": "API is disable for this user or user not found"})
         if action == "services":
+            if services_path:
+                with open(services_path, "rb") as f:
+                    return self.answer(f.read())
             return self.answer(SERVICES)
         if action == "balance":
             return self.answer({"balance": "12.50", "currency": "USD"})

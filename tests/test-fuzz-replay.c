@@ -1,5 +1,5 @@
-/* test-fuzz-replay.c: every reply of the test data and every input that once crashed a fuzzer,
- * through every parser entry: no crash, and each entry gives a result or an error */
+/* test-fuzz-replay.c: every reply and mass-order file of the test data and every input that once
+ * crashed a fuzzer, through every fuzzed entry: no crash, and each entry gives a result or an error */
 #include "config.h"
 
 #include "fuzz-entries.h"
@@ -32,7 +32,8 @@ replay_dir (const char *dir)
 static void
 test_replay (void)
 {
-  guint n = replay_dir ("data/replies") + replay_dir ("data/seed") + replay_dir ("fuzz/regressions");
+  guint n = replay_dir ("data/replies") + replay_dir ("data/seed") + replay_dir ("data/orders") +
+            replay_dir ("fuzz/regressions");
 
   g_test_message ("%u inputs through %d entries", n, FUZZ_N_ENTRIES);
   g_assert_cmpuint (n, >=, 60);

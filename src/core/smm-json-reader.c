@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "smm-json-reader.h"
+#include "smm-json-scan.h"
 #include "smm-parse.h"
-
-#define MAX_DEPTH 64
 
 /* ---------------------------------------------------------------------------------------------
  * The document
@@ -47,120 +46,21 @@ excerpt (const char *p,
   return g_string_free (s, FALSE);
 }
 
-/* An integer literal (no fraction, no exponent) that an int64 cannot hold: json-glib would
- * wrap it silently ({"order":-18446744073709528115} is order 23501 to it). */
-static gboolean
-integer_out_of_range (const char *p,
-                      const char *end)
-{
-  const char *start = p;
-  char buf[32];
-
-  if (p < end && *p == '-')
-    p++;
-  while (p < end && g_ascii_isdigit (*p))
-    p++;
-  if (p < end && (*p == '.' || *p == 'e' || *p == 'E'))
-    return FALSE;   /* a double: read as one */
-  if ((gsize) (p - start) >= sizeof buf)
-    return TRUE;
-  memcpy (buf, start, p - start);
-  buf[p - start] = '\0';
-  return !g_ascii_string_to_signed (buf, 10, G_MININT64, G_MAXINT64, NULL, NULL);
-}
-
-/* Walks the first value of a reply (@p starts one). json-glib's parser recurses: absurd nesting
- * is refused before it sees it, and so are integers it would wrap (returns FALSE, @error set).
- * json-glib 1.10 also takes a second value as a new root, which an immutable parser then
- * aborts on: *@trailing says whether anything but white space follows the first value. A value
- * cut off is left to the parser to report. */
-static gboolean
-walk_first_value (const char  *p,
-                  const char  *end,
-                  gboolean    *trailing,
-                  GError     **error)
-{
-  int depth = 0;
-  gboolean in_string = FALSE;
-
-  *trailing = FALSE;
-  for (; p < end; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            {
-              g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
-                                   _("The panel’s reply is broken (nested too deeply)."));
-              return FALSE;
-            }
-        }
-      else if ((*p == ']' || *p == '}') && --depth == 0)
-        break;
-      else if ((*p == '-' || g_ascii_isdigit (*p)) && !g_ascii_isalnum (p[-1]) && p[-1] != '.' &&
-               integer_out_of_range (p, end))
-        {
-          g_set_error_literal (error, SMM_API_ERROR, SMM_API_ERROR_MALFORMED,
-                               _("The panel’s reply holds a number too large to be true."));
-          return FALSE;
-        }
-    }
-  if (p == end)
-    return TRUE;   /* cut off */
-  for (p++; p < end && !*trailing; p++)
-    *trailing = !g_ascii_isspace (*p) && *p != '\0';
-  return TRUE;
-}
-
-/* Where the JSON starts after a preamble: PHP notices (`<br />\n<b>Deprecated</b>: … on line
- * <b>12</b><br />`, or plain `PHP Warning: …` lines) printed before a valid reply. A candidate
- * starts a line or follows a tag, and its value must run to the end of the reply (a web page
- * that merely contains JSON is still a web page). Returns: (nullable): the start of the JSON */
-static const char *
-after_preamble (const char *p,
-                const char *end)
-{
-  guint tries = 0;
-
-  for (const char *q = p; q < end && tries < 16; q++)
-    {
-      const char *r = q + 1;
-      gboolean trailing;
-
-      if (*q != '>' && *q != '\n')
-        continue;
-      while (r < end && g_ascii_isspace (*r))
-        r++;
-      if (r == end || (*r != '{' && *r != '['))
-        continue;
-      tries++;
-      if (walk_first_value (r, end, &trailing, NULL) && !trailing)
-        return r;
-    }
-  return NULL;
-}
-
-/* Reads a reply into a JSON tree, or says plainly what came instead. */
+/* Reads a reply into a JSON tree, or says plainly what came instead; refuses, before json-glib
+ * holds it, one that would cost more than a reply of @kind is worth (smm_json_scan_reply()). */
 JsonNode *
-smm_json_load_document (const char  *data,
-                        gsize        length,
-                        GError     **error)
+smm_json_load_document (const char    *data,
+                        gsize          length,
+                        SmmJsonReply   kind,
+                        GError       **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *valid = NULL;
+  g_autofree char *repaired = NULL;
   const char *p = data;
   const char *end = data + length;
-  gboolean trailing;
+  SmmJsonScan scan;
 
   if (data == NULL)
     length = 0, p = end = "";
@@ -188,7 +88,7 @@ smm_json_load_document (const char  *data,
     }
   if (*p != '{' && *p != '[')
     {
-      const char *json = after_preamble (p, end);
+      const char *json = smm_json_scan_find_start (p, end);
 
       if (json != NULL)
         {
@@ -212,8 +112,14 @@ smm_json_load_document (const char  *data,
                    _("The panel did not answer in the API’s format. It said: “%s”"), text);
       return NULL;
     }
-  if (!walk_first_value (p, end, &trailing, error))
+  if (!smm_json_scan_reply (p, end, kind, &scan, error))
     return NULL;
+  if (scan.repaired != NULL)
+    {
+      repaired = g_steal_pointer (&scan.repaired);
+      end = repaired + (end - p);
+      p = repaired;
+    }
 
   /* Panels in other encodings exist: keep what can be read rather than fail. */
   if (!g_utf8_validate_len (p, end - p, NULL))
@@ -224,7 +130,7 @@ smm_json_load_document (const char  *data,
     }
 
   parser = json_parser_new_immutable ();
-  if (trailing ||
+  if (scan.trailing ||
       !json_parser_load_from_data (parser, p, end - p, &local_error) ||
       json_parser_get_root (parser) == NULL)
     {
@@ -240,9 +146,57 @@ smm_json_load_document (const char  *data,
  * Tolerant readers of one value
  */
 
-/* Returns: (transfer full) (nullable): a scalar as text */
-char *
-smm_json_node_dup_text (JsonNode *node)
+/* Bytes of a field that is one line (a name, a category, a status) and of a text (a service's
+ * description): more is no one's name, and no description is that long. A longer string is cut
+ * rather than the reply refused: the rest of the reply (a whole catalogue) is worth keeping,
+ * and the cut is shown ("…"). */
+#define MAX_LINE 1024
+#define MAX_TEXT (64 * 1024)
+
+/* The one repair of every string a panel sent, so that no label, table or accessible name
+ * breaks: invalid UTF-8 (a lone surrogate that json-glib let through: ED A0 80) becomes U+FFFD,
+ * so do control characters (C0 but tab and newline, DEL, C1); a `\u0000` arrives as U+FFFD
+ * already (smm_json_scan_reply() wrote it `\ufffd`, as json-glib would cut the string there).
+ * CR LF is a newline. A line (@one_line) has its tabs and line breaks as spaces and no space
+ * around it. */
+static char *
+clean_text (const char *raw,
+            gboolean    one_line)
+{
+  gsize max = one_line ? MAX_LINE : MAX_TEXT;
+  g_autofree char *valid = g_utf8_make_valid (raw, -1);
+  GString *s = g_string_sized_new (MIN (strlen (valid), max) + 4);
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\r' || c == 0x2028 || c == 0x2029)
+        c = '\n';
+      if (one_line && (c == '\t' || c == '\n'))
+        c = ' ';
+      else if (c != '\t' && c != '\n' && g_unichar_iscntrl (c))
+        c = 0xFFFD;
+      if (s->len + g_unichar_to_utf8 (c, NULL) > max)
+        {
+          g_string_append (s, "…");
+          break;
+        }
+      g_string_append_unichar (s, c);
+    }
+  if (one_line)
+    {
+      g_strstrip (s->str);
+      s->len = strlen (s->str);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+node_dup_text (JsonNode *node,
+               gboolean  one_line)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
@@ -250,7 +204,7 @@ smm_json_node_dup_text (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
+      return clean_text (json_node_get_string (node), one_line);
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
     case G_TYPE_DOUBLE:
@@ -263,6 +217,20 @@ smm_json_node_dup_text (JsonNode *node)
     default:
       return NULL;
     }
+}
+
+/* Returns: (transfer full) (nullable): a scalar as text (a description: lines kept), repaired */
+char *
+smm_json_node_dup_text (JsonNode *node)
+{
+  return node_dup_text (node, FALSE);
+}
+
+/* Returns: (transfer full) (nullable): a scalar as one line of text (a name, a status), repaired */
+char *
+smm_json_node_dup_line (JsonNode *node)
+{
+  return node_dup_text (node, TRUE);
 }
 
 /**
@@ -484,19 +452,12 @@ smm_json_node_get_bool (JsonNode *node,
     }
 }
 
-/* Returns: (transfer full) (nullable): the member as one clean line of text */
+/* Returns: (transfer full) (nullable): the member as one line of text, repaired */
 char *
 smm_json_member_dup_text (JsonObject *object,
                           const char *name)
 {
-  char *text = smm_json_node_dup_text (json_object_get_member (object, name));
-
-  if (text == NULL)
-    return NULL;
-  for (char *p = text; *p; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      *p = ' ';
-  return g_strstrip (text);
+  return node_dup_text (json_object_get_member (object, name), TRUE);
 }
 
 JsonNode *
@@ -580,7 +541,7 @@ smm_json_load_single (const char  *data,
                       gsize        length,
                       GError     **error)
 {
-  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, SMM_JSON_REPLY_ANSWER, error);
   JsonNode *node;
   GError *panel_error;
 
@@ -698,7 +659,7 @@ smm_json_load_batch (const char  *data,
                      const char  *single_member,
                      GError     **error)
 {
-  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, SMM_JSON_REPLY_BATCH, error);
   GError *panel_error;
 
   *single_form = FALSE;

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "smm-api-error.h"
+#include "smm-json-scan.h"
 #include "smm-money.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,10 @@ typedef void (*SmmJsonItemFunc) (gint64     id,
 
 JsonNode   *smm_json_load_document    (const char       *data,
                                        gsize             length,
+                                       SmmJsonReply      kind,
                                        GError          **error);
 char       *smm_json_node_dup_text    (JsonNode         *node);
+char       *smm_json_node_dup_line    (JsonNode         *node);
 gboolean    smm_json_node_get_int     (JsonNode         *node,
                                        gint64           *out);
 gboolean    smm_json_node_get_id      (JsonNode         *node,

@@ -62,6 +62,15 @@ smm_parse_failed_cancel (gint64        order_id,
  * Each item
  */
 
+/* A string where an answer should be: the panel's words for why not */
+static GError *
+panel_text_error (JsonNode *node)
+{
+  g_autofree char *text = smm_json_node_dup_text (node);
+
+  return smm_api_error_from_panel_text (text);
+}
+
 static void
 status_item (gint64     id,
              JsonNode  *value,
@@ -98,7 +107,7 @@ refill_item (gint64     order_id,
         smm_refill_set_id (refill, refill_id);
       else if (inner && JSON_NODE_HOLDS_VALUE (inner) &&
                json_node_get_value_type (inner) == G_TYPE_STRING)
-        item_error = smm_api_error_from_panel_text (json_node_get_string (inner));
+        item_error = panel_text_error (inner);
       else
         item_error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED,
                                           _("The panel sent no refill ID for this order."));
@@ -124,11 +133,11 @@ refill_status_item (gint64     refill_id,
 static gboolean
 is_accepted_word (JsonNode *node)
 {
-  const char *text;
+  g_autofree char *text = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return FALSE;
-  text = json_node_get_string (node);
+  text = smm_json_node_dup_line (node);
   return smm_order_status_from_string (text) == SMM_ORDER_STATUS_CANCELED ||
          g_ascii_strcasecmp (text, "ok") == 0 || g_ascii_strcasecmp (text, "success") == 0 ||
          g_ascii_strcasecmp (text, "accepted") == 0;
@@ -157,7 +166,7 @@ cancel_item (gint64     order_id,
         result->accepted = TRUE;
       else if (inner && JSON_NODE_HOLDS_VALUE (inner) &&
                json_node_get_value_type (inner) == G_TYPE_STRING && !smm_json_node_get_bool (inner, &accepted))
-        result->error = smm_api_error_from_panel_text (json_node_get_string (inner));
+        result->error = panel_text_error (inner);
       else
         result->error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_PANEL,
                                              _("The panel did not accept the cancel."));

@@ -97,7 +97,7 @@ smm_parse_services_full (const char         *data,
                          SmmServicesReport  *report,
                          GError            **error)
 {
-  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, SMM_JSON_REPLY_SERVICES, error);
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) ambiguous = NULL;
@@ -256,7 +256,7 @@ smm_parse_add (const char  *data,
                gint64      *order_id,
                GError     **error)
 {
-  g_autoptr(JsonNode) root = smm_json_load_document (data, length, error);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, SMM_JSON_REPLY_ANSWER, error);
   JsonNode *node;
   GError *panel_error;
 
@@ -469,8 +469,8 @@ _smm_parse_refill_status_from_item (gint64    refill_id,
     item_error = smm_json_error_from_reply (status);
   if (item_error == NULL)
     {
-      text = smm_json_node_dup_text (status);
-      if (text && *g_strstrip (text))
+      text = smm_json_node_dup_line (status);
+      if (text && *text)
         smm_refill_set_status_text (refill, text);
       else
         item_error = g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_UNEXPECTED,
@@ -549,7 +549,7 @@ GError *
 smm_parse_error_reply (const char *data,
                        gsize       length)
 {
-  g_autoptr(JsonNode) root = smm_json_load_document (data, length, NULL);
+  g_autoptr(JsonNode) root = smm_json_load_document (data, length, SMM_JSON_REPLY_ANSWER, NULL);
 
   if (root == NULL)
     return NULL;

@@ -1,4 +1,5 @@
-/* fuzz-entries.h: every parser entry point, fed the same untrusted bytes
+/* fuzz-entries.h: every parser entry point, the framing of a reply, and the mass-order and CSV
+ * readers, fed the same untrusted bytes
  *
  * Shared by the libFuzzer targets (one per entry) and by the replay test that runs
  * the corpus and the regression inputs in the normal test suite.
@@ -24,12 +25,16 @@ typedef enum {
   FUZZ_BALANCE,
   FUZZ_ERROR_REPLY,
   FUZZ_MONEY,
+  FUZZ_FRAMING,
+  FUZZ_MASS_ORDER,
+  FUZZ_CSV,
   FUZZ_N_ENTRIES,
 } FuzzEntry;
 
 static const char *const fuzz_entry_names[FUZZ_N_ENTRIES] = {
   "services", "add", "status", "status-batch", "refill", "refill-batch", "refill-status",
-  "refill-status-batch", "cancel-batch", "balance", "error-reply", "money",
+  "refill-status-batch", "cancel-batch", "balance", "error-reply", "money", "framing", "mass-order",
+  "csv",
 };
 
 /* A result or an error, never both, never neither: what every caller relies on. */
@@ -38,6 +43,8 @@ static const char *const fuzz_entry_names[FUZZ_N_ENTRIES] = {
     if (((result) != 0) == ((error) != NULL))                          \
       __builtin_trap ();                                               \
   } G_STMT_END
+
+#include "fuzz-readers.h"
 
 static inline void
 fuzz_run_entry (FuzzEntry      entry,
@@ -151,6 +158,15 @@ fuzz_run_entry (FuzzEntry      entry,
         smm_parse_integer_text (text, &count);
         g_free (text);
       }
+      break;
+    case FUZZ_FRAMING:
+      fuzz_framing (bytes, size);
+      break;
+    case FUZZ_MASS_ORDER:
+      fuzz_mass_order (bytes, size);
+      break;
+    case FUZZ_CSV:
+      fuzz_csv (bytes, size);
       break;
     default:
       break;
