@@ -350,7 +350,7 @@ prepare_history (void)
   g_autoptr(SmmOrder) reply = smm_order_new (4242);
   g_autoptr(GPtrArray) replies = g_ptr_array_new ();
   g_autoptr(GPtrArray) changed = NULL;
-  SmmMoney zero = { 0 }, charge = { 90000000 };
+  SmmMoney zero = { 0 }, charge = { 81000000 };   /* the panel's, after its refund of 0.09 */
 
   store_path = g_build_filename (g_get_user_data_dir (), "history", "smm-desk.db", NULL);
   store = smm_test_store_open (store_path);
@@ -426,7 +426,7 @@ test_reports (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* 0.90 charged, 100 of 1000 not delivered: 0.81 spent */
+  /* 0.90 shown at placing, 100 of 1000 not delivered: the panel says 0.81, and that is spent */
   g_assert_cmpint (run_cli (NULL, NULL, &out, &err, "--json", "spending", "--by", "day", NULL), ==, 0);
   root = parse_json (out);
   list = json_node_get_array (root);
@@ -454,7 +454,7 @@ test_reports (void)
   g_assert_true (g_str_has_prefix (csv, "local_id,panel_id,account,service_id,service_name,link,quantity,charge,"
                                         "currency,status,start_count,remains,created\r\n"
                                         "1,4242,Panel A,1,Instagram Followers [30 days refill],"
-                                        "https://instagram.com/nasa,1000,0.9,USD,Partial,,100,"));
+                                        "https://instagram.com/nasa,1000,0.81,USD,Partial,,100,"));
   g_clear_pointer (&csv, g_free);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
