@@ -18,6 +18,7 @@
 #define DEFAULT_BASE_DELAY_MS  500
 #define DEFAULT_MAX_DELAY_MS   8000
 #define DEFAULT_DEADLINE       120  /* seconds an attempt may take in all, however slowly bytes come */
+#define DEFAULT_READ_DEADLINE  60   /* seconds a whole read may take, retries and backoff included */
 
 G_DEFINE_FINAL_TYPE (SmmClient, smm_client, G_TYPE_OBJECT)
 
@@ -61,6 +62,7 @@ smm_client_init (SmmClient *self)
   self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
   self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
   self->deadline = DEFAULT_DEADLINE;
+  self->read_deadline = DEFAULT_READ_DEADLINE;
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", SMM_USER_AGENT,
                                 "timeout", DEFAULT_TIMEOUT,
@@ -211,6 +213,23 @@ smm_client_set_deadline (SmmClient *self,
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
   self->deadline = MAX (seconds, 1);
+}
+
+/**
+ * smm_client_set_read_deadline:
+ * @seconds: the most a call other than `add` may take, from its start to its answer:
+ *   every attempt, and every wait between attempts, included (60 by default)
+ *
+ * A panel that trickles its answer a byte at a time is given up on after this, with an
+ * error that says how long SMM Desk waited. `add` keeps its own: it is sent once, and
+ * its one attempt has the deadline of smm_client_set_deadline().
+ */
+void
+smm_client_set_read_deadline (SmmClient *self,
+                              guint      seconds)
+{
+  g_return_if_fail (SMM_IS_CLIENT (self));
+  self->read_deadline = MAX (seconds, 1);
 }
 
 void
