@@ -1,7 +1,12 @@
-/* test-secrets.c: API keys in the keyring: the memory backend, and a real Secret Service when there is one */
+/* test-secrets.c: API keys in the keyring: the memory backend, and a real Secret Service when there is one;
+ * keys in non-pageable memory
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include "smm-secrets.h"
 
@@ -39,6 +44,100 @@ lookup_async (SmmSecrets *secrets,
 }
 
 static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* the window stores and clears without blocking too: the keyring may ask to be unlocked first */
+static void
+store_async (SmmSecrets *secrets,
+             gint64      account_id,
+             const char *key)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  smm_secrets_store_async (secrets, account_id, "SMM Desk: Panel C", key, NULL, result_cb, &result);
+  g_assert_true (smm_secrets_store_finish (secrets, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+remove_async (SmmSecrets *secrets,
+              gint64      account_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  smm_secrets_remove_async (secrets, account_id, NULL, result_cb, &result);
+  g_assert_true (smm_secrets_remove_finish (secrets, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* Returns: whether @address is in memory locked in RAM (never written to swap), as /proc/self/smaps says */
+static gboolean
+is_locked (gconstpointer address)
+{
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean inside = FALSE;
+
+  g_assert_true (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL));
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      guint64 start, end;
+      char *dash;
+
+      if (g_ascii_isxdigit (lines[i][0]) && (dash = strchr (lines[i], '-')) != NULL)
+        {
+          start = g_ascii_strtoull (lines[i], NULL, 16);
+          end = g_ascii_strtoull (dash + 1, NULL, 16);
+          inside = (guint64) (guintptr) address >= start && (guint64) (guintptr) address < end;
+        }
+      else if (inside && g_str_has_prefix (lines[i], "VmFlags:"))
+        return strstr (lines[i], " lo") != NULL;
+    }
+  return FALSE;
+}
+
+/* A key looked up is in non-pageable memory, and so is the copy of one typed */
+static void
+assert_nonpageable (SmmSecrets *secrets)
+{
+  struct rlimit limit;
+  char *key;
+
+  if (getrlimit (RLIMIT_MEMLOCK, &limit) == 0 && limit.rlim_cur < 64 * 1024)
+    {
+      g_test_message ("no memory may be locked here (RLIMIT_MEMLOCK): libsecret falls back to the heap");
+      return;
+    }
+  key = smm_secrets_lookup (secrets, 8, NULL, NULL);
+  g_assert_cmpstr (key, ==, "other-key");
+  g_assert_true (is_locked (key));
+  smm_secrets_free_key (key);
+  key = lookup_async (secrets, 8);
+  g_assert_true (is_locked (key));
+  smm_secrets_free_key (key);
+  key = smm_secrets_dup_key (KEY);
+  g_assert_cmpstr (key, ==, KEY);
+  g_assert_true (is_locked (key));
+  smm_secrets_free_key (key);
+}
+
+static void
 exercise (SmmSecrets *secrets)
 {
   g_autoptr(GError) error = NULL;
@@ -51,6 +150,7 @@ exercise (SmmSecrets *secrets)
   g_assert_true (smm_secrets_store (secrets, 7, "SMM Desk: Panel A", KEY, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (smm_secrets_store (secrets, 8, "SMM Desk: Panel B", "other-key", NULL, &error));
+  assert_nonpageable (secrets);
 
   key = smm_secrets_lookup (secrets, 7, NULL, &error);
   g_assert_cmpstr (key, ==, KEY);
@@ -79,6 +179,14 @@ exercise (SmmSecrets *secrets)
   g_assert_cmpstr (key, ==, "other-key");
   smm_secrets_free_key (key);
   g_assert_true (smm_secrets_remove (secrets, 8, NULL, &error));
+
+  store_async (secrets, 9, KEY);
+  key = smm_secrets_lookup (secrets, 9, NULL, &error);
+  g_assert_cmpstr (key, ==, KEY);
+  smm_secrets_free_key (key);
+  remove_async (secrets, 9);
+  g_assert_null (smm_secrets_lookup (secrets, 9, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void

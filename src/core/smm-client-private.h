@@ -52,7 +52,6 @@ typedef struct {
   GDestroyNotify            item_free;
 } SmmClientBatchKind;
 
-void        smm_client_secure_free       (gpointer                   data);
 GError     *smm_client_outcome_unknown   (GError                    *cause);
 
 void        smm_client_request_send      (SmmClient                 *self,

@@ -27,7 +27,7 @@
 typedef struct {
   char                 *action;
   SmmClientRequestKind  kind;
-  GBytes               *form;        /* zeroed when freed: it holds the key */
+  GBytes               *form;        /* wiped when the call ends: it holds the key */
   guint                 attempt;
   SoupMessage          *message;
   GInputStream         *stream;
@@ -66,6 +66,9 @@ request_free (Request *request)
   attempt_end (request);
   g_clear_object (&request->caller_cancellable);
   g_free (request->action);
+  /* libsoup may hold the form a while longer, but nothing will send it again: the bytes are ours */
+  if (request->form)
+    memset ((gpointer) g_bytes_get_data (request->form, NULL), 0, g_bytes_get_size (request->form));
   g_clear_pointer (&request->form, g_bytes_unref);
   g_clear_object (&request->message);
   g_clear_object (&request->stream);
@@ -73,19 +76,17 @@ request_free (Request *request)
   g_free (request);
 }
 
+/* escaped straight into @form: a string of its own would be one more copy of the key */
 static void
 append_field (GString    *form,
               const char *name,
               const char *value)
 {
-  char *escaped = g_uri_escape_string (value, NULL, FALSE);
-
   if (form->len)
     g_string_append_c (form, '&');
   g_string_append (form, name);
   g_string_append_c (form, '=');
-  g_string_append (form, escaped);
-  smm_client_secure_free (escaped);
+  g_string_append_uri_escaped (form, value, NULL, FALSE);
 }
 
 static GBytes *
@@ -108,8 +109,8 @@ encode_form (SmmClient  *self,
     append_field (form, params->pdata[i], params->pdata[i + 1]);
   len = form->len;
   text = g_string_free (form, FALSE);
-  /* the free function gets the user data: the text itself, zeroed before it goes */
-  return g_bytes_new_with_free_func (text, len, smm_client_secure_free, text);
+  /* wiped by request_free(), when the call ends */
+  return g_bytes_new_take (text, len);
 }
 
 static void

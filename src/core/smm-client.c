@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "smm-client-private.h"
+#include "smm-secrets.h"
 
 #define DEFAULT_MAX_PARALLEL   6
 #define DEFAULT_TIMEOUT        30
@@ -22,22 +23,12 @@
 
 G_DEFINE_FINAL_TYPE (SmmClient, smm_client, G_TYPE_OBJECT)
 
-void
-smm_client_secure_free (gpointer data)
-{
-  char *text = data;
-
-  if (text)
-    memset (text, 0, strlen (text));
-  g_free (text);
-}
-
 static void
 smm_client_finalize (GObject *object)
 {
   SmmClient *self = (SmmClient *) object;
 
-  g_clear_pointer (&self->key, smm_client_secure_free);
+  g_clear_pointer (&self->key, smm_secrets_free_key);
   g_clear_pointer (&self->endpoint, g_free);
   g_clear_pointer (&self->uri, g_uri_unref);
   g_clear_object (&self->session);
@@ -185,8 +176,9 @@ smm_client_set_key (SmmClient  *self,
                     const char *key)
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
-  g_clear_pointer (&self->key, smm_client_secure_free);
-  self->key = g_strdup (key);
+  g_clear_pointer (&self->key, smm_secrets_free_key);
+  /* non-pageable, and wiped when freed */
+  self->key = smm_secrets_dup_key (key);
 }
 
 void
