@@ -1,5 +1,5 @@
 /* test-secrets.c: API keys in the keyring: the memory backend, and a real Secret Service when there is one;
- * keys in non-pageable memory
+ * keys in non-pageable memory, out of the environment, and in no core dump
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,11 @@
 
 #include <string.h>
 #include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
+#include "smm-process.h"
 #include "smm-secrets.h"
 
 #define KEY "TEST-SECRET-KEY-4242"
@@ -214,6 +218,71 @@ test_keyring (void)
   g_assert_finalize_object (g_steal_pointer (&secrets));
 }
 
+/* Returns: whether /proc/self/environ, the memory of the environment the process started with, holds @text */
+static gboolean
+environ_holds (const char *text)
+{
+  g_autofree char *environ_block = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents ("/proc/self/environ", &environ_block, &len, NULL));
+  return memmem (environ_block, len, text, strlen (text)) != NULL;
+}
+
+/* The command line's key from SMM_API_KEY: read once, then gone from the environment, from
+ * /proc/self/environ and from children */
+static void
+test_take_env (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *child_out = NULL;
+      char *key;
+
+      g_assert_true (environ_holds ("SMM_API_KEY=" KEY));
+      key = smm_process_take_env ("SMM_API_KEY");
+      g_assert_cmpstr (key, ==, KEY);
+      smm_secrets_free_key (key);
+      g_assert_null (g_getenv ("SMM_API_KEY"));
+      g_assert_false (environ_holds (KEY));
+      g_assert_false (environ_holds ("SMM_API_KEY"));
+      /* the rest of the environment is whole */
+      g_assert_cmpstr (g_getenv ("SMM_TEST_AFTER"), ==, "still-here");
+      g_assert_true (g_spawn_command_line_sync ("sh -c 'echo \"${SMM_API_KEY-unset}\"'", &child_out, NULL, NULL, NULL));
+      g_assert_cmpstr (child_out, ==, "unset\n");
+      g_assert_null (smm_process_take_env ("SMM_API_KEY"));
+      return;
+    }
+  {
+    g_auto(GStrv) envp = g_get_environ ();
+
+    envp = g_environ_setenv (envp, "SMM_API_KEY", KEY, TRUE);
+    envp = g_environ_setenv (envp, "SMM_TEST_AFTER", "still-here", TRUE);
+    g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_passed ();
+  }
+}
+
+/* Every program's start turns core dumps off: no dump holds a key */
+static void
+test_no_core_dump (void)
+{
+  if (g_test_subprocess ())
+    {
+      struct rlimit limit;
+
+      smm_process_init ();
+#ifdef __linux__
+      g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 0);
+#endif
+      g_assert_cmpint (getrlimit (RLIMIT_CORE, &limit), ==, 0);
+      g_assert_cmpuint (limit.rlim_cur, ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,6 +291,8 @@ main (int    argc,
 
   g_test_add_func ("/core/secrets/memory", test_memory);
   g_test_add_func ("/core/secrets/keyring", test_keyring);
+  g_test_add_func ("/core/secrets/take-env", test_take_env);
+  g_test_add_func ("/core/secrets/no-core-dump", test_no_core_dump);
 
   return g_test_run ();
 }
