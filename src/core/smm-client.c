@@ -362,6 +362,7 @@ smm_client_services_finish (SmmClient     *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_services_finish_full (self, result, NULL, error);
 }
 
@@ -527,6 +528,7 @@ smm_client_status_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_batch_finish (self, result, smm_client_status_async, error);
 }
 
@@ -568,6 +570,7 @@ smm_client_status_each_finish (SmmClient     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return smm_client_batch_each_finish (self, result, smm_client_status_each_async, error);
 }
 
@@ -589,6 +592,7 @@ smm_client_refill_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_batch_finish (self, result, smm_client_refill_async, error);
 }
 
@@ -610,6 +614,7 @@ smm_client_refill_status_finish (SmmClient     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_batch_finish (self, result, smm_client_refill_status_async, error);
 }
 
@@ -641,6 +646,7 @@ smm_client_refill_status_each_finish (SmmClient     *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return smm_client_batch_each_finish (self, result, smm_client_refill_status_each_async, error);
 }
 
@@ -662,6 +668,7 @@ smm_client_cancel_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_batch_finish (self, result, smm_client_cancel_async, error);
 }
 
