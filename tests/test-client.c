@@ -460,7 +460,9 @@ test_cancel_retry_wait (Fixture       *f,
   g_autofree char *currency = NULL;
   SmmMoney amount;
 
+  /* a minute's waits, within a read's deadline long enough for them */
   smm_client_set_retry (f->client, 3, 60000, 60000);
+  smm_client_set_read_deadline (f->client, 600);
   smm_sim_set_fault (f->sim, SMM_SIM_FAULT_500, 1.0);
   smm_client_balance_async (f->client, cancellable, result_cb, f);
   g_timeout_add (300, cancel_cb, cancellable);

@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "smm-cli-private.h"
 #include "smm-process.h"
@@ -154,24 +156,39 @@ add_options (SmmCli             *cli,
  * Opening the history and the panels
  */
 
+/* SMM_API_KEY, taken out of the environment at the start (in non-pageable memory) */
+static char *env_key;
+
+/* read(), not stdio: stdin's buffer would keep a copy of the key that no one wipes */
 static char *
 read_key_from_stdin (void)
 {
   char buffer[4096];
-  size_t n = fread (buffer, 1, sizeof buffer - 1, stdin);
+  gsize len = 0;
+  gssize n;
   char *key;
 
-  buffer[n] = '\0';
+  while (len < sizeof buffer - 1 && (n = read (STDIN_FILENO, buffer + len, sizeof buffer - 1 - len)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        break;
+      len += (gsize) n;
+    }
+  buffer[len] = '\0';
   buffer[strcspn (buffer, "\r\n")] = '\0';
-  key = g_strdup (g_strstrip (buffer));
+  key = smm_secrets_dup_key (g_strstrip (buffer));
   memset (buffer, 0, sizeof buffer);
   return key;
 }
 
+/* Returns: (transfer full) (nullable): the key of --key-stdin or SMM_API_KEY; free it with
+ *   smm_secrets_free_key() */
 char *
 smm_cli_read_key (gboolean key_stdin)
 {
-  return key_stdin ? read_key_from_stdin () : g_strdup (g_getenv ("SMM_API_KEY"));
+  return key_stdin ? read_key_from_stdin () : smm_secrets_dup_key (env_key);
 }
 
 /* Opens the history, and finds the account of --account in it. */
@@ -217,8 +234,10 @@ make_clients (SmmCli   *cli,
           smm_sim_set_php_format (cli->sim, TRUE);
           if (!smm_sim_start_threaded (cli->sim, 0, &error))
             return smm_cli_api_error (error);
+          g_autofree char *demo_key = smm_sim_dup_key (cli->sim);
+
           url = smm_sim_dup_url (cli->sim);
-          key = smm_sim_dup_key (cli->sim);
+          key = smm_secrets_dup_key (demo_key);
         }
       else
         {
@@ -359,6 +378,8 @@ main (int    argc,
   int action = -1;
 
   smm_process_init ();
+  /* before any thread or child: neither they nor /proc/PID/environ see the key again */
+  env_key = smm_process_take_env ("SMM_API_KEY");
   setlocale (LC_ALL, "");
   /* SMM_DESK_LOCALEDIR: the catalogues of a build tree, to try a translation uninstalled */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SMM_DESK_LOCALEDIR") ? g_getenv ("SMM_DESK_LOCALEDIR") : LOCALEDIR);
@@ -434,5 +455,6 @@ main (int    argc,
   g_clear_object (&cli.sim);
   g_free (cli.url);
   g_free (cli.account_name);
+  g_clear_pointer (&env_key, smm_secrets_free_key);
   return status;
 }

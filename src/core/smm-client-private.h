@@ -24,7 +24,8 @@ struct _SmmClient
   guint        max_retries;
   guint        base_delay_ms;
   guint        max_delay_ms;
-  guint        deadline;
+  guint        deadline;       /* seconds an attempt may take (`add`'s one attempt) */
+  guint        read_deadline;  /* seconds any other call may take, its retries and waits included */
   guint        n_requests;
 };
 
@@ -51,7 +52,6 @@ typedef struct {
   GDestroyNotify            item_free;
 } SmmClientBatchKind;
 
-void        smm_client_secure_free       (gpointer                   data);
 GError     *smm_client_outcome_unknown   (GError                    *cause);
 
 void        smm_client_request_send      (SmmClient                 *self,

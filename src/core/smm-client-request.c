@@ -4,6 +4,11 @@
  * Reads are retried with backoff; `add` spends money and is sent once, on a
  * connection of its own, so that neither SMM Desk nor libsoup can repeat it.
  *
+ * Every call but `add` has one deadline for the whole of it (the client's read
+ * deadline): a panel that trickles a byte every few seconds, or fails and asks
+ * for a long wait, is given up on then, and no retry starts that could not end
+ * before it. `add` has its one attempt's deadline only.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "smm-client"
@@ -22,12 +27,14 @@
 typedef struct {
   char                 *action;
   SmmClientRequestKind  kind;
-  GBytes               *form;        /* zeroed when freed: it holds the key */
+  GBytes               *form;        /* wiped when the call ends: it holds the key */
   guint                 attempt;
   SoupMessage          *message;
   GInputStream         *stream;
   GByteArray           *body;
   gint64                started;
+  gint64                call_end;    /* monotonic time the whole call must end by; 0: `add`, its attempt's only */
+  gboolean              at_call_end; /* this attempt's deadline is the call's */
   gboolean              maybe_sent;  /* the request's headers went out: the panel may act on it */
   /* one attempt: cancelled by its deadline, or (reads only) by the caller */
   GCancellable         *attempt_cancellable;
@@ -59,6 +66,9 @@ request_free (Request *request)
   attempt_end (request);
   g_clear_object (&request->caller_cancellable);
   g_free (request->action);
+  /* libsoup may hold the form a while longer, but nothing will send it again: the bytes are ours */
+  if (request->form)
+    memset ((gpointer) g_bytes_get_data (request->form, NULL), 0, g_bytes_get_size (request->form));
   g_clear_pointer (&request->form, g_bytes_unref);
   g_clear_object (&request->message);
   g_clear_object (&request->stream);
@@ -66,19 +76,17 @@ request_free (Request *request)
   g_free (request);
 }
 
+/* escaped straight into @form: a string of its own would be one more copy of the key */
 static void
 append_field (GString    *form,
               const char *name,
               const char *value)
 {
-  char *escaped = g_uri_escape_string (value, NULL, FALSE);
-
   if (form->len)
     g_string_append_c (form, '&');
   g_string_append (form, name);
   g_string_append_c (form, '=');
-  g_string_append (form, escaped);
-  smm_client_secure_free (escaped);
+  g_string_append_uri_escaped (form, value, NULL, FALSE);
 }
 
 static GBytes *
@@ -101,8 +109,8 @@ encode_form (SmmClient  *self,
     append_field (form, params->pdata[i], params->pdata[i + 1]);
   len = form->len;
   text = g_string_free (form, FALSE);
-  /* the free function gets the user data: the text itself, zeroed before it goes */
-  return g_bytes_new_with_free_func (text, len, smm_client_secure_free, text);
+  /* wiped by request_free(), when the call ends */
+  return g_bytes_new_take (text, len);
 }
 
 static void
@@ -149,6 +157,18 @@ transport_error (const GError *error)
                                 _("The panel did not answer in time."));
   return g_error_new (SMM_API_ERROR, SMM_API_ERROR_NETWORK,
                       _("The connection to the panel failed (%s)."), error->message);
+}
+
+/* The call's deadline passed: the user is told how long SMM Desk waited. */
+static GError *
+call_deadline_error (SmmClient *self)
+{
+  return g_error_new (SMM_API_ERROR, SMM_API_ERROR_TIMEOUT,
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "The panel did not answer within %u second. Try again later.",
+                                   "The panel did not answer within %u seconds. Try again later.",
+                                   self->read_deadline),
+                      self->read_deadline);
 }
 
 static guint
@@ -210,9 +230,21 @@ retry_or_fail (GTask  *task,
       return;
     }
 
-  attempt_end (request);
   if (delay_ms == 0)
     delay_ms = backoff_ms (self, request->attempt - 1);
+  /* a retry that could not end before the call's deadline is not waited for */
+  if (request->call_end && g_get_monotonic_time () + (gint64) delay_ms * 1000 >= request->call_end)
+    {
+      if (g_error_matches (error, SMM_API_ERROR, SMM_API_ERROR_TIMEOUT))
+        {
+          g_error_free (error);
+          error = call_deadline_error (self);
+        }
+      return_error (task, error);
+      return;
+    }
+
+  attempt_end (request);
   g_debug ("%s: %s; retrying in %u ms", request->action, error->message, delay_ms);
   g_error_free (error);
 
@@ -234,8 +266,15 @@ fail_transport (GTask        *task,
                 const GError *cause)
 {
   Request *request = g_task_get_task_data (task);
-  GError *error = request->timed_out && g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                    ? g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_TIMEOUT, _("The panel did not answer in time."))
+  gboolean timed_out = request->timed_out && g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  GError *error;
+
+  if (timed_out && request->at_call_end)
+    {
+      return_error (task, call_deadline_error (g_task_get_source_object (task)));
+      return;
+    }
+  error = timed_out ? g_error_new_literal (SMM_API_ERROR, SMM_API_ERROR_TIMEOUT, _("The panel did not answer in time."))
                     : transport_error (cause);
 
   /* whether the panel may have acted is told by what was written, not by the kind of error */
@@ -514,6 +553,7 @@ request_attempt (GTask *task)  /* (transfer full) */
   Request *request = g_task_get_task_data (task);
   SmmClient *self = g_task_get_source_object (task);
   SoupMessageFlags flags = SOUP_MESSAGE_NO_REDIRECT;
+  gint64 deadline_ms = (gint64) self->deadline * 1000;
 
   g_clear_object (&request->message);
   g_clear_object (&request->stream);
@@ -535,10 +575,13 @@ request_attempt (GTask *task)  /* (transfer full) */
   request->maybe_sent = FALSE;
   request->timed_out = FALSE;
   request->attempt_cancellable = g_cancellable_new ();
+  request->at_call_end = request->call_end && request->call_end - request->started <= deadline_ms * 1000;
+  if (request->at_call_end)
+    deadline_ms = MAX ((request->call_end - request->started) / 1000, 1);
   if (request->kind == SMM_CLIENT_REQUEST_READ && request->caller_cancellable)
     request->cancel_handler = g_cancellable_connect (request->caller_cancellable, G_CALLBACK (forward_cancel_cb),
                                                      request->attempt_cancellable, NULL);
-  request->deadline_id = g_timeout_add_seconds (self->deadline, deadline_cb, request);
+  request->deadline_id = g_timeout_add ((guint) deadline_ms, deadline_cb, request);
   g_signal_connect_swapped (request->message, "wrote-headers", G_CALLBACK (wrote_headers_cb), request);
   self->n_requests++;
   g_debug ("%s: sending (attempt %u)", request->action, request->attempt);
@@ -568,6 +611,8 @@ smm_client_request_send (SmmClient            *self,
   request->kind = kind;
   request->caller_cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   request->form = encode_form (self, action, params);
+  if (kind != SMM_CLIENT_REQUEST_ADD)
+    request->call_end = g_get_monotonic_time () + (gint64) self->read_deadline * G_USEC_PER_SEC;
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
   if (self->key == NULL || *self->key == '\0')

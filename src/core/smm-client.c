@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "smm-client-private.h"
+#include "smm-secrets.h"
 
 #define DEFAULT_MAX_PARALLEL   6
 #define DEFAULT_TIMEOUT        30
@@ -18,25 +19,16 @@
 #define DEFAULT_BASE_DELAY_MS  500
 #define DEFAULT_MAX_DELAY_MS   8000
 #define DEFAULT_DEADLINE       120  /* seconds an attempt may take in all, however slowly bytes come */
+#define DEFAULT_READ_DEADLINE  60   /* seconds a whole read may take, retries and backoff included */
 
 G_DEFINE_FINAL_TYPE (SmmClient, smm_client, G_TYPE_OBJECT)
-
-void
-smm_client_secure_free (gpointer data)
-{
-  char *text = data;
-
-  if (text)
-    memset (text, 0, strlen (text));
-  g_free (text);
-}
 
 static void
 smm_client_finalize (GObject *object)
 {
   SmmClient *self = (SmmClient *) object;
 
-  g_clear_pointer (&self->key, smm_client_secure_free);
+  g_clear_pointer (&self->key, smm_secrets_free_key);
   g_clear_pointer (&self->endpoint, g_free);
   g_clear_pointer (&self->uri, g_uri_unref);
   g_clear_object (&self->session);
@@ -61,6 +53,7 @@ smm_client_init (SmmClient *self)
   self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
   self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
   self->deadline = DEFAULT_DEADLINE;
+  self->read_deadline = DEFAULT_READ_DEADLINE;
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", SMM_USER_AGENT,
                                 "timeout", DEFAULT_TIMEOUT,
@@ -183,8 +176,9 @@ smm_client_set_key (SmmClient  *self,
                     const char *key)
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
-  g_clear_pointer (&self->key, smm_client_secure_free);
-  self->key = g_strdup (key);
+  g_clear_pointer (&self->key, smm_secrets_free_key);
+  /* non-pageable, and wiped when freed */
+  self->key = smm_secrets_dup_key (key);
 }
 
 void
@@ -211,6 +205,23 @@ smm_client_set_deadline (SmmClient *self,
 {
   g_return_if_fail (SMM_IS_CLIENT (self));
   self->deadline = MAX (seconds, 1);
+}
+
+/**
+ * smm_client_set_read_deadline:
+ * @seconds: the most a call other than `add` may take, from its start to its answer:
+ *   every attempt, and every wait between attempts, included (60 by default)
+ *
+ * A panel that trickles its answer a byte at a time is given up on after this, with an
+ * error that says how long SMM Desk waited. `add` keeps its own: it is sent once, and
+ * its one attempt has the deadline of smm_client_set_deadline().
+ */
+void
+smm_client_set_read_deadline (SmmClient *self,
+                              guint      seconds)
+{
+  g_return_if_fail (SMM_IS_CLIENT (self));
+  self->read_deadline = MAX (seconds, 1);
 }
 
 void
@@ -351,6 +362,7 @@ smm_client_services_finish (SmmClient     *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_services_finish_full (self, result, NULL, error);
 }
 
@@ -516,6 +528,7 @@ smm_client_status_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_batch_finish (self, result, smm_client_status_async, error);
 }
 
@@ -557,6 +570,7 @@ smm_client_status_each_finish (SmmClient     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return smm_client_batch_each_finish (self, result, smm_client_status_each_async, error);
 }
 
@@ -578,6 +592,7 @@ smm_client_refill_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_batch_finish (self, result, smm_client_refill_async, error);
 }
 
@@ -599,6 +614,7 @@ smm_client_refill_status_finish (SmmClient     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_batch_finish (self, result, smm_client_refill_status_async, error);
 }
 
@@ -630,6 +646,7 @@ smm_client_refill_status_each_finish (SmmClient     *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return smm_client_batch_each_finish (self, result, smm_client_refill_status_each_async, error);
 }
 
@@ -651,6 +668,7 @@ smm_client_cancel_finish (SmmClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return smm_client_batch_finish (self, result, smm_client_cancel_async, error);
 }
 

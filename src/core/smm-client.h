@@ -52,6 +52,8 @@ void        smm_client_set_timeout               (SmmClient            *self,
                                                   guint                 seconds);
 void        smm_client_set_deadline              (SmmClient            *self,
                                                   guint                 seconds);
+void        smm_client_set_read_deadline         (SmmClient            *self,
+                                                  guint                 seconds);
 void        smm_client_set_max_body              (SmmClient            *self,
                                                   gsize                 max_body);
 void        smm_client_set_retry                 (SmmClient            *self,

@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-void smm_process_init (void);
+void  smm_process_init     (void);
+char *smm_process_take_env (const char *name);
 
 G_END_DECLS

@@ -4,6 +4,12 @@
  * inside Flatpak, through the Secret portal), under a schema named after the
  * app id and keyed by the account's id. The memory backend is for tests.
  *
+ * A key in this process lives in libsecret's non-pageable memory (locked, so never written
+ * to swap, and wiped when freed): the keyring's answers come in it, and every other key
+ * (typed, from the environment) is copied into it with smm_secrets_dup_key(). Storing and
+ * clearing are asynchronous for the window: the keyring may have to ask the user to
+ * unlock it first, and the main loop must not stop meanwhile.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "smm-secrets"
@@ -12,7 +18,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
-#include <string.h>
 
 #include "smm-secrets.h"
 
@@ -26,12 +31,27 @@ struct _SmmSecrets
 
 G_DEFINE_FINAL_TYPE (SmmSecrets, smm_secrets, G_TYPE_OBJECT)
 
+/**
+ * smm_secrets_dup_key:
+ * @key: (nullable): a key
+ *
+ * Returns: (transfer full) (nullable): a copy of @key in non-pageable memory, to be freed
+ *   with smm_secrets_free_key()
+ */
+char *
+smm_secrets_dup_key (const char *key)
+{
+  if (key == NULL)
+    return NULL;
+  return secret_value_unref_to_password (secret_value_new (key, -1, "text/plain"), NULL);
+}
+
+/* Wipes and frees a key of smm_secrets_dup_key() or of a lookup (never one of g_malloc()) */
 void
 smm_secrets_free_key (char *key)
 {
   if (key)
-    memset (key, 0, strlen (key));
-  g_free (key);
+    secret_password_free (key);
 }
 
 static void
@@ -94,6 +114,7 @@ keyring_error (GError **error,
   return FALSE;
 }
 
+/* Blocks until the keyring answered: for the command line (the window uses smm_secrets_store_async()) */
 gboolean
 smm_secrets_store (SmmSecrets    *self,
                    gint64         account_id,
@@ -110,7 +131,7 @@ smm_secrets_store (SmmSecrets    *self,
 
   if (self->memory)
     {
-      g_hash_table_replace (self->memory, g_steal_pointer (&account), g_strdup (key));
+      g_hash_table_replace (self->memory, g_steal_pointer (&account), smm_secrets_dup_key (key));
       return TRUE;
     }
   secret_password_store_sync (self->schema, SECRET_COLLECTION_DEFAULT, label, key, cancellable,
@@ -132,20 +153,17 @@ smm_secrets_lookup (SmmSecrets    *self,
 {
   g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
   GError *local_error = NULL;
-  char *secret;
   char *key;
 
   g_return_val_if_fail (SMM_IS_SECRETS (self), NULL);
 
   if (self->memory)
-    return g_strdup (g_hash_table_lookup (self->memory, account));
+    return smm_secrets_dup_key (g_hash_table_lookup (self->memory, account));
 
-  secret = secret_password_lookup_sync (self->schema, cancellable, &local_error,
-                                        "account", account, NULL);
+  key = secret_password_lookup_nonpageable_sync (self->schema, cancellable, &local_error,
+                                                 "account", account, NULL);
   if (!keyring_error (error, local_error))
     return NULL;
-  key = g_strdup (secret);
-  secret_password_free (secret);
   return key;
 }
 
@@ -157,7 +175,7 @@ lookup_cb (GObject      *object,
   g_autoptr(GTask) task = data;
   GError *local_error = NULL;
   GError *error = NULL;
-  char *secret = secret_password_lookup_finish (result, &local_error);
+  char *key = secret_password_lookup_nonpageable_finish (result, &local_error);
 
   if (!keyring_error (&error, local_error))
     {
@@ -165,9 +183,7 @@ lookup_cb (GObject      *object,
       return;
     }
   /* no key is not an error: the caller says what it means */
-  g_task_return_pointer (task, g_strdup (secret), (GDestroyNotify) smm_secrets_free_key);
-  if (secret)
-    secret_password_free (secret);
+  g_task_return_pointer (task, key, (GDestroyNotify) smm_secrets_free_key);
 }
 
 /**
@@ -191,7 +207,7 @@ smm_secrets_lookup_async (SmmSecrets          *self,
   g_task_set_source_tag (task, smm_secrets_lookup_async);
   if (self->memory)
     {
-      g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->memory, account)),
+      g_task_return_pointer (task, smm_secrets_dup_key (g_hash_table_lookup (self->memory, account)),
                              (GDestroyNotify) smm_secrets_free_key);
       g_object_unref (task);
       return;
@@ -210,6 +226,7 @@ smm_secrets_lookup_finish (SmmSecrets    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Blocks until the keyring answered: for the command line (the window uses smm_secrets_remove_async()) */
 gboolean
 smm_secrets_remove (SmmSecrets    *self,
                     gint64         account_id,
@@ -228,4 +245,102 @@ smm_secrets_remove (SmmSecrets    *self,
     }
   secret_password_clear_sync (self->schema, cancellable, &local_error, "account", account, NULL);
   return keyring_error (error, local_error);
+}
+
+/* The keyring's answer to a store or a clear, in words */
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *local_error = NULL;
+  GError *error = NULL;
+
+  if (g_task_get_source_tag (task) == smm_secrets_store_async)
+    secret_password_store_finish (result, &local_error);
+  else
+    secret_password_clear_finish (result, &local_error);
+  if (keyring_error (&error, local_error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * smm_secrets_store_async:
+ * @key: the key; libsecret copies it before this returns
+ *
+ * smm_secrets_store() without blocking: the window's way, since the keyring may first ask
+ * the user to unlock it.
+ */
+void
+smm_secrets_store_async (SmmSecrets          *self,
+                         gint64               account_id,
+                         const char          *label,
+                         const char          *key,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SMM_IS_SECRETS (self));
+  g_return_if_fail (key != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, smm_secrets_store_async);
+  if (self->memory)
+    {
+      smm_secrets_store (self, account_id, label, key, NULL, NULL);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  secret_password_store (self->schema, SECRET_COLLECTION_DEFAULT, label, key, cancellable,
+                         done_cb, g_steal_pointer (&task), "account", account, NULL);
+}
+
+gboolean
+smm_secrets_store_finish (SmmSecrets    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == smm_secrets_store_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* smm_secrets_remove() without blocking */
+void
+smm_secrets_remove_async (SmmSecrets          *self,
+                          gint64               account_id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SMM_IS_SECRETS (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, smm_secrets_remove_async);
+  if (self->memory)
+    {
+      smm_secrets_remove (self, account_id, NULL, NULL);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  secret_password_clear (self->schema, cancellable, done_cb, g_steal_pointer (&task), "account", account, NULL);
+}
+
+gboolean
+smm_secrets_remove_finish (SmmSecrets    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == smm_secrets_remove_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -20,6 +20,16 @@ gboolean    smm_secrets_store        (SmmSecrets    *self,
                                       const char    *key,
                                       GCancellable  *cancellable,
                                       GError       **error);
+void        smm_secrets_store_async  (SmmSecrets    *self,
+                                      gint64         account_id,
+                                      const char    *label,
+                                      const char    *key,
+                                      GCancellable  *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer       user_data);
+gboolean    smm_secrets_store_finish (SmmSecrets    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error);
 char       *smm_secrets_lookup       (SmmSecrets    *self,
                                       gint64         account_id,
                                       GCancellable  *cancellable,
@@ -36,6 +46,15 @@ gboolean    smm_secrets_remove       (SmmSecrets    *self,
                                       gint64         account_id,
                                       GCancellable  *cancellable,
                                       GError       **error);
+void        smm_secrets_remove_async (SmmSecrets    *self,
+                                      gint64         account_id,
+                                      GCancellable  *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer       user_data);
+gboolean    smm_secrets_remove_finish (SmmSecrets   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error);
+char       *smm_secrets_dup_key      (const char    *key);
 void        smm_secrets_free_key     (char          *key);
 
 G_END_DECLS

@@ -190,6 +190,85 @@ save_clicked_cb (SmmAccountDialog *self)
     save (self, NULL, NULL);
 }
 
+/* The account is in the history and its key, if new, in the keyring: it gets its client, and the
+ * dialog closes. @key: (nullable): the new key; %NULL: the keyring's */
+static void
+finish_save (SmmAccountDialog *self,
+             SmmAccount       *account,
+             const char       *key,
+             const SmmMoney   *balance,
+             const char       *currency)
+{
+  SmmStore *store = smm_application_get_store (self->app);
+  g_autoptr(GError) error = NULL;
+
+  if (!smm_application_connect_account (self->app, account, key, &error))
+    {
+      show_result (self, error->message, FALSE);
+      return;
+    }
+  if (balance && smm_store_set_balance (store, smm_account_get_id (account), *balance, currency, NULL))
+    {
+      smm_account_set_balance (account, balance);
+      smm_account_set_balance_time (account, g_get_real_time () / G_USEC_PER_SEC);
+      if (currency && *currency)
+        smm_account_set_currency (account, currency);
+    }
+  if (self->account == NULL)
+    g_list_store_append (smm_application_get_accounts (self->app), account);
+  g_signal_emit (self, signals[SAVED], 0, account);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* A save waiting for the keyring, which may first ask the user to unlock it */
+typedef struct {
+  SmmAccountDialog *self;
+  SmmAccount       *account;
+  char             *key;          /* non-pageable: smm_secrets_dup_key() */
+  gboolean          has_balance;
+  SmmMoney          balance;
+  char             *currency;
+} Saving;
+
+static void
+saving_free (Saving *saving)
+{
+  g_clear_object (&saving->self);
+  g_clear_object (&saving->account);
+  g_clear_pointer (&saving->key, smm_secrets_free_key);
+  g_free (saving->currency);
+  g_free (saving);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
+
+static void
+key_stored_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(Saving) saving = data;
+  SmmAccountDialog *self = saving->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!smm_secrets_store_finish (SMM_SECRETS (object), result, &error))
+    {
+      /* a new account without its key is no account */
+      if (self->account == NULL)
+        smm_store_archive_account (smm_application_get_store (self->app), smm_account_get_id (saving->account), NULL);
+      /* closed meanwhile: nothing to show it in */
+      if (self->cancellable == NULL)
+        return;
+      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+      show_result (self, error->message, FALSE);
+      return;
+    }
+  if (self->cancellable == NULL)
+    return;
+  finish_save (self, saving->account, saving->key, saving->has_balance ? &saving->balance : NULL,
+               saving->currency);
+}
+
 /* @balance: (nullable): what the check read, kept with the account */
 static void
 save (SmmAccountDialog *self,
@@ -202,6 +281,7 @@ save (SmmAccountDialog *self,
   SmmStore *store = smm_application_get_store (self->app);
   g_autoptr(SmmAccount) account = NULL;
   g_autoptr(GError) error = NULL;
+  Saving *saving;
 
   if (!smm_client_check_endpoint (url, &error))
     {
@@ -227,26 +307,21 @@ save (SmmAccountDialog *self,
   else if ((account = smm_store_add_account (store, name, url, &error)) == NULL)
     goto fail;
 
-  if (*key && !smm_secrets_store (smm_application_get_secrets (self->app), smm_account_get_id (account),
-                                  name, key, NULL, &error))
+  if (*key == '\0')
     {
-      if (self->account == NULL)
-        smm_store_archive_account (store, smm_account_get_id (account), NULL);
-      goto fail;
+      finish_save (self, account, NULL, balance, currency);
+      return;
     }
-  if (!smm_application_connect_account (self->app, account, *key ? key : NULL, &error))
-    goto fail;
-  if (balance && smm_store_set_balance (store, smm_account_get_id (account), *balance, currency, NULL))
-    {
-      smm_account_set_balance (account, balance);
-      smm_account_set_balance_time (account, g_get_real_time () / G_USEC_PER_SEC);
-      if (currency && *currency)
-        smm_account_set_currency (account, currency);
-    }
-  if (self->account == NULL)
-    g_list_store_append (smm_application_get_accounts (self->app), account);
-  g_signal_emit (self, signals[SAVED], 0, account);
-  gtk_window_destroy (GTK_WINDOW (self));
+  saving = g_new0 (Saving, 1);
+  saving->self = g_object_ref (self);
+  saving->account = g_object_ref (account);
+  saving->key = smm_secrets_dup_key (key);
+  saving->has_balance = balance != NULL;
+  saving->balance = balance ? *balance : (SmmMoney) { 0 };
+  saving->currency = g_strdup (currency);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  smm_secrets_store_async (smm_application_get_secrets (self->app), smm_account_get_id (account), name, key,
+                           self->cancellable, key_stored_cb, saving);
   return;
 
 fail:
@@ -254,22 +329,33 @@ fail:
 }
 
 static void
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(SmmAccountDialog) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!smm_application_remove_account_finish (SMM_APPLICATION (object), result, &error))
+    {
+      if (self->cancellable != NULL)
+        show_result (self, error->message, FALSE);
+      return;
+    }
+  /* the question that asked has closed by now; the dialog may have been closed too */
+  if (self->cancellable != NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 remove_response_cb (AdwAlertDialog   *dialog,
                     const char       *response,
                     SmmAccountDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-
   if (g_strcmp0 (response, "remove") != 0)
     return;
-  if (!smm_application_remove_account (self->app, self->account, &error))
-    {
-      show_result (self, error->message, FALSE);
-      return;
-    }
-  /* not from inside the question's answer: it is still closing in this window */
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  g_idle_add_once ((GSourceOnceFunc) gtk_window_destroy, self);
+  /* not cancelled when the dialog closes: the user asked for it */
+  smm_application_remove_account_async (self->app, self->account, NULL, removed_cb, g_object_ref (self));
 }
 
 static void
@@ -335,6 +421,8 @@ smm_account_dialog_init (SmmAccountDialog *self)
   const SmmAccountPreset *presets = smm_account_get_presets (&n_presets);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* until dispose, which cancels and drops it: NULL tells an answer that came late that the dialog is gone */
+  self->cancellable = g_cancellable_new ();
   for (guint i = 0; i < n_presets; i++)
     gtk_string_list_append (choices, presets[i].name);
   gtk_string_list_append (choices, _("Another panel"));

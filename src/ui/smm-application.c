@@ -146,22 +146,76 @@ smm_application_add_demo (SmmApplication  *self,
   return g_steal_pointer (&account);
 }
 
-gboolean
-smm_application_remove_account (SmmApplication  *self,
-                                SmmAccount      *account,
-                                GError         **error)
+/* The account leaves the history, the pool and the list (its key has left the keyring) */
+static gboolean
+forget_account (SmmApplication  *self,
+                SmmAccount      *account,
+                GError         **error)
 {
   guint position;
 
-  if (!smm_account_is_demo (account) &&
-      !smm_secrets_remove (self->secrets, smm_account_get_id (account), NULL, error))
-    return FALSE;
   if (!smm_store_archive_account (self->store, smm_account_get_id (account), error))
     return FALSE;
   smm_client_pool_remove (self->pool, smm_account_get_id (account));
   if (g_list_store_find (self->accounts, account, &position))
     g_list_store_remove (self->accounts, position);
   return TRUE;
+}
+
+static void
+key_removed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+
+  if (smm_secrets_remove_finish (SMM_SECRETS (object), result, &error) &&
+      forget_account (g_task_get_source_object (task), g_task_get_task_data (task), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * smm_application_remove_account_async:
+ *
+ * Takes @account's key out of the keyring (without blocking: the keyring may ask the user to
+ * unlock it first), then the account out of the history; its orders stay.
+ */
+void
+smm_application_remove_account_async (SmmApplication      *self,
+                                      SmmAccount          *account,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, smm_application_remove_account_async);
+  g_task_set_task_data (task, g_object_ref (account), g_object_unref);
+  if (!smm_account_is_demo (account))
+    {
+      smm_secrets_remove_async (self->secrets, smm_account_get_id (account), cancellable, key_removed_cb,
+                                g_steal_pointer (&task));
+      return;
+    }
+  /* the demo's key was never in the keyring */
+  if (forget_account (self, account, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+gboolean
+smm_application_remove_account_finish (SmmApplication  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == smm_application_remove_account_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Closing each window saves its size; the app ends once the last is gone and nothing is on its way. */

@@ -35,9 +35,14 @@ gboolean        smm_application_is_connecting   (SmmApplication  *self,
                                                  SmmAccount      *account);
 SmmAccount     *smm_application_add_demo        (SmmApplication  *self,
                                                  GError         **error);
-gboolean        smm_application_remove_account  (SmmApplication  *self,
-                                                 SmmAccount      *account,
-                                                 GError         **error);
+void            smm_application_remove_account_async  (SmmApplication      *self,
+                                                       SmmAccount          *account,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean        smm_application_remove_account_finish (SmmApplication      *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 gboolean        smm_account_is_demo             (SmmAccount      *account);
 
 G_END_DECLS
