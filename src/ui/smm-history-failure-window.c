@@ -53,7 +53,7 @@ describe (SmmHistoryFailureWindow *self,
   g_autofree char *text = NULL;
 
   if (g_error_matches (error, SMM_STORE_ERROR, SMM_STORE_ERROR_CORRUPT))
-    advice = _("The file is damaged or is not an order history. Restore a backup, or start a new history.");
+    advice = _("Restore a backup, or start a new history.");
   else if (g_error_matches (error, SMM_STORE_ERROR, SMM_STORE_ERROR_READ_ONLY))
     advice = _("SMM Desk must be able to write the history. Free some space or fix the folder’s permissions, "
                "then try again.");
