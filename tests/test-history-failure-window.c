@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "smm-backup-chooser.h"
 #include "smm-history-failure-window.h"
 #include "smm-test-fixture.h"
 #include "smm-window.h"
@@ -154,6 +155,79 @@ test_restore (void)
   smm_test_dir_remove (dir);
 }
 
+static void
+chosen_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The widget of @type under @widget, depth first */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Open a Backup…" lists the automatic backups, newest first, with when each was made */
+static void
+test_backup_list (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = history_path (&dir);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = NULL;
+  SmmApplication *app;
+  GtkWidget *list;
+  GtkListBoxRow *row;
+
+  {
+    g_autoptr(SmmStore) store = smm_test_store_open (path);
+    g_autoptr(SmmAccount) account = smm_test_account_add (store, "Panel One", "https://a.example/api/v2");
+
+    for (guint i = 0; i < 3; i++)
+      g_free (smm_store_backup_now (store, NULL));
+  }
+  backups = smm_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 3);
+  g_assert_true (g_file_set_contents (path, "garbage", -1, NULL));
+
+  app = start_app (path);
+  smm_backup_chooser_choose_async (GTK_WIDGET (active_window (app)), path, NULL, chosen_cb, &result);
+  list = find_widget (GTK_WIDGET (active_window (app)), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_path_get_basename (backups->pdata[i]);
+
+      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, name);
+      g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ":"));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  chosen = smm_backup_chooser_choose_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chosen, ==, backups->pdata[1]);
+
+  close_app (app);
+  smm_test_dir_remove (dir);
+}
+
 /* Each in a process of its own: a process registers one application */
 static void
 in_subprocess (gconstpointer data)
@@ -177,6 +251,7 @@ main (int    argc,
   g_test_add_data_func ("/ui/history-failure-window/garbage-then-new-history", test_garbage_then_new_history,
                         in_subprocess);
   g_test_add_data_func ("/ui/history-failure-window/restore", test_restore, in_subprocess);
+  g_test_add_data_func ("/ui/history-failure-window/backup-list", test_backup_list, in_subprocess);
 
   return g_test_run ();
 }
