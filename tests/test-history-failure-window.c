@@ -228,12 +228,23 @@ test_backup_list (void)
   smm_test_dir_remove (dir);
 }
 
+/* The accounts of these histories have no key: the keyring, when there is one, says so */
+static gboolean
+no_key_is_not_fatal (const char     *domain,
+                     GLogLevelFlags  level,
+                     const char     *message,
+                     gpointer        data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "keyring") == NULL;
+}
+
 /* Each in a process of its own: a process registers one application */
 static void
 in_subprocess (gconstpointer data)
 {
   if (g_test_subprocess ())
     {
+      g_test_log_set_fatal_handler (no_key_is_not_fatal, NULL);
       ((GTestFunc) data) ();
       return;
     }
