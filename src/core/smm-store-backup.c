@@ -165,6 +165,9 @@ copy_database (sqlite3     *source,
           sqlite3_backup_finish (backup);
         }
       rc = sqlite3_errcode (copy);
+      /* one file, whole: reading it later leaves no -wal or -shm beside it */
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     }
   if (rc != SQLITE_OK)
     {
