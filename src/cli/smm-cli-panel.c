@@ -282,6 +282,10 @@ smm_cli_run_add (SmmCli  *cli,
     }
   else
     g_print (_("Order %" PRId64 " placed.\n"), order_id);
+  /* placed, but only the history's journal holds its id so far: say so */
+  if (g_error_matches (smm_order_get_error (smm_placement_get_order (placement)), SMM_STORE_ERROR,
+                       SMM_STORE_ERROR_NOT_SAVED))
+    g_printerr ("smm-desk-cli: %s\n", smm_order_get_error (smm_placement_get_order (placement))->message);
 
 out:
   for (guint f = 0; f < SMM_N_FIELDS; f++)

@@ -178,6 +178,14 @@ int smm_cli_run_export  (SmmCli  *cli,
                          int      argc,
                          char   **argv);
 
+/* smm-cli-backup.c: copies of the order history */
+int smm_cli_run_backup  (SmmCli  *cli,
+                         int      argc,
+                         char   **argv);
+int smm_cli_run_restore (SmmCli  *cli,
+                         int      argc,
+                         char   **argv);
+
 /* smm-cli-mass-order.c: many orders from a file */
 int smm_cli_run_mass_order (SmmCli  *cli,
                             int      argc,

@@ -64,6 +64,7 @@ smm_cli_clear_result (SmmCli *cli)
 }
 
 typedef enum {
+  NEEDS_NOTHING = 0,      /* opens nothing itself (restore: the history must be closed) */
   NEEDS_PANEL = 1 << 0,   /* a client: --url, --demo or --account */
   NEEDS_STORE = 1 << 1,   /* the history */
 } Needs;
@@ -91,6 +92,8 @@ static const struct {
   { "changes", smm_cli_run_changes, NEEDS_STORE },
   { "spending", smm_cli_run_spending, NEEDS_STORE },
   { "export", smm_cli_run_export, NEEDS_STORE },
+  { "backup", smm_cli_run_backup, NEEDS_STORE },
+  { "restore", smm_cli_run_restore, NEEDS_NOTHING },
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -309,6 +312,8 @@ set_up (SmmCli *cli)
   gboolean with_history = (needs & NEEDS_STORE) || cli->account_name;
   g_autoptr(GError) error = NULL;
 
+  if (needs == NEEDS_NOTHING)
+    return EXIT_OK;
   if (with_history && !open_history (cli, &error))
     return smm_cli_api_error (error);
   if (with_history && !(needs & NEEDS_PANEL) && !g_str_equal (actions[cli->action].name, "track"))
@@ -416,6 +421,9 @@ main (int    argc,
       "  changes [--since DATE]       What changed in the catalogues\n"
       "  spending [--by day|week|month|category]   Money spent, refunds taken off\n"
       "  export FILE [--status STATUS] [--search TEXT]   The orders as CSV\n"
+      "  backup FILE                  Copy the history into a new file, checked\n"
+      "  restore FILE | --list        Replace the history with a backup (SMM Desk closed;\n"
+      "                               the replaced file is kept beside it, dated)\n"
       "\n"
       "The API key is read from the environment variable SMM_API_KEY or, with\n"
       "--key-stdin, from standard input; never from the command line. Saved\n"

@@ -2,7 +2,8 @@
  *
  * An `add` spends money, so it is sent once and never again on its own. The placement checks
  * the order, writes it into the history as "submitting" before the request leaves, sends
- * `add`, and records the outcome: placed with the panel's id, rejected with the panel's words
+ * `add`, and records the outcome: placed with the panel's id (kept in the store's journal when the
+ * database cannot take it, see smm-store-journal.c), rejected with the panel's words
  * (nothing was charged), or unconfirmed when the answer was lost or unclear (the user settles
  * it). Whatever happens, SmmPlacement:order is the order as the history has it.
  *
@@ -14,8 +15,6 @@
 #define G_LOG_DOMAIN "smm-placement"
 
 #include "config.h"
-
-#include <inttypes.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -211,14 +210,16 @@ add_cb (GObject      *object,
   local_id = smm_order_get_local_id (self->order);
   if (panel_id > 0)
     {
-      if (!smm_store_order_placed (store, local_id, panel_id, &store_error))
+      if (smm_store_order_placed (store, local_id, panel_id, &store_error))
+        reread_order (self);
+      else if (!g_error_matches (store_error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_SAVED))
         {
-          g_task_return_new_error (task, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
-                                   _("Order %" PRId64 " was placed, but could not be recorded: %s"),
-                                   panel_id, store_error->message);
+          /* the id is on the order, in memory only: the message says it, to be noted */
+          g_task_return_error (task, g_steal_pointer (&store_error));
           return;
         }
-      reread_order (self);
+      /* placed: in the history, or in its journal until the history can be written (the order
+       * says "not yet saved") */
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -288,8 +289,10 @@ smm_placement_run_async (SmmPlacement        *self,
 /**
  * smm_placement_run_finish:
  *
- * Returns: %TRUE when the panel took the order (SmmPlacement:order has its id); otherwise the
- * reason, %SMM_API_ERROR_OUTCOME_UNKNOWN when it may have been placed
+ * Returns: %TRUE when the panel took the order (SmmPlacement:order has its id, and is "not yet
+ * saved" while only the journal holds it); otherwise the reason, %SMM_API_ERROR_OUTCOME_UNKNOWN
+ * when it may have been placed, %SMM_STORE_ERROR_SQL when it was placed but neither the history
+ * nor its journal could record it (the order has its id, in memory)
  */
 gboolean
 smm_placement_run_finish (SmmPlacement  *self,

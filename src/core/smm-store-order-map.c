@@ -64,6 +64,8 @@ _smm_store_take_order (SmmStore *self,
 
   if (self->orders == NULL || local_id <= 0)
     return fresh;
+  /* a panel id the database could not take yet shows all the same */
+  _smm_store_journal_overlay (self, fresh);
   live = g_hash_table_lookup (self->orders, &local_id);
   if (live)
     {

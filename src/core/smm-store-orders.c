@@ -234,17 +234,64 @@ fail:
   return FALSE;
 }
 
-/* The panel gave the new order its id. */
+/* Writes the panel's id of an order being sent (or left unconfirmed) to the database. */
+gboolean
+_smm_store_settle_placed (SmmStore  *self,
+                          gint64     local_id,
+                          gint64     panel_id,
+                          GError   **error)
+{
+  return settle (self, local_id,
+                 "UPDATE orders SET panel_id = ?2, status = 'Pending', error = ?3, updated = ?4 "
+                 "WHERE id = ?1 AND status IN ('Submitting', 'Unconfirmed')",
+                 panel_id, NULL, error);
+}
+
+/**
+ * smm_store_order_placed:
+ *
+ * The panel gave the new order its id. When the database cannot take it (disk full, an I/O
+ * error), the id is not lost: it is kept in memory, on the live order and in the journal beside
+ * the database (smm-store-journal.c), and written at the next chance.
+ *
+ * Returns: %TRUE once it is in the database; %SMM_STORE_ERROR_NOT_SAVED when the journal holds
+ *   it instead; another error when even the journal could not be written (memory holds it)
+ */
 gboolean
 smm_store_order_placed (SmmStore  *self,
                         gint64     local_id,
                         gint64     panel_id,
                         GError   **error)
 {
-  return settle (self, local_id,
-                 "UPDATE orders SET panel_id = ?2, status = 'Pending', error = ?3, updated = ?4 "
-                 "WHERE id = ?1 AND status IN ('Submitting', 'Unconfirmed')",
-                 panel_id, NULL, error);
+  g_autoptr(GError) write_error = NULL;
+  g_autoptr(GError) journal_error = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, panel_id);
+
+  /* what is waiting in the journal goes first: the database may have room again */
+  if (!_smm_store_journal_is_empty (self))
+    _smm_store_journal_replay (self, NULL);
+  if (_smm_store_fault ("settle"))
+    g_set_error (&write_error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+                 _("The order history could not be written (%s)."), "database or disk is full");
+  else if (_smm_store_settle_placed (self, local_id, panel_id, &write_error))
+    return TRUE;
+  if (write_error->code != SMM_STORE_ERROR_SQL)
+    {
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
+  _smm_store_rollback (self);
+  if (_smm_store_journal_keep (self, local_id, panel_id, &journal_error))
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_NOT_SAVED,
+                 _("Order %s was placed. The history could not record it (%s), so its number is kept in a "
+                   "journal beside it and recorded as soon as the history can be written."),
+                 number, write_error->message);
+  else
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_SQL,
+                 _("Order %s was placed, but neither the history nor its journal could record it (%s %s). "
+                   "Note the number: SMM Desk keeps it only until it is closed."),
+                 number, write_error->message, journal_error->message);
+  return FALSE;
 }
 
 /* The panel refused it: nothing was charged. */

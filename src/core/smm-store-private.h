@@ -29,6 +29,12 @@ struct _SmmStore
   /* the worker (smm-store-worker.c): started at the first job */
   GThread     *worker;
   GAsyncQueue *jobs;       /* WorkerJob */
+  /* local id → panel id of placed orders the database could not take (smm-store-journal.c) */
+  GHashTable  *journal;
+  guint        replayed;
+  /* the daily backup, on a connection of its own (smm-store-backup.c) */
+  GThread     *backup;
+  gboolean     created;    /* made by this open: nothing to back up yet */
 };
 
 typedef enum {
@@ -65,6 +71,11 @@ gboolean       _smm_store_begin_refetchable   (SmmStore        *self,
                                                GError         **error);
 void           _smm_store_end_refetchable     (SmmStore        *self);
 gint64         _smm_store_now                 (void);
+gboolean       _smm_store_fault               (const char      *what);
+gboolean       _smm_store_check_connection    (sqlite3         *db,
+                                               const char      *path,
+                                               const char      *pragma,
+                                               GError         **error);
 void           _smm_store_bind_text           (sqlite3_stmt    *stmt,
                                                int              index,
                                                const char      *text);
@@ -90,7 +101,32 @@ GPtrArray     *_smm_store_finish_list         (SmmStore        *self,
 gboolean       _smm_store_migrate             (SmmStore        *self,
                                                GError         **error);
 
+/* smm-store.c */
+gboolean       _smm_store_lock_is_held        (const char      *lock_path);
+
+/* smm-store-journal.c */
+char          *_smm_store_journal_path        (const char      *path);
+gboolean       _smm_store_journal_keep        (SmmStore        *self,
+                                               gint64           local_id,
+                                               gint64           panel_id,
+                                               GError         **error);
+void           _smm_store_journal_overlay     (SmmStore        *self,
+                                               SmmOrder        *order);
+gboolean       _smm_store_journal_replay      (SmmStore        *self,
+                                               GError         **error);
+gboolean       _smm_store_journal_is_empty    (SmmStore        *self);
+
+/* smm-store-backup.c */
+gboolean       _smm_store_backup_before_migration (SmmStore    *self,
+                                                   int          version,
+                                                   GError     **error);
+void           _smm_store_start_daily_backup  (SmmStore        *self);
+
 /* smm-store-orders.c */
+gboolean       _smm_store_settle_placed       (SmmStore        *self,
+                                               gint64           local_id,
+                                               gint64           panel_id,
+                                               GError         **error);
 SmmOrder      *_smm_store_order_from_row      (SmmStore        *self,
                                                sqlite3_stmt    *stmt);
 gboolean       _smm_store_add_history         (SmmStore        *self,

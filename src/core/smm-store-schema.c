@@ -176,6 +176,9 @@ _smm_store_migrate (SmmStore  *self,
       return FALSE;
     }
 
+  self->created = version == 0;
+  if (!_smm_store_backup_before_migration (self, version, error))
+    return FALSE;
   for (int v = version; v < SMM_STORE_SCHEMA_VERSION; v++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);

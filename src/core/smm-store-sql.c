@@ -125,6 +125,59 @@ _smm_store_end_refetchable (SmmStore *self)
   sqlite3_exec (self->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 }
 
+/**
+ * _smm_store_fault:
+ * @what: "settle" (writing a placed order fails as on a full disk), "journal" (so does the
+ *   journal of placed orders) or "backup" (a backup is damaged after it is written)
+ *
+ * A fault for the tests, compiled in: SMM_DESK_STORE_FAULT holds the faults to inject,
+ * comma-separated. Nothing else sets it.
+ */
+gboolean
+_smm_store_fault (const char *what)
+{
+  const char *faults = g_getenv ("SMM_DESK_STORE_FAULT");
+  g_auto(GStrv) list = NULL;
+
+  if (faults == NULL || *faults == '\0')
+    return FALSE;
+  list = g_strsplit (faults, ",", -1);
+  return g_strv_contains ((const char *const *) list, what);
+}
+
+/* Runs @pragma (quick_check or integrity_check) on @db: a database that is not one, or that is
+ * damaged, is %SMM_STORE_ERROR_CORRUPT, in words. */
+gboolean
+_smm_store_check_connection (sqlite3     *db,
+                             const char  *path,
+                             const char  *pragma,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    problem = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  if (problem == NULL)
+    return TRUE;
+  if (rc == SQLITE_IOERR || (sqlite3_extended_errcode (db) & 0xff) == SQLITE_IOERR)
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_OPEN,
+                 _("The order history %s could not be read from the disk (%s)."), path, problem);
+  else
+    g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_CORRUPT,
+                 _("The order history %s is damaged: it is not an SMM Desk database, or parts of it were "
+                   "overwritten (%s)."), path, problem);
+  return FALSE;
+}
+
 gint64
 _smm_store_now (void)
 {

@@ -3,6 +3,9 @@
  * One file in $XDG_DATA_HOME/smm-desk/, WAL, foreign keys, every logical change
  * in one transaction, prepared statements kept for the life of the store.
  * The schema grows by migrations counted in PRAGMA user_version (smm-store-schema.c).
+ * Opening checks the file (PRAGMA quick_check), backs it up before a migration and once a
+ * day (smm-store-backup.c), and writes what the journal of placed orders holds
+ * (smm-store-journal.c).
  * What the store holds is read and written by the other smm-store-*.c files, which
  * share smm-store-private.h.
  *
@@ -36,8 +39,10 @@ smm_store_finalize (GObject *object)
 {
   SmmStore *self = (SmmStore *) object;
 
+  smm_store_wait_backup (self);
   _smm_store_stop_worker (self);
   _smm_store_clear_order_map (self);
+  g_clear_pointer (&self->journal, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
@@ -109,30 +114,37 @@ take_lock (SmmStore  *self,
   return TRUE;
 }
 
+/* Is the lock at @lock_path held by a living store? One that nobody holds is removed. */
+gboolean
+_smm_store_lock_is_held (const char *lock_path)
+{
+  int fd = open (lock_path, O_RDWR | O_CLOEXEC);
+
+  if (fd < 0)
+    return FALSE;
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  g_unlink (lock_path);
+  close (fd);
+  return FALSE;
+}
+
 /* Is the store that began sending these orders gone? Its lock went with it. */
 static gboolean
 owner_is_gone (SmmStore   *self,
                const char *owner)
 {
   g_autofree char *path = NULL;
-  int fd;
 
   if (owner == NULL)
     return TRUE;
   if (g_str_equal (owner, self->owner))
     return FALSE;
   path = lock_path_for (self, owner);
-  fd = open (path, O_RDWR | O_CLOEXEC);
-  if (fd < 0)
-    return TRUE;
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      close (fd);
-      return FALSE;   /* alive: still sending */
-    }
-  g_unlink (path);
-  close (fd);
-  return TRUE;
+  return !_smm_store_lock_is_held (path);   /* held: alive, still sending */
 }
 
 /* After a crash or a kill: what was on its way may or may not have arrived. Orders that
@@ -199,8 +211,12 @@ fail:
  * smm_store_open:
  * @path: (nullable): the database file; %NULL for the default in the user's data directory
  *
- * Opens (creating or migrating) the store. Orders left as "submitting" by a
- * process that stopped become "unconfirmed".
+ * Opens (creating or migrating) the store. Orders of the journal (placed, but not written)
+ * become placed with their ids; orders left as "submitting" by a process that stopped become
+ * "unconfirmed".
+ *
+ * Returns: (transfer full): the store; %NULL with %SMM_STORE_ERROR_CORRUPT for a file that is
+ *   not a database or is damaged, %SMM_STORE_ERROR_READ_ONLY when it cannot be written
  */
 SmmStore *
 smm_store_open (const char  *path,
@@ -222,21 +238,38 @@ smm_store_open (const char  *path,
   if (sqlite3_open_v2 (self->path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
-      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_OPEN,
-                   _("Cannot open the order history %s (%s)."), self->path,
-                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      if (self->db && sqlite3_errcode (self->db) == SQLITE_CANTOPEN && access (dir, W_OK) != 0)
+        g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_READ_ONLY,
+                     _("The order history cannot be created in %s: that folder cannot be written."), dir);
+      else
+        g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_OPEN,
+                     _("Cannot open the order history %s (%s)."), self->path,
+                     self->db ? sqlite3_errmsg (self->db) : "out of memory");
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
+
+  /* a garbage file, a truncated one, overwritten pages: said in words before anything is read */
+  if (!_smm_store_check_connection (self->db, self->path, "PRAGMA quick_check", error))
+    return NULL;
+  if (sqlite3_db_readonly (self->db, "main") == 1 || access (dir, W_OK) != 0)
+    {
+      g_set_error (error, SMM_STORE_ERROR, SMM_STORE_ERROR_READ_ONLY,
+                   _("The order history %s can be read but not written: check that the file and its folder "
+                     "may be written (a full or read-only disk?)."), self->path);
+      return NULL;
+    }
 
   if (!_smm_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_smm_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !_smm_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_smm_store_migrate (self, error) ||
       !take_lock (self, error) ||
+      !_smm_store_journal_replay (self, error) ||
       !recover (self, error))
     return NULL;
 
+  _smm_store_start_daily_backup (self);
   return g_steal_pointer (&self);
 }
 
@@ -244,6 +277,13 @@ const char *
 smm_store_get_path (SmmStore *self)
 {
   return self->path;
+}
+
+/* Returns: how many placed orders the journal held that the last open wrote to the database */
+guint
+smm_store_get_replayed (SmmStore *self)
+{
+  return self->replayed;
 }
 
 /* Returns: how many orders the last open found half-sent and marked unconfirmed */

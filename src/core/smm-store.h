@@ -28,6 +28,10 @@ typedef enum {
   SMM_STORE_ERROR_EXISTS,
   SMM_STORE_ERROR_STATE,
   SMM_STORE_ERROR_TOO_NEW,
+  SMM_STORE_ERROR_CORRUPT,     /* not a database, or damaged: PRAGMA quick_check failed */
+  SMM_STORE_ERROR_READ_ONLY,   /* the file or its folder cannot be written */
+  SMM_STORE_ERROR_NOT_SAVED,   /* placed at the panel; its id kept in the journal, not yet in the database */
+  SMM_STORE_ERROR_BUSY,        /* a running SMM Desk has the history open */
 } SmmStoreError;
 
 #define SMM_STORE_SCHEMA_VERSION 7
@@ -54,6 +58,25 @@ SmmStore    *smm_store_open                 (const char          *path,
                                              GError             **error);
 const char  *smm_store_get_path             (SmmStore            *self);
 guint        smm_store_get_recovered        (SmmStore            *self);
+guint        smm_store_get_replayed         (SmmStore            *self);
+
+/* backups and restoring (smm-store-backup.c) */
+char        *smm_store_get_backup_dir       (const char          *path);
+GPtrArray   *smm_store_list_backups         (const char          *path);
+gboolean     smm_store_backup               (SmmStore            *self,
+                                             const char          *destination,
+                                             GError             **error);
+char        *smm_store_backup_now           (SmmStore            *self,
+                                             GError             **error);
+void         smm_store_wait_backup          (SmmStore            *self);
+gboolean     smm_store_check_file           (const char          *path,
+                                             GError             **error);
+char        *smm_store_set_aside            (const char          *path,
+                                             GError             **error);
+gboolean     smm_store_restore              (const char          *path,
+                                             const char          *backup,
+                                             char               **kept,
+                                             GError             **error);
 
 /* accounts */
 SmmAccount  *smm_store_add_account          (SmmStore            *self,

@@ -16,6 +16,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(SmmApplication) app = NULL;
+  int status;
 
   smm_process_init ();
   smm_timing_init ();
@@ -27,5 +28,12 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = smm_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  /* closed while the history could not be opened: never a silent success */
+  if (status == 0 && smm_application_get_open_error (app) != NULL)
+    {
+      g_printerr ("smm-desk: %s\n", smm_application_get_open_error (app)->message);
+      status = 1;
+    }
+  return status;
 }

@@ -4,6 +4,9 @@
  * tracker, the order actions and the demo panel, which runs in-process on a loopback port and is reached
  * through the ordinary client, like any panel.
  *
+ * When the history cannot be opened, the application shows why in a window of its own instead
+ * of the main window (smm-application-history.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "smm-application"
@@ -13,25 +16,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "smm-application.h"
+#include "smm-application-private.h"
 #include "smm-sim.h"
 #include "smm-timing.h"
 #include "smm-window.h"
 
-struct _SmmApplication
-{
-  AdwApplication  parent_instance;
-
-  GSettings      *settings;
-  SmmStore       *store;
-  SmmSecrets     *secrets;
-  SmmClientPool  *pool;
-  SmmTracker     *tracker;
-  SmmOrderActions *actions;
-  GListStore     *accounts;
-  SmmSim         *demo_sim;
-  gboolean        open_demo;
-};
 
 enum {
   ACCOUNT_READY,
@@ -325,15 +314,49 @@ show_order_action (GSimpleAction *action,
 static void
 interval_changed_cb (SmmApplication *self)
 {
+  if (self->tracker)
+    smm_tracker_set_interval (self->tracker, g_settings_get_uint (self->settings, "refresh-interval"));
+}
+
+/* Opens the history, and what works on it: the clients, the order actions, the tracker, the accounts */
+gboolean
+_smm_application_open_store (SmmApplication  *self,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) list_error = NULL;
+
+  self->store = smm_store_open (self->store_path, error);
+  if (self->store == NULL)
+    return FALSE;
+  self->pool = smm_client_pool_new (self->secrets);
+  g_signal_connect_object (self->pool, "account-ready", G_CALLBACK (account_ready_cb), self, 0);
+  self->actions = smm_order_actions_new (self->store, self->pool);
+  self->tracker = smm_tracker_new (self->store, self->pool);
+  g_signal_connect (self->tracker, "order-finished", G_CALLBACK (order_finished_cb), self);
+  g_signal_connect (self->tracker, "refill-finished", G_CALLBACK (refill_finished_cb), self);
   smm_tracker_set_interval (self->tracker, g_settings_get_uint (self->settings, "refresh-interval"));
+
+  smm_timing_mark ("store-opened");
+  accounts = smm_store_list_accounts (self->store, &list_error);
+  if (accounts == NULL)
+    g_warning ("%s", list_error->message);
+  for (guint i = 0; accounts && i < accounts->len; i++)
+    {
+      g_autoptr(GError) connect_error = NULL;
+
+      if (!smm_application_connect_account (self, accounts->pdata[i], NULL, &connect_error))
+        g_warning ("%s", connect_error->message);
+      g_list_store_append (self->accounts, accounts->pdata[i]);
+    }
+  g_clear_error (&self->open_error);
+  return TRUE;
 }
 
 static void
 smm_application_startup (GApplication *application)
 {
   SmmApplication *self = SMM_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) accounts = NULL;
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const shortcuts_accels[] = { "<Control>question", NULL };
   static const char *const preferences_accels[] = { "<Control>comma", NULL };
@@ -341,6 +364,7 @@ smm_application_startup (GApplication *application)
   static const char *const refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *const search_accels[] = { "<Control>f", NULL };
   const GActionEntry show_order = { "show-order", show_order_action, "x" };
+  const GActionEntry restore_history = { "restore-history", _smm_application_restore_history_action };
 
   smm_timing_mark ("startup");
   G_APPLICATION_CLASS (smm_application_parent_class)->startup (application);
@@ -348,6 +372,7 @@ smm_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), &show_order, 1, self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), &restore_history, 1, self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
@@ -358,53 +383,22 @@ smm_application_startup (GApplication *application)
   self->settings = g_settings_new (APP_ID);
   self->secrets = smm_secrets_new_keyring (APP_ID);
   self->accounts = g_list_store_new (SMM_TYPE_ACCOUNT);
-  self->store = smm_store_open (g_getenv ("SMM_DESK_STORE"), &error);
-  if (self->store == NULL)
-    {
-      g_critical ("%s", error->message);
-      return;
-    }
-  self->pool = smm_client_pool_new (self->secrets);
-  g_signal_connect_object (self->pool, "account-ready", G_CALLBACK (account_ready_cb), self, 0);
-  self->actions = smm_order_actions_new (self->store, self->pool);
-  self->tracker = smm_tracker_new (self->store, self->pool);
-  g_signal_connect (self->tracker, "order-finished", G_CALLBACK (order_finished_cb), self);
-  g_signal_connect (self->tracker, "refill-finished", G_CALLBACK (refill_finished_cb), self);
-  smm_tracker_set_interval (self->tracker, g_settings_get_uint (self->settings, "refresh-interval"));
   g_signal_connect_swapped (self->settings, "changed::refresh-interval", G_CALLBACK (interval_changed_cb), self);
-
-  smm_timing_mark ("store-opened");
-  accounts = smm_store_list_accounts (self->store, &error);
-  for (guint i = 0; accounts && i < accounts->len; i++)
-    {
-      g_autoptr(GError) connect_error = NULL;
-
-      if (!smm_application_connect_account (self, accounts->pdata[i], NULL, &connect_error))
-        g_warning ("%s", connect_error->message);
-      g_list_store_append (self->accounts, accounts->pdata[i]);
-    }
+  if (!_smm_application_open_store (self, &self->open_error))
+    g_message ("The order history could not be opened: %s", self->open_error->message);
 }
 
 static void
 smm_application_activate (GApplication *application)
 {
   SmmApplication *self = SMM_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
-  if (self->store == NULL)
-    return;
-  if (window == NULL)
-    {
-      smm_timing_mark ("accounts-connected");
-      window = GTK_WINDOW (smm_window_new (self));
-      smm_timing_mark ("window-built");
-      smm_timing_watch_window (window);
-    }
-  gtk_window_present (window);
-  if (self->open_demo)
+  _smm_application_present_window (self, NULL);
+  if (self->store && self->open_demo)
     {
       self->open_demo = FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))),
+                                  "win.demo", NULL);
     }
 }
 
@@ -443,6 +437,8 @@ smm_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->store_path, g_free);
+  g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (smm_application_parent_class)->finalize (object);
 }
@@ -472,6 +468,8 @@ smm_application_class_init (SmmApplicationClass *klass)
 static void
 smm_application_init (SmmApplication *self)
 {
+  self->store_path = g_getenv ("SMM_DESK_STORE") ? g_strdup (g_getenv ("SMM_DESK_STORE"))
+                                                 : smm_store_get_default_path ();
   g_application_add_main_option (G_APPLICATION (self), "demo", 0, 0, G_OPTION_ARG_NONE,
                                  _("Open the demo panel"), NULL);
 }

@@ -45,4 +45,17 @@ gboolean        smm_application_remove_account_finish (SmmApplication      *self
                                                        GError             **error);
 gboolean        smm_account_is_demo             (SmmAccount      *account);
 
+/* the history: opening it again, restoring a backup, starting anew (the old file kept) */
+const char     *smm_application_get_store_path  (SmmApplication  *self);
+const GError   *smm_application_get_open_error  (SmmApplication  *self);
+gboolean        smm_application_open_history    (SmmApplication  *self,
+                                                 GError         **error);
+gboolean        smm_application_restore_history (SmmApplication  *self,
+                                                 const char      *backup,
+                                                 char           **kept,
+                                                 GError         **error);
+gboolean        smm_application_start_new_history (SmmApplication *self,
+                                                   char          **kept,
+                                                   GError        **error);
+
 G_END_DECLS

@@ -405,6 +405,16 @@ placed_cb (GObject      *object,
       return;
     }
 
+  if (error->domain == SMM_STORE_ERROR && smm_placement_get_order (placement) &&
+      smm_order_get_id (smm_placement_get_order (placement)) > 0)
+    {
+      /* placed, but not recorded: its number is on the order and in the message, never sent again */
+      if (self->window)
+        smm_window_toast (self->window, error->message);
+      g_signal_emit (self, signals[PLACED], 0, NULL);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
   if (g_error_matches (error, SMM_API_ERROR, SMM_API_ERROR_OUTCOME_UNKNOWN))
     {
       /* recorded as unconfirmed: the user settles it on the Orders page, nothing is re-sent */
