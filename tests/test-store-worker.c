@@ -1,10 +1,12 @@
 /* test-store-worker.c: the store's worker: jobs in order, results on the main context, a batch of
- * statuses written off the main thread as on it, and a store let go of with jobs queued
+ * statuses written off the main thread as on it, a store let go of with jobs queued, and a
+ * catalogue saved without touching the main thread's services, its changes kept when cancelled
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "smm-service-private.h"
 #include "smm-store.h"
 
 #define N_ORDERS 3
@@ -290,6 +292,122 @@ test_live_order_updated (Fixture       *fixture,
   g_object_unref (waiting.result);
 }
 
+/* The fixture's service 7, ordered before, at @rate a 1000 */
+static GPtrArray *
+catalogue_new (const char *rate)
+{
+  GPtrArray *services = g_ptr_array_new_with_free_func (g_object_unref);
+  SmmService *service = smm_service_new (7, "Followers");
+  SmmMoney money;
+
+  g_assert_true (smm_money_parse (rate, &money, NULL));
+  smm_service_set_type_name (service, "Default");
+  smm_service_set_category (service, "Instagram");
+  smm_service_set_rate (service, money);
+  g_ptr_array_add (services, service);
+  return services;
+}
+
+/* Blocks the main thread (its context not run, so no result comes back) until the worker has
+ * committed a change of the catalogue */
+static void
+wait_for_commit (Fixture *fixture)
+{
+  for (guint tries = 0; tries < 10000; tries++)
+    {
+      g_autoptr(GPtrArray) changes = smm_store_list_changes (fixture->store, fixture->account_id, NULL, NULL);
+
+      if (changes && changes->len > 0)
+        return;
+      g_usleep (1000);
+    }
+  g_assert_not_reached ();
+}
+
+/* The worker makes the search keys in its own memory; the services get them on the main thread,
+ * in the _finish, and not before. */
+static void
+test_save_services_keys (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) old = catalogue_new ("0.90");
+  g_autoptr(GPtrArray) fresh = catalogue_new ("1.20");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { fixture, NULL };
+
+  g_assert_true (smm_store_save_services (fixture->store, fixture->account_id, old, &error));
+  smm_store_save_services_async (fixture->store, fixture->account_id, fresh, NULL, done_cb, &waiting);
+  wait_for_commit (fixture);
+  g_usleep (50000);   /* the worker is past its commit: in the old code, it had written the keys */
+  g_assert_false (_smm_service_has_search_key (fresh->pdata[0]));
+  wait_for (&waiting);
+  changes = smm_store_save_services_finish (fixture->store, waiting.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (_smm_service_has_search_key (fresh->pdata[0]));
+  g_assert_cmpstr (smm_service_get_search_key (fresh->pdata[0]), ==, "7 followers instagram");
+  g_object_unref (waiting.result);
+}
+
+/* Cancelled after its commit, a save still hands over the change of price it recorded: it is told
+ * once, now, or never. */
+static void
+test_save_services_cancelled_after_commit (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) old = catalogue_new ("0.90");
+  g_autoptr(GPtrArray) fresh = catalogue_new ("1.20");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { fixture, NULL };
+  gint64 basis_points = 0;
+
+  g_assert_true (smm_store_save_services (fixture->store, fixture->account_id, old, &error));
+  smm_store_save_services_async (fixture->store, fixture->account_id, fresh, cancellable, done_cb, &waiting);
+  wait_for_commit (fixture);
+  g_cancellable_cancel (cancellable);
+  wait_for (&waiting);
+  changes = smm_store_save_services_finish (fixture->store, waiting.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (smm_catalogue_change_is_notable (changes->pdata[0]));
+  g_assert_true (smm_catalogue_change_get_basis_points (changes->pdata[0], &basis_points));
+  g_assert_cmpint (basis_points, ==, 3333);
+  g_object_unref (waiting.result);
+}
+
+/* Cancelled before it runs, a save records nothing: the catalogue and its changes stay as they were. */
+static void
+test_save_services_cancelled_before (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) old = catalogue_new ("0.90");
+  g_autoptr(GPtrArray) fresh = catalogue_new ("1.20");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) cached = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { fixture, NULL };
+  SmmMoney rate;
+
+  g_assert_true (smm_store_save_services (fixture->store, fixture->account_id, old, &error));
+  g_cancellable_cancel (cancellable);
+  smm_store_save_services_async (fixture->store, fixture->account_id, fresh, cancellable, done_cb, &waiting);
+  wait_for (&waiting);
+  changes = smm_store_save_services_finish (fixture->store, waiting.result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (changes);
+  g_clear_error (&error);
+  changes = smm_store_list_changes (fixture->store, fixture->account_id, NULL, &error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  cached = smm_store_load_services (fixture->store, fixture->account_id, NULL, &error);
+  rate = smm_service_get_rate (cached->pdata[0]);
+  g_assert_cmpint (smm_money_compare (rate, smm_service_get_rate (old->pdata[0])), ==, 0);
+  g_object_unref (waiting.result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,5 +421,11 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/core/store/worker/finalize-with-jobs", Fixture, NULL, fixture_set_up, test_finalize_with_jobs,
               fixture_tear_down);
+  g_test_add ("/core/store/worker/save-services-keys", Fixture, NULL, fixture_set_up, test_save_services_keys,
+              fixture_tear_down);
+  g_test_add ("/core/store/worker/save-services-cancelled-after-commit", Fixture, NULL, fixture_set_up,
+              test_save_services_cancelled_after_commit, fixture_tear_down);
+  g_test_add ("/core/store/worker/save-services-cancelled-before", Fixture, NULL, fixture_set_up,
+              test_save_services_cancelled_before, fixture_tear_down);
   return g_test_run ();
 }

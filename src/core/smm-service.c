@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "smm-search.h"
-#include "smm-service.h"
+#include "smm-service-private.h"
 #include "smm-util.h"
 
 struct _SmmService
@@ -398,8 +398,9 @@ smm_service_set_description (SmmService *self,
  * smm_service_get_search_key:
  *
  * What a search matches the service against: its id, name and category, folded as
- * smm_search_fold() does. Made on the first call and kept; a thread that made the service can
- * make it before handing the service over.
+ * smm_search_fold() does. Made on the first call and kept, so only the thread that owns the
+ * service calls it; a worker makes the key with _smm_service_make_search_key() and hands it
+ * over with _smm_service_take_search_key().
  *
  * Returns: (transfer none): the folded text
  */
@@ -409,10 +410,40 @@ smm_service_get_search_key (SmmService *self)
   g_return_val_if_fail (SMM_IS_SERVICE (self), NULL);
 
   if (self->search_key == NULL)
-    {
-      g_autofree char *joined = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", self->id,
-                                                 self->name ? self->name : "", self->category ? self->category : "");
-      self->search_key = smm_search_fold (joined);
-    }
+    self->search_key = _smm_service_make_search_key (self);
   return self->search_key;
+}
+
+/* Returns: (transfer full): the search key of @self, made without keeping it: a worker may
+ * call it on a service no thread writes meanwhile */
+char *
+_smm_service_make_search_key (SmmService *self)
+{
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (SMM_IS_SERVICE (self), NULL);
+  joined = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", self->id, self->name ? self->name : "",
+                            self->category ? self->category : "");
+  return smm_search_fold (joined);
+}
+
+/* On the thread that owns @self: keeps @key, made by _smm_service_make_search_key(), unless a
+ * key is made already. Takes @key. */
+void
+_smm_service_take_search_key (SmmService *self,
+                              char       *key)
+{
+  g_return_if_fail (SMM_IS_SERVICE (self));
+  if (self->search_key == NULL)
+    self->search_key = key;
+  else
+    g_free (key);
+}
+
+/* Returns: whether the search key is made (for the tests) */
+gboolean
+_smm_service_has_search_key (SmmService *self)
+{
+  g_return_val_if_fail (SMM_IS_SERVICE (self), FALSE);
+  return self->search_key != NULL;
 }

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "smm-service-private.h"
 #include "smm-store-private.h"
 
 /* How long the changes of the catalogues are kept */
@@ -132,13 +133,20 @@ record_changes (SmmStore   *self,
   return TRUE;
 }
 
+static gboolean save_services (SmmStore      *self,
+                               gint64         account_id,
+                               GPtrArray     *services,
+                               GCancellable  *cancellable,
+                               GPtrArray    **changes,
+                               GError       **error);
+
 gboolean
 smm_store_save_services (SmmStore   *self,
                          gint64      account_id,
                          GPtrArray  *services,
                          GError    **error)
 {
-  return smm_store_save_services_full (self, account_id, services, NULL, error);
+  return save_services (self, account_id, services, NULL, NULL, error);
 }
 
 /**
@@ -157,6 +165,19 @@ smm_store_save_services_full (SmmStore    *self,
                               GPtrArray   *services,
                               GPtrArray  **changes,
                               GError     **error)
+{
+  return save_services (self, account_id, services, NULL, changes, error);
+}
+
+/* Cancelled up to the commit, which then rolls back; never after it: what it recorded is
+ * handed back */
+static gboolean
+save_services (SmmStore      *self,
+               gint64         account_id,
+               GPtrArray     *services,
+               GCancellable  *cancellable,
+               GPtrArray    **changes,
+               GError       **error)
 {
   g_autoptr(GPtrArray) recorded = changes ? g_ptr_array_new_with_free_func (g_object_unref) : NULL;
   gint64 seen = _smm_store_now ();
@@ -210,7 +231,8 @@ smm_store_save_services_full (SmmStore    *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int64 (stmt, 2, seen);
-  if (!_smm_store_step_done (self, stmt, error) || !_smm_store_commit (self, error))
+  if (!_smm_store_step_done (self, stmt, error) || g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !_smm_store_commit (self, error))
     goto fail;
   if (changes)
     *changes = g_steal_pointer (&recorded);
@@ -380,16 +402,36 @@ smm_store_load_services_finish (SmmStore      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* What a save made on the worker: the changes it recorded, and the search key of each
+ * service, which the services get on the main thread, in smm_store_save_services_finish() */
+typedef struct {
+  GPtrArray *changes;
+  GPtrArray *search_keys;
+} SavedServices;
+
+static void
+saved_services_free (SavedServices *saved)
+{
+  g_clear_pointer (&saved->changes, g_ptr_array_unref);
+  g_clear_pointer (&saved->search_keys, g_ptr_array_unref);
+  g_free (saved);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SavedServices, saved_services_free)
+
 static gpointer
 save_services_job (SmmStore      *connection,
                   SmmStoreCall  *call,
                   GError       **error)
 {
-  GPtrArray *changes = NULL;
+  g_autoptr(SavedServices) saved = g_new0 (SavedServices, 1);
 
-  prepare_search_keys (call->services);
-  smm_store_save_services_full (connection, call->account_id, call->services, &changes, error);
-  return changes;
+  if (!save_services (connection, call->account_id, call->services, call->cancellable, &saved->changes, error))
+    return NULL;
+  saved->search_keys = g_ptr_array_new_full (call->services->len, g_free);
+  for (guint i = 0; i < call->services->len; i++)
+    g_ptr_array_add (saved->search_keys, _smm_service_make_search_key (call->services->pdata[i]));
+  return g_steal_pointer (&saved);
 }
 
 /**
@@ -397,7 +439,11 @@ save_services_job (SmmStore      *connection,
  * @services: (element-type SmmService): a fresh catalogue; leave it alone until the end
  *
  * Caches the catalogue on the worker, as smm_store_save_services_full() does, and makes its
- * services' search keys.
+ * services' search keys there; the services get them in smm_store_save_services_finish().
+ *
+ * @cancellable stops the save up to its commit, and the catalogue stays as it was. Once the save
+ * is committed it is not cancelled: the callback gets the changes it recorded, so that none is
+ * lost (a change of price is told once, when it is recorded).
  */
 void
 smm_store_save_services_async (SmmStore            *self,
@@ -411,18 +457,30 @@ smm_store_save_services_async (SmmStore            *self,
   g_autoptr(GTask) task = NULL;
 
   task = _smm_store_call_task (self, smm_store_save_services_async, cancellable, callback, user_data, &call);
+  g_task_set_check_cancellable (task, FALSE);
   call->account_id = account_id;
   call->services = g_ptr_array_ref (services);
+  call->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   _smm_store_run_in_worker (self, g_steal_pointer (&task), save_services_job,
-                            (GDestroyNotify) g_ptr_array_unref);
+                            (GDestroyNotify) saved_services_free);
 }
 
-/* Returns: (transfer container) (element-type SmmCatalogueChange): what changed since the last fetch */
+/* Returns: (transfer container) (element-type SmmCatalogueChange): what changed since the last
+ * fetch; %NULL and %G_IO_ERROR_CANCELLED only if the save was cancelled before its commit */
 GPtrArray *
 smm_store_save_services_finish (SmmStore      *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
+  g_autoptr(SavedServices) saved = NULL;
+  SmmStoreCall *call;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  saved = g_task_propagate_pointer (G_TASK (result), error);
+  if (saved == NULL)
+    return NULL;
+  call = g_task_get_task_data (G_TASK (result));
+  for (guint i = 0; i < call->services->len; i++)
+    _smm_service_take_search_key (call->services->pdata[i], g_steal_pointer (&saved->search_keys->pdata[i]));
+  return g_steal_pointer (&saved->changes);
 }

@@ -156,6 +156,7 @@ typedef struct {
   char          *search;
   char          *sort_key;
   gboolean       descending;
+  GCancellable  *cancellable;   /* for a job that stops itself up to its commit */
 } SmmStoreCall;
 
 /* A job on the worker: what it makes of @call on @connection, or %NULL and @error */

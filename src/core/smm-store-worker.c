@@ -76,13 +76,15 @@ worker_job_free (WorkerJob *item)
 
 /* On the task's context: the task is returned there, and let go of there, so its callback
  * runs on the caller's main context and the store (which the task holds) is finalized there,
- * never on the worker, which finalizing the store waits for. */
+ * never on the worker, which finalizing the store waits for. A task that does not check its
+ * cancellable (a write that commits what it did) gets what the job made even when cancelled
+ * meanwhile. */
 static gboolean
 return_cb (gpointer data)
 {
   WorkerJob *item = data;
 
-  if (g_task_return_error_if_cancelled (item->task))
+  if (g_task_get_check_cancellable (item->task) && g_task_return_error_if_cancelled (item->task))
     return G_SOURCE_REMOVE;
   if (item->result)
     g_task_return_pointer (item->task, g_steal_pointer (&item->result), item->result_destroy);
@@ -102,7 +104,7 @@ worker_thread (gpointer data)
     {
       g_autoptr(GSource) source = g_idle_source_new ();
 
-      if (g_cancellable_is_cancelled (g_task_get_cancellable (item->task)))
+      if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (item->task), &item->error))
         ;   /* returned as cancelled */
       else if (connection == NULL && (connection = open_worker_connection (state->path, &item->error)) == NULL)
         ;
@@ -163,6 +165,7 @@ store_call_free (SmmStoreCall *call)
   g_clear_pointer (&call->since, g_date_time_unref);
   g_clear_pointer (&call->services, g_ptr_array_unref);
   g_clear_pointer (&call->replies, g_ptr_array_unref);
+  g_clear_object (&call->cancellable);
   g_free (call->search);
   g_free (call->sort_key);
   g_free (call);
