@@ -1,9 +1,9 @@
 /* smm-application-catalogue.c: what the application does when a catalogue was saved
  *
- * Whoever saves a fetched catalogue with smm_store_save_services_full() hands the
- * changes to smm_application_catalogue_saved(): the user is told when a service
- * they have ordered before changes price or disappears, and the windows' Changes
- * pages reload.
+ * A window saves a fetched catalogue with smm_application_save_catalogue_async(), or hands
+ * the changes smm_store_save_services_full() recorded to smm_application_catalogue_saved():
+ * the user is told when a service they have ordered before changes price or disappears,
+ * and the windows' Changes pages reload.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -160,4 +160,59 @@ smm_application_catalogue_saved (SmmApplication *self,
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (SMM_IS_WINDOW (l->data))
       smm_window_catalogue_changed (l->data);
+}
+
+static void
+services_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = smm_store_save_services_finish (SMM_STORE (object), result, &error);
+  gint64 *account_id = g_task_get_task_data (task);
+
+  if (changes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* committed: told even when the window that asked is gone */
+  smm_application_catalogue_saved (g_task_get_source_object (task), *account_id, changes);
+  g_task_return_pointer (task, g_steal_pointer (&changes), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * smm_application_save_catalogue_async:
+ * @services: (element-type SmmService): a fresh catalogue; leave it alone until the end
+ * @cancellable: (nullable): cancels the callback, not the telling: once the store has recorded
+ *   the changes, the user is told of them, as smm_application_catalogue_saved() does
+ *
+ * Caches the catalogue in the store's worker (smm_store_save_services_async()), and tells the
+ * user what changed.
+ */
+void
+smm_application_save_catalogue_async (SmmApplication      *self,
+                                      gint64               account_id,
+                                      GPtrArray           *services,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, smm_application_save_catalogue_async);
+  g_task_set_task_data (task, g_memdup2 (&account_id, sizeof account_id), g_free);
+  smm_store_save_services_async (smm_application_get_store (self), account_id, services, cancellable,
+                                 services_saved_cb, g_steal_pointer (&task));
+}
+
+/* Returns: (transfer container) (element-type SmmCatalogueChange): what changed since the last fetch */
+GPtrArray *
+smm_application_save_catalogue_finish (SmmApplication  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

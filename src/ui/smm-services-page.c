@@ -202,14 +202,12 @@ saved_cb (GObject      *object,
 {
   SmmServicesPage *self = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) changes = smm_store_save_services_finish (SMM_STORE (object), result, &error);
+  g_autoptr(GPtrArray) changes = smm_application_save_catalogue_finish (SMM_APPLICATION (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error)
     g_warning ("Could not cache the catalogue: %s", error->message);
-  else
-    smm_application_catalogue_saved (self->app, smm_account_get_id (self->account), changes);
   self->loading = FALSE;
   gtk_spinner_set_spinning (self->spinner, FALSE);
   show_services (self, self->fetched);
@@ -246,8 +244,8 @@ services_cb (GObject      *object,
   /* cached (and its search keys made) in a worker; shown once that is done */
   g_clear_pointer (&self->fetched, g_ptr_array_unref);
   self->fetched = g_ptr_array_ref (services);
-  smm_store_save_services_async (smm_application_get_store (self->app), smm_account_get_id (self->account),
-                                 services, self->cancellable, saved_cb, self);
+  smm_application_save_catalogue_async (self->app, smm_account_get_id (self->account), services,
+                                        self->cancellable, saved_cb, self);
 }
 
 void
