@@ -1,5 +1,6 @@
 /* test-account-dialog.c: the account editor checks a new key and address with the panel before
- * it saves them, and saves a failed one only when the user says so
+ * it saves them, and saves a failed one only when the user says so; a removed account's editor
+ * closes once the removal has answered, even when it was closed first
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include "smm-test-canned.h"
 #include "smm-test-fixture.h"
 #include "smm-test-ui-fixture.h"
+#include "test-ui-util.h"
 
 static SmmApplication *app;
 static SmmWindow *window;
@@ -61,6 +63,38 @@ test_failed_check (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Removing an account closes its editor once the removal has answered, after the question has
+ * closed. The editor destroyed before that (its window closed) is not destroyed a second time from
+ * a dangling pointer: what answers holds it, and lets it go. */
+static void
+test_remove_then_destroyed (void)
+{
+  SmmStore *store = smm_application_get_store (app);
+  GListStore *accounts = smm_application_get_accounts (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmmAccount) demo = smm_store_add_account (store, "Demo", SMM_DEMO_ENDPOINT, &error);
+  SmmAccountDialog *dialog = NULL;
+  AdwDialog *question;
+  guint position;
+
+  g_assert_no_error (error);
+  g_list_store_append (accounts, demo);
+  dialog = smm_account_dialog_new (GTK_WINDOW (window), app, demo);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_emit_by_name (test_find_button (GTK_WIDGET (dialog), "_Remove Account"), "clicked");
+  question = adw_window_get_visible_dialog (ADW_WINDOW (dialog));
+  g_assert_true (ADW_IS_ALERT_DIALOG (question));
+  test_alert_respond (ADW_ALERT_DIALOG (question), "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));   /* before the removal has answered */
+
+  while (g_list_store_find (accounts, demo, &position))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (dialog);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -75,6 +109,7 @@ main (int argc, char **argv)
   window = smm_test_window_new (&app, &account);
 
   g_test_add_func ("/ui/account-dialog/failed-check", test_failed_check);
+  g_test_add_func ("/ui/account-dialog/remove-then-destroyed", test_remove_then_destroyed);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, account);
