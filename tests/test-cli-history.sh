@@ -5,27 +5,18 @@
 # not on a command line.
 set -euo pipefail
 cli=$1 sim=$2
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+. "$(dirname "$0")/smm-test-processes.sh"
 export XDG_DATA_HOME=$work/data G_MESSAGES_DEBUG=all
-log=$work/debug.log
 key1=TEST-SECRET-KEY-4242
-step() { echo "# $*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-start_sim() {  # name, sim options…
-    local name=$1; shift
-    "$sim" "$@" >"$work/$name.out" 2>>"$log" &
-    pids+=($!)
-    for _ in $(seq 100); do [ -s "$work/$name.out" ] && break; sleep 0.05; done
-    head -n 1 "$work/$name.out"
-}
-
-url1=$(SMM_PANEL_SIM_KEY="$key1" start_sim one --speed 120)
-url2=$(start_sim two --key second-key --speed 120000 --currency TRY)
-url3=$(start_sim slow --key third-key --speed 120000 --latency 3000)
+# started here, not inside $(…), so that the exit trap ends them
+SMM_PANEL_SIM_KEY="$key1" start one "$sim" --speed 120
+start two "$sim" --key second-key --speed 120000 --currency TRY
+start slow "$sim" --key third-key --speed 120000 --latency 3000
+url1=$(first_line one)
+url2=$(first_line two)
+url3=$(first_line slow)
 
 step "two accounts, keys from standard input and from the environment"
 echo "$key1" | "$cli" accounts add --name "Panel One" --url "$url1" --key-stdin 2>>"$log"

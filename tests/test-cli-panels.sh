@@ -5,28 +5,16 @@
 # their service. Runs inside tests/with-keyring.
 set -euo pipefail
 cli=$1 sim=$2 bare=$3
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+. "$(dirname "$0")/smm-test-processes.sh"
 export XDG_DATA_HOME=$work/data
-log=$work/debug.log
-step() { echo "# $*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-wait_url() {  # file
-    for _ in $(seq 100); do [ -s "$1" ] && break; sleep 0.05; done
-    head -n 1 "$1"
-}
-"$sim" --key sim-key --orders 3 >"$work/sim.out" 2>>"$log" &
-pids+=($!)
-"$bare" "$work/bare.log" >"$work/bare.out" 2>>"$log" &
-pids+=($!)
-"$sim" --key sim-key --no-refill --no-cancel >"$work/nosim.out" 2>>"$log" &
-pids+=($!)
-sim_url=$(wait_url "$work/sim.out")
-nosim_url=$(wait_url "$work/nosim.out")
-bare_url=$(wait_url "$work/bare.out")
+start sim "$sim" --key sim-key --orders 3
+start bare "$bare" "$work/bare.log"
+start nosim "$sim" --key sim-key --no-refill --no-cancel
+sim_url=$(first_line sim)
+nosim_url=$(first_line nosim)
+bare_url=$(first_line bare)
 
 step "a wrong key is refused, and nothing is saved"
 rc=0; err=$(SMM_API_KEY=wrong "$cli" accounts add --name Wrong --url "$sim_url" 2>&1 >/dev/null) || rc=$?

@@ -4,19 +4,12 @@
 # simulator's catalogue c, whose service 5 is a subscription. Runs inside tests/with-keyring.
 set -euo pipefail
 cli=$1 sim=$2
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+. "$(dirname "$0")/smm-test-processes.sh"
 export XDG_DATA_HOME=$work/data
-log=$work/debug.log
-step() { echo "# $*"; }
 fail() { echo "FAIL: $*" >&2; cat "$log" >&2; exit 1; }
 
-"$sim" --key sim-key --catalogue c >"$work/sim.out" 2>>"$log" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/sim.out" ] && break; sleep 0.05; done
-sim_url=$(head -n 1 "$work/sim.out")
+start sim "$sim" --key sim-key --catalogue c
+sim_url=$(first_line sim)
 SMM_API_KEY=sim-key "$cli" accounts add --name Sim --url "$sim_url" >/dev/null 2>>"$log"
 
 step "a subscription is placed"
