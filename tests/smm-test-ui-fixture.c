@@ -1,5 +1,5 @@
-/* smm-test-ui-fixture.c: what the tests of the GTK views make the same way: the application, a
- * window of it, and an account to order on
+/* smm-test-ui-fixture.c: what the tests of the GTK views make the same way: directories of their
+ * own, the application, a window of it, and an account to order on
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,41 @@
 
 #include "config.h"
 
+#include "smm-test-fixture.h"
 #include "smm-test-ui-fixture.h"
+
+/**
+ * smm_test_ui_init:
+ *
+ * gtk_test_init(), in directories of the test's own, made first: HOME, the XDG
+ * directories and the order history (SMM_DESK_STORE) are in a new temporary directory, never the
+ * user's. gtk_test_init() cannot isolate them as g_test_init (G_TEST_OPTION_ISOLATE_DIRS) does,
+ * and the window these tests share is made before any test case runs.
+ *
+ * Returns: (transfer full): the directory, for smm_test_dir_remove() at the end
+ */
+char *
+smm_test_ui_init (int    *argc,
+                  char ***argv)
+{
+  char *dir = smm_test_dir_new ("smm-test-ui-XXXXXX");
+  const struct { const char *variable, *name; } dirs[] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+    { "SMM_DESK_STORE", "smm-desk.db" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, dirs[i].name, NULL);
+      g_setenv (dirs[i].variable, path, TRUE);
+    }
+  gtk_test_init (argc, argv, NULL);
+  return dir;
+}
 
 /* The application, registered but not unique, and a window of it; @account is account 1, "Test",
  * in USD, of a panel that is never asked */

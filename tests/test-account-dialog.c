@@ -98,13 +98,11 @@ test_remove_then_destroyed (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *dir = smm_test_dir_new ("smm-account-dialog-XXXXXX");
-  g_autofree char *store = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *dir = NULL;
   int status;
 
-  /* a history of its own, never the user's */
-  g_setenv ("SMM_DESK_STORE", store, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  /* directories and a history of its own, never the user's */
+  dir = smm_test_ui_init (&argc, &argv);
   adw_init ();
   window = smm_test_window_new (&app, &account);
 

@@ -176,11 +176,12 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *dir = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* directories and a history of its own, never the user's */
+  dir = smm_test_ui_init (&argc, &argv);
   adw_init ();
-
   window = smm_test_window_new (&app, &account);
 
   g_test_add_func ("/ui/mass-order-dialog/preview", test_preview);
@@ -190,5 +191,6 @@ main (int    argc,
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, account);
+  smm_test_dir_remove (dir);
   return status;
 }

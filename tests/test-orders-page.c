@@ -434,14 +434,12 @@ log_writer_cb (GLogLevelFlags   level,
 int
 main (int argc, char **argv)
 {
-  g_autofree char *dir = smm_test_dir_new ("smm-orders-page-XXXXXX");
-  g_autofree char *store = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *dir = NULL;
   int status;
 
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
-  /* a history of its own, never the user's */
-  g_setenv ("SMM_DESK_STORE", store, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  /* directories and a history of its own, never the user's */
+  dir = smm_test_ui_init (&argc, &argv);
   adw_init ();
   window = smm_test_window_new (&app, &test_account);
 

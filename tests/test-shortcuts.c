@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "smm-compat.h"
+#include "smm-test-fixture.h"
+#include "smm-test-ui-fixture.h"
 
 static void
 collect_actions (GtkWidget *widget,
@@ -67,9 +69,12 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  g_autofree char *dir = smm_test_ui_init (&argc, &argv);
+  int status;
 
+  adw_init ();
   g_test_add_func ("/ui/shortcuts/show", test_show);
-  return g_test_run ();
+  status = g_test_run ();
+  smm_test_dir_remove (dir);
+  return status;
 }

@@ -12,6 +12,7 @@
 #include "smm-service.h"
 #include "smm-slot-list.h"
 #include "smm-test-fixture.h"
+#include "smm-test-ui-fixture.h"
 
 #define STEP  8     /* rows told per turn of the main loop while the list grows (smm-list-mode.c) */
 #define EAGER 200   /* past these, the rest at once */
@@ -304,7 +305,8 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
+  g_autofree char *dir = smm_test_ui_init (&argc, &argv);
+  int status;
 
 #define ADD(path, func) g_test_add ("/ui/slot-list/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("set-items", test_set_items);
@@ -313,5 +315,7 @@ main (int    argc,
   ADD ("new-and-removed", test_new_and_removed);
   ADD ("pacing", test_pacing);
 #undef ADD
-  return g_test_run ();
+  status = g_test_run ();
+  smm_test_dir_remove (dir);
+  return status;
 }
