@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/prctl.h>
 
 #include "smm-test-fixture.h"
@@ -232,6 +233,72 @@ smm_test_sim_start (SmmSim   *sim,
   else
     g_assert_true (smm_sim_start (sim, 0, &error));
   g_assert_no_error (error);
+}
+
+static void
+placed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = data;
+  gint64 id = smm_client_add_finish (SMM_CLIENT (object), result, &error);
+
+  g_assert_no_error (error);
+  g_array_append_val (ids, id);
+}
+
+/**
+ * smm_test_place_on_panel:
+ *
+ * Places @n_orders orders of @service on the panel of @client, a few at a time (libsoup's queue is
+ * not made for ten thousand waiting messages), and records them in @store, account @account_id, as
+ * placed and pending, in one transaction (placing them one by one is the store test's business).
+ *
+ * Returns: (transfer full) (element-type gint64): the panel's ids, in the order they came
+ */
+GArray *
+smm_test_place_on_panel (SmmClient  *client,
+                         SmmStore   *store,
+                         gint64      account_id,
+                         SmmService *service,
+                         guint       n_orders)
+{
+  GArray *ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), n_orders);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < n_orders; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("https://instagram.com/load%u", i);
+      g_autoptr(SmmOrderRequest) request = smm_test_request_new (service, link, "1000");
+
+      smm_client_add_async (client, request, NULL, placed_cb, ids);
+      while (i + 1 - ids->len >= 32)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  while (ids->len < n_orders)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (sqlite3_open (smm_store_get_path (store), &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "INSERT INTO orders (account_id, panel_id, service_id, service_name, service_type, "
+                          "fields, link, quantity, status, created, updated) VALUES (?1, ?2, ?3, ?4, "
+                          "'Default', '{}', 'https://instagram.com/load', 1000, 'Pending', 0, 0)", -1, &stmt, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 3, smm_service_get_id (service));
+      sqlite3_bind_text (stmt, 4, smm_service_get_name (service), -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return ids;
 }
 
 /* Stops @sim and drops it: nothing else may hold it */

@@ -65,6 +65,11 @@ void          smm_test_sim_start           (SmmSim             *sim,
                                             gboolean            threaded);
 void          smm_test_sim_stop            (SmmSim             *sim);
 SmmClient    *smm_test_client_new          (SmmSim             *sim);
+GArray       *smm_test_place_on_panel      (SmmClient          *client,
+                                            SmmStore           *store,
+                                            gint64              account_id,
+                                            SmmService         *service,
+                                            guint               n_orders);
 
 /* A panel on the simulator, with an account in a store, its client, and the tracker and
  * order actions that use them */

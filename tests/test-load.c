@@ -1,8 +1,6 @@
 /* test-load.c: 10,000 orders tracked while a tenth of the panel's replies fail */
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "smm-test-fixture.h"
 
 #define N_ORDERS 10000
@@ -14,21 +12,6 @@ tick_cb (gpointer data)
 {
   ticks++;
   return G_SOURCE_CONTINUE;
-}
-
-static guint n_added;
-
-static void
-add_cb (GObject      *object,
-        GAsyncResult *res,
-        gpointer      data)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = smm_client_add_finish (SMM_CLIENT (object), res, &error);
-
-  g_assert_no_error (error);
-  *(gint64 *) data = id;
-  n_added++;
 }
 
 static void
@@ -43,7 +26,7 @@ test_load_with_faults (void)
   g_autoptr(SmmTracker) tracker = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(SmmService) service = smm_service_new (1, "Instagram Followers");
-  g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   const SmmSimFault faults[] = { SMM_SIM_FAULT_500, SMM_SIM_FAULT_429, SMM_SIM_FAULT_HTML };
   g_autofree char *url = NULL;
   SmmOrderQuery all = { 0 };
@@ -63,44 +46,8 @@ test_load_with_faults (void)
   smm_service_set_rate (service, (SmmMoney) { 90000000 });
 
   /* 10,000 orders on the panel, recorded as placed */
-  g_array_set_size (ids, N_ORDERS);
-  for (guint i = 0; i < N_ORDERS; i++)
-    {
-      g_autofree char *link = g_strdup_printf ("https://instagram.com/load%u", i);
-      g_autoptr(SmmOrderRequest) request = smm_test_request_new (service, link, "1000");
-
-      smm_client_add_async (client, request, NULL, add_cb, &g_array_index (ids, gint64, i));
-      /* a few at a time: libsoup's queue is not made for ten thousand waiting messages */
-      while (i + 1 - n_added >= 32)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  while (n_added < N_ORDERS)
-    g_main_context_iteration (NULL, TRUE);
-  g_test_message ("%u orders placed on the panel", n_added);
-
-  /* recorded as placed, in one transaction (placing them one by one is the store test's business) */
-  {
-    g_autofree char *path = smm_store_get_default_path ();
-    sqlite3 *db;
-    sqlite3_stmt *stmt;
-
-    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    sqlite3_busy_timeout (db, 5000);
-    g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_prepare_v2 (db, "INSERT INTO orders (account_id, panel_id, service_id, service_name, service_type, "
-                            "fields, link, quantity, status, created, updated) VALUES (?1, ?2, 1, 'Followers', "
-                            "'Default', '{}', 'https://instagram.com/load', 1000, 'Pending', 0, 0)", -1, &stmt, NULL);
-    for (guint i = 0; i < N_ORDERS; i++)
-      {
-        sqlite3_reset (stmt);
-        sqlite3_bind_int64 (stmt, 1, smm_account_get_id (account));
-        sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      }
-    sqlite3_finalize (stmt);
-    g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-  }
+  ids = smm_test_place_on_panel (client, store, smm_account_get_id (account), service, N_ORDERS);
+  g_test_message ("%u orders placed on the panel", ids->len);
 
   /* three rounds, each with a tenth of the replies failing in another way */
   tick_id = g_timeout_add (10, tick_cb, NULL);
