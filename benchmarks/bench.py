@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs every benchmark scenario and prints the Markdown table (benchmarks/README.md says how).
 
-  bench.py BUILD_DIR [--runs 5] [--only NAME[,NAME]] [--keep DIR]
+  bench.py BUILD_DIR [--runs 5] [--only NAME[,NAME]] [--keep DIR] [--load-seconds 600]
 
 BUILD_DIR holds a built tree (benchmarks/run makes one). Each scenario runs --runs times; the
 table gives the median, min and max of every run's figure, the target and the verdict. The
@@ -319,6 +319,30 @@ class Bench:
         self.row("5. Place: what the app adds, to the toast set (two synced commits)", overhead, "ms", 20)
         self.row("5. Place: what the app adds, to the frame painted (cairo on Xvfb)", overhead_frame, "ms", None)
 
+    def gui_load(self, seconds):
+        """The window tracking 10,000 orders for ten minutes, a tenth of the replies failing in
+        every way the simulator can (tests/test-load-gui.c, a minute of it in the `long` suite).
+        One run: it is long, and its figures are the worst and the trend of the run."""
+        env = dict(self.env, GSK_RENDERER="cairo", SMM_LOAD_SECONDS=str(seconds))
+        out = subprocess.run(self.wrap(display=True) + [self.prog("tests", "test-load-gui"), "--tap"], env=env,
+                             check=True, stdout=subprocess.PIPE, text=True).stdout
+        values = {}
+        for line in out.splitlines():
+            if line.startswith("# {"):
+                item = json.loads(line[2:])
+                values[item["name"]] = item["value"]
+        minutes = sorted((k for k in values if k.startswith("rss-minute-")), key=lambda k: int(k.rsplit("-", 1)[1]))
+        label = f"9. Load, {seconds // 60} min, 10,000 orders tracked, 10 % of replies failing"
+        self.row(f"{label}: longest main-loop stall", [values["longest-stall"]], "ms", 100)
+        self.row(f"{label}: RSS at the start", [values["rss-start"]], "MB", None)
+        for key in minutes:
+            self.row(f"{label}: RSS after minute {key.rsplit('-', 1)[1]}", [values[key]], "MB", None)
+        self.row(f"{label}: RSS at the end", [values["rss-end"]], "MB", None,
+                 note=f"{values['rss-end'] - values['rss-start']:+.1f} MB over the run")
+        self.row(f"{label}: refreshes of every order", [values["rounds"]], "", None)
+        self.row(f"{label}: orders placed beside them", [values["placed"]], "", None,
+                 note="none lost, none sent twice (the test checks)")
+
     def callgrind(self):
         services = os.path.join(self.work, "services-10000.json")
         status = os.path.join(self.work, "status-100.json")
@@ -359,6 +383,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", default="")
     parser.add_argument("--keep", help="keep the generated data in this directory")
+    parser.add_argument("--load-seconds", type=int, default=600, help="how long gui-load runs")
     args = parser.parse_args()
 
     work = args.keep or tempfile.mkdtemp(prefix="smm-bench-")
@@ -367,16 +392,19 @@ def main():
     only = set(filter(None, args.only.split(",")))
     started = time.monotonic()
     try:
-        print("preparing 10,000 services and 100,000 orders…", file=sys.stderr, flush=True)
-        bench.prepare_big()
+        if not only or only - {"gui-load"}:
+            print("preparing 10,000 services and 100,000 orders…", file=sys.stderr, flush=True)
+            bench.prepare_big()
         steps = [("catalogue", bench.catalogue), ("search", bench.search),
                  ("tracking", lambda: bench.tracking(10000, True)),
                  ("tracking-100k", lambda: bench.tracking(100000, False)),
                  ("startup", lambda: bench.startup("cairo")), ("startup-gl", lambda: bench.startup("")),
                  ("scroll", bench.scroll), ("place", bench.place),
-                 ("callgrind", bench.callgrind), ("lists", bench.lists), ("cells", bench.cells)]
+                 ("callgrind", bench.callgrind), ("lists", bench.lists), ("cells", bench.cells),
+                 ("gui-load", lambda: bench.gui_load(args.load_seconds))]
         for name, step in steps:
-            if not only or name in only:
+            # the load test takes ten minutes: only when asked for
+            if (not only and name != "gui-load") or name in only:
                 print(f"{name}…", file=sys.stderr, flush=True)
                 step()
     finally:
