@@ -324,30 +324,57 @@ wait_for_commit (Fixture *fixture)
   g_assert_not_reached ();
 }
 
+/* Caches the catalogue at 0.90 a 1000, then saves it at 1.20 on the worker with @cancellable and,
+ * unless that is cancelled already, blocks until the worker has committed it: the main context not
+ * run, the save has not returned yet. Returns: (transfer container): the catalogue at 1.20 */
+static GPtrArray *
+save_price_rise (Fixture      *fixture,
+                 GCancellable *cancellable,
+                 Waiting      *waiting)
+{
+  g_autoptr(GPtrArray) old = catalogue_new ("0.90");
+  GPtrArray *fresh = catalogue_new ("1.20");
+
+  g_assert_true (smm_store_save_services (fixture->store, fixture->account_id, old, NULL));
+  smm_store_save_services_async (fixture->store, fixture->account_id, fresh, cancellable, done_cb, waiting);
+  if (!g_cancellable_is_cancelled (cancellable))
+    wait_for_commit (fixture);
+  return fresh;
+}
+
+/* What the save returned: the change of price, notable (service 7 was ordered before) */
+static void
+assert_price_rise (Fixture *fixture,
+                   Waiting *waiting)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 basis_points = 0;
+
+  wait_for (waiting);
+  changes = smm_store_save_services_finish (fixture->store, waiting->result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (smm_catalogue_change_is_notable (changes->pdata[0]));
+  g_assert_true (smm_catalogue_change_get_basis_points (changes->pdata[0], &basis_points));
+  g_assert_cmpint (basis_points, ==, 3333);
+  g_clear_object (&waiting->result);
+}
+
 /* The worker makes the search keys in its own memory; the services get them on the main thread,
  * in the _finish, and not before. */
 static void
 test_save_services_keys (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(GPtrArray) old = catalogue_new ("0.90");
-  g_autoptr(GPtrArray) fresh = catalogue_new ("1.20");
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
   Waiting waiting = { fixture, NULL };
+  g_autoptr(GPtrArray) fresh = save_price_rise (fixture, NULL, &waiting);
 
-  g_assert_true (smm_store_save_services (fixture->store, fixture->account_id, old, &error));
-  smm_store_save_services_async (fixture->store, fixture->account_id, fresh, NULL, done_cb, &waiting);
-  wait_for_commit (fixture);
   g_usleep (50000);   /* the worker is past its commit: in the old code, it had written the keys */
   g_assert_false (_smm_service_has_search_key (fresh->pdata[0]));
-  wait_for (&waiting);
-  changes = smm_store_save_services_finish (fixture->store, waiting.result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (changes->len, ==, 1);
+  assert_price_rise (fixture, &waiting);
   g_assert_true (_smm_service_has_search_key (fresh->pdata[0]));
   g_assert_cmpstr (smm_service_get_search_key (fresh->pdata[0]), ==, "7 followers instagram");
-  g_object_unref (waiting.result);
 }
 
 /* Cancelled after its commit, a save still hands over the change of price it recorded: it is told
@@ -356,26 +383,12 @@ static void
 test_save_services_cancelled_after_commit (Fixture       *fixture,
                                            gconstpointer  data)
 {
-  g_autoptr(GPtrArray) old = catalogue_new ("0.90");
-  g_autoptr(GPtrArray) fresh = catalogue_new ("1.20");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
   Waiting waiting = { fixture, NULL };
-  gint64 basis_points = 0;
+  g_autoptr(GPtrArray) fresh = save_price_rise (fixture, cancellable, &waiting);
 
-  g_assert_true (smm_store_save_services (fixture->store, fixture->account_id, old, &error));
-  smm_store_save_services_async (fixture->store, fixture->account_id, fresh, cancellable, done_cb, &waiting);
-  wait_for_commit (fixture);
   g_cancellable_cancel (cancellable);
-  wait_for (&waiting);
-  changes = smm_store_save_services_finish (fixture->store, waiting.result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (changes->len, ==, 1);
-  g_assert_true (smm_catalogue_change_is_notable (changes->pdata[0]));
-  g_assert_true (smm_catalogue_change_get_basis_points (changes->pdata[0], &basis_points));
-  g_assert_cmpint (basis_points, ==, 3333);
-  g_object_unref (waiting.result);
+  assert_price_rise (fixture, &waiting);
 }
 
 /* Cancelled before it runs, a save records nothing: the catalogue and its changes stay as they were. */
@@ -383,18 +396,16 @@ static void
 test_save_services_cancelled_before (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  g_autoptr(GPtrArray) old = catalogue_new ("0.90");
-  g_autoptr(GPtrArray) fresh = catalogue_new ("1.20");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) cached = NULL;
   g_autoptr(GError) error = NULL;
   Waiting waiting = { fixture, NULL };
-  SmmMoney rate;
+  SmmMoney old_rate;
 
-  g_assert_true (smm_store_save_services (fixture->store, fixture->account_id, old, &error));
   g_cancellable_cancel (cancellable);
-  smm_store_save_services_async (fixture->store, fixture->account_id, fresh, cancellable, done_cb, &waiting);
+  fresh = save_price_rise (fixture, cancellable, &waiting);
   wait_for (&waiting);
   changes = smm_store_save_services_finish (fixture->store, waiting.result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -403,8 +414,8 @@ test_save_services_cancelled_before (Fixture       *fixture,
   changes = smm_store_list_changes (fixture->store, fixture->account_id, NULL, &error);
   g_assert_cmpuint (changes->len, ==, 0);
   cached = smm_store_load_services (fixture->store, fixture->account_id, NULL, &error);
-  rate = smm_service_get_rate (cached->pdata[0]);
-  g_assert_cmpint (smm_money_compare (rate, smm_service_get_rate (old->pdata[0])), ==, 0);
+  g_assert_true (smm_money_parse ("0.90", &old_rate, NULL));
+  g_assert_cmpint (smm_money_compare (smm_service_get_rate (cached->pdata[0]), old_rate), ==, 0);
   g_object_unref (waiting.result);
 }
 
