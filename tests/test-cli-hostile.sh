@@ -4,27 +4,22 @@
 # prints valid UTF-8, as JSON and as a table, with the repaired names.
 set -euo pipefail
 cli=$1 bare=$2 data=$3
-work=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+. "$(dirname "$0")/smm-test-processes.sh"
 export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config SMM_API_KEY=BARE-PANEL-KEY
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-serve() {  # reply file: starts the bare panel answering `services` with it, sets $url
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    rm -f "$work/url"
-    "$bare" "$work/bare.log" "$data/$1" >"$work/url" 2>>"$work/debug.log" &
-    pid=$!
-    for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.05; done
-    url=$(head -n 1 "$work/url")
+serve() {  # reply file: starts the bare panel answering `services` with it (the one before ends), sets $url
+    [ ${#pids[@]} -gt 0 ] && kill "${pids[-1]}" 2>/dev/null
+    rm -f "$work/bare.out"
+    start bare "$bare" "$work/bare.log" "$data/$1"
+    url=$(first_line bare)
 }
 
 for reply in services-surrogates.json services-nul.json services-raw-invalid.json; do
     echo "# $reply"
     serve "$reply"
-    "$cli" --url "$url" --json services >"$work/out.json" 2>>"$work/debug.log" || fail "$reply: --json services failed"
-    "$cli" --url "$url" services >"$work/out.txt" 2>>"$work/debug.log" || fail "$reply: services failed"
+    "$cli" --url "$url" --json services >"$work/out.json" 2>>"$log" || fail "$reply: --json services failed"
+    "$cli" --url "$url" services >"$work/out.txt" 2>>"$log" || fail "$reply: services failed"
     python3 - "$reply" "$work/out.json" "$work/out.txt" <<'PY' || fail "$reply: $(cat "$work/out.json")"
 import json, sys
 reply, out_json, out_txt = sys.argv[1:]
