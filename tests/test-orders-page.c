@@ -388,6 +388,57 @@ test_settle (void)
   gtk_window_destroy (host);
 }
 
+static gboolean
+scrolled_down (gpointer data)
+{
+  SmmOrdersPage *page = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (page->column_view));
+
+  return gtk_adjustment_get_value (adjustment) > 0;
+}
+
+/* An order shown from its notification is selected and scrolled to, even far down the list */
+static void
+test_show_order_scrolls (void)
+{
+  SmmStore *store = smm_application_get_store (app);
+  g_autoptr(SmmService) service = smm_test_typed_service_new (SMM_SERVICE_TYPE_DEFAULT, "0.90", 50, 10000);
+  g_autoptr(SmmAccount) account = smm_test_account_add (store, "Many", "https://panel.example/api/v2");
+  SmmOrdersPage *page = g_object_new (SMM_TYPE_ORDERS_PAGE, NULL);
+  GListModel *model = smm_orders_page_get_model (page);
+  GtkWindow *host = GTK_WINDOW (adw_window_new ());
+  gint64 first = 0;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("https://instagram.com/user%u", i);
+      g_autoptr(SmmOrder) order = smm_test_order_begin (store, smm_account_get_id (account), service, link, "100");
+
+      g_assert_true (smm_store_order_placed (store, smm_order_get_local_id (order), 30000 + i, NULL));
+      if (first == 0)
+        first = smm_order_get_local_id (order);
+    }
+  adw_window_set_content (ADW_WINDOW (host), GTK_WIDGET (page));
+  gtk_window_set_default_size (host, 900, 400);
+  gtk_window_present (host);
+  smm_orders_page_set_account (page, app, account);
+  wait_until (has_items, model);
+  g_assert_false (scrolled_down (page));
+
+  /* the first order placed is the last row, newest first */
+  smm_orders_page_show_order (page, first);
+  wait_until (scrolled_down, page);
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (model));
+    g_autoptr(SmmOrder) order = NULL;
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    order = g_list_model_get_item (model, gtk_bitset_get_nth (selected, 0));
+    g_assert_cmpint (smm_order_get_local_id (order), ==, first);
+  }
+  gtk_window_destroy (host);
+}
+
 /* Escape in the search (GtkSearchEntry's stop-search) clears it, and every order shows again */
 static void
 test_search_escape (void)
@@ -450,6 +501,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/orders-page/attach-service-placed", test_attach_placed_order);
   g_test_add_func ("/ui/orders-page/search-escape", test_search_escape);
   g_test_add_func ("/ui/orders-page/settle", test_settle);
+  g_test_add_func ("/ui/orders-page/show-order-scrolls", test_show_order_scrolls);
   status = g_test_run ();
 
   smm_test_window_destroy (window, app, test_account);

@@ -114,8 +114,9 @@ loaded_cb (SmmOrdersPage *self)
 
   if (self->show_after_load > 0 && smm_order_list_find (self->orders, self->show_after_load, &position))
     {
-      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+      /* selected, focused and scrolled to: the order of a notification may be far down the list */
+      gtk_column_view_scroll_to (self->column_view, position, NULL,
+                                 GTK_LIST_SCROLL_SELECT | GTK_LIST_SCROLL_FOCUS, NULL);
     }
   self->show_after_load = 0;
 }
