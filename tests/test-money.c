@@ -3,6 +3,7 @@
 
 #include <locale.h>
 
+#include "smm-format.h"
 #include "smm-money.h"
 
 static SmmMoney
@@ -219,6 +220,39 @@ test_scale_convert (void)
   g_assert_false (smm_money_convert (smm_money_from_units (G_MAXINT64), parse ("2"), &out));
 }
 
+/* Counts are grouped as the locale groups digits; an unknown one is a dash */
+static void
+test_format_count (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *unknown = smm_format_count (-1);
+  g_autofree char *plain = NULL;
+
+  g_assert_cmpstr (unknown, ==, "–");
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL || setlocale (LC_NUMERIC, "tr_TR.UTF-8") == NULL)
+    {
+      setlocale (LC_NUMERIC, saved);
+      g_test_skip ("the en_US.UTF-8 and tr_TR.UTF-8 locales are not installed");
+      return;
+    }
+  setlocale (LC_NUMERIC, "en_US.UTF-8");
+  {
+    g_autofree char *text = smm_format_count (10000000);
+    g_assert_cmpstr (text, ==, "10,000,000");
+  }
+  setlocale (LC_NUMERIC, "tr_TR.UTF-8");
+  {
+    g_autofree char *text = smm_format_count (10000000);
+    g_autofree char *small = smm_format_count (950);
+    g_assert_cmpstr (text, ==, "10.000.000");
+    g_assert_cmpstr (small, ==, "950");
+  }
+  setlocale (LC_NUMERIC, "C");
+  plain = smm_format_count (10000000);
+  g_assert_cmpstr (plain, ==, "10000000");
+  setlocale (LC_NUMERIC, saved);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +265,7 @@ main (int    argc,
   g_test_add_func ("/core/money/arithmetic", test_arithmetic);
   g_test_add_func ("/core/money/format-c", test_format_c);
   g_test_add_func ("/core/money/format-turkish", test_format_turkish);
+  g_test_add_func ("/core/format/count", test_format_count);
   g_test_add_func ("/core/money/scale-convert", test_scale_convert);
 
   return g_test_run ();

@@ -2,6 +2,8 @@
  * follows the charge as the user types, and lets an order be placed only when it is valid */
 #include "config.h"
 
+#include "smm-format.h"
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -175,6 +177,13 @@ test_confirm (void)
   g_assert_cmpstr (adw_alert_dialog_get_heading (question), ==, "Place This Order?");
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (question), "“Test service” for https://instagram.com/nasa"));
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (question), "0.90"));
+  {
+    /* the quantity, grouped as the locale groups counts */
+    g_autofree char *count = smm_format_count (1000);
+    g_autofree char *line = g_strdup_printf ("\nQuantity: %s\n", count);
+
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (question), line));
+  }
   g_assert_cmpstr (adw_alert_dialog_get_response_label (question, "place"), ==, "_Place Order");
   g_assert_cmpint (adw_alert_dialog_get_response_appearance (question, "place"), ==, ADW_RESPONSE_SUGGESTED);
   g_assert_cmpstr (adw_alert_dialog_get_default_response (question), ==, "place");

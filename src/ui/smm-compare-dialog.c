@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "smm-column.h"
+#include "smm-format.h"
 #include "smm-compare-dialog.h"
 #include "smm-match.h"
 #include "smm-preferences-dialog.h"
@@ -151,7 +152,7 @@ panel_rate_text (gpointer item,
 static char *
 count_text (gint64 value)
 {
-  return value > 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, value) : g_strdup ("–");
+  return value > 0 ? smm_format_count (value) : g_strdup ("–");
 }
 
 static char *

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "smm-column.h"
+#include "smm-format.h"
 #include "smm-mass-order-dialog.h"
 #include "smm-question.h"
 
@@ -103,7 +104,7 @@ quantity_text (gpointer item,
 {
   gint64 quantity = smm_mass_order_line_get_quantity (item);
 
-  return quantity > 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, quantity) : g_strdup ("–");
+  return quantity > 0 ? smm_format_count (quantity) : g_strdup ("–");
 }
 
 static char *

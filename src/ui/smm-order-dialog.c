@@ -15,6 +15,7 @@
 
 #include "smm-order-dialog.h"
 #include "smm-extra-fields.h"
+#include "smm-format.h"
 #include "smm-question.h"
 #include "smm-placement.h"
 #include "smm-timing.h"
@@ -467,8 +468,34 @@ place_clicked_cb (SmmOrderDialog *self)
   link = smm_order_request_get (self->request, SMM_FIELD_LINK);
   if (link == NULL)
     link = smm_order_request_get (self->request, SMM_FIELD_USERNAME);
-  body = g_strdup_printf (_("“%s” for %s.\nThe panel will charge %s."), smm_service_get_name (self->service),
-                          link ? link : "", self->charge_text ? self->charge_text : "–");
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    const char *quantity = smm_order_request_get (self->request, SMM_FIELD_QUANTITY);
+    const char *runs = smm_order_request_get (self->request, SMM_FIELD_RUNS);
+    const char *interval = smm_order_request_get (self->request, SMM_FIELD_INTERVAL);
+    gint64 n;
+
+    g_string_append_printf (text, _("“%s” for %s."), smm_service_get_name (self->service), link ? link : "");
+    /* what is ordered, as many times as it will be delivered: the confirmation names all of it */
+    if (quantity && g_ascii_string_to_signed (quantity, 10, 1, G_MAXINT64, &n, NULL))
+      {
+        g_autofree char *count = smm_format_count (n);
+
+        g_string_append_c (text, '\n');
+        g_string_append_printf (text, _("Quantity: %s"), count);
+      }
+    if (runs && interval && g_ascii_string_to_signed (runs, 10, 2, G_MAXINT64, &n, NULL))
+      {
+        g_autofree char *count = smm_format_count (n);
+
+        g_string_append (text, ", ");
+        /* Translators: drip-feed: "5 runs, 30 minutes apart" */
+        g_string_append_printf (text, _("%s runs, %s minutes apart"), count, interval);
+      }
+    g_string_append_c (text, '\n');
+    g_string_append_printf (text, _("The panel will charge %s."), self->charge_text ? self->charge_text : "–");
+    body = g_string_free (g_steal_pointer (&text), FALSE);
+  }
   dialog = smm_question_new (_("Place This Order?"), body, "cancel", _("_Cancel"), "place", _("_Place Order"),
                             ADW_RESPONSE_SUGGESTED);
   /* the question lives in this window, and goes with it */

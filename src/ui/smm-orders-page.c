@@ -10,6 +10,7 @@
 
 #include "smm-orders-page-private.h"
 #include "smm-cell.h"
+#include "smm-format.h"
 #include "smm-order-list.h"
 #include "smm-window.h"
 
@@ -379,13 +380,6 @@ format_id (gpointer unused,
 }
 
 static char *
-format_count (gpointer unused,
-              gint64   value)
-{
-  return value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("–");
-}
-
-static char *
 format_progress (gpointer unused,
                  double   progress)
 {
@@ -512,7 +506,7 @@ update_link (GtkWidget *cell, gpointer item, gpointer unused)
 static void
 update_quantity (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_quantity (item)) : NULL);
+  smm_cell_take_text (cell, item ? smm_format_count (smm_order_get_quantity (item)) : NULL);
 }
 
 static GtkWidget *
@@ -612,13 +606,13 @@ update_status (GtkWidget *cell, gpointer item, gpointer unused)
 static void
 update_start (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_start_count (item)) : NULL);
+  smm_cell_take_text (cell, item ? smm_format_count (smm_order_get_start_count (item)) : NULL);
 }
 
 static void
 update_remains (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  smm_cell_take_text (cell, item ? format_count (NULL, smm_order_get_remains (item)) : NULL);
+  smm_cell_take_text (cell, item ? smm_format_count (smm_order_get_remains (item)) : NULL);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "smm-services-page.h"
 #include "smm-application-catalogue.h"
 #include "smm-cell.h"
+#include "smm-format.h"
 #include "smm-slot-list.h"
 #include "smm-window.h"
 
@@ -374,8 +375,8 @@ smm_services_page_get_model (SmmServicesPage *self)
  */
 
 static char *
-format_count (gpointer unused,
-              gint64   value)
+format_id (gpointer unused,
+           gint64   value)
 {
   return value > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("–");
 }
@@ -483,7 +484,7 @@ new_category_cell (gpointer unused)
 static void
 update_id (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_id (item)) : NULL);
+  smm_cell_take_text (cell, item ? format_id (NULL, smm_service_get_id (item)) : NULL);
 }
 
 static void
@@ -515,13 +516,13 @@ update_rate (GtkWidget *cell, gpointer item, gpointer unused)
 static void
 update_min (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_min (item)) : NULL);
+  smm_cell_take_text (cell, item ? smm_format_count (smm_service_get_min (item)) : NULL);
 }
 
 static void
 update_max (GtkWidget *cell, gpointer item, gpointer unused)
 {
-  smm_cell_take_text (cell, item ? format_count (NULL, smm_service_get_max (item)) : NULL);
+  smm_cell_take_text (cell, item ? smm_format_count (smm_service_get_max (item)) : NULL);
 }
 
 /* yes: a check mark; unknown: a dash; no: nothing */
