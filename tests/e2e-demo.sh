@@ -6,7 +6,7 @@
 set -u
 desk=$1 schemas=$2 locales=$3 language=${4:-en} script=${5:-e2e-demo.py}
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in xvfb-run dbus-run-session /usr/bin/python3; do
+for tool in Xvfb dbus-run-session /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is missing"; exit 77; }
 done
 /usr/bin/python3 -c "import gi; gi.require_version('Atspi', '2.0')" 2>/dev/null || {

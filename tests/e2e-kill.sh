@@ -4,7 +4,7 @@
 set -u
 desk=$1 cli=$2 sim=$3 schemas=$4
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in xvfb-run dbus-run-session gnome-keyring-daemon /usr/bin/python3; do
+for tool in Xvfb dbus-run-session gnome-keyring-daemon /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is missing"; exit 77; }
 done
 [ -n "${SMM_E2E_INNER:-}" ] || exec "$here/with-session" "$0" "$@"
