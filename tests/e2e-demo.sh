@@ -22,7 +22,8 @@ locale=C.UTF-8
 [ "$language" = en ] || locale=tr_TR.UTF-8
 export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory LANGUAGE=$language LC_ALL=$locale
 export SMM_DESK_LOCALEDIR=$locales
-printf 'pass' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+. "$here/keyring.sh"
+keyring_unlock || { echo "not ok 1 # the login keyring did not come up unlocked" >&3; exit 1; }
 demo=--demo
 [ "$script" = e2e-demo.py ] || demo=
 "$desk" $demo >"$work/app.log" 2>&1 &

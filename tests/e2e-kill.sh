@@ -14,7 +14,8 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill -9 $p 2>/dev/null; done; rm -rf "$work"' EXIT
 export HOME=$work XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 export GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory LANGUAGE=en LC_ALL=C.UTF-8
-printf 'pass' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+. "$here/keyring.sh"
+keyring_unlock || { echo "not ok 1 # the login keyring did not come up unlocked" >&3; exit 1; }
 
 # a panel that takes 4 s to answer anything
 key=TEST-SECRET-KEY-4242
