@@ -128,6 +128,12 @@ assert_nonpageable (SmmSecrets *secrets)
       g_test_message ("no memory may be locked here (RLIMIT_MEMLOCK): libsecret falls back to the heap");
       return;
     }
+#if defined(__SANITIZE_ADDRESS__)
+  /* AddressSanitizer makes mlock() a no-op ("AddressSanitizer ignores mlock"): nothing is ever
+   * locked under it, so only the builds without it can tell */
+  g_test_message ("built with AddressSanitizer, which ignores mlock(): the keys cannot be locked");
+  return;
+#endif
   key = smm_secrets_lookup (secrets, 8, NULL, NULL);
   g_assert_cmpstr (key, ==, "other-key");
   g_assert_true (is_locked (key));
